@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { nodeProperties } from './actions/node.description';
+import { router } from './actions/router';
+import { listSearch } from './methods';
+
+export class Mavibot implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Mavibot',
+		name: 'mavibot',
+		icon: { light: 'file:../../icons/mavibot.svg', dark: 'file:../../icons/mavibot.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Send messages, start bot funnels and manage clients, lists, variables and CRM deals in Mavibot',
+		defaults: { name: 'Mavibot' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'mavibotApi', required: true }],
+		properties: nodeProperties,
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,243 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const clientIdField: INodeProperties = {
+	displayName: 'Client ID',
+	name: 'clientId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 49177759',
+	description:
+		"The Mavibot client ID (a number). The Mavibot Trigger outputs it as client.ID; the Find operations look it up by phone, e-mail or variable.",
+};
+
+/** A bot or channel picked from `connected_channels`, or given by ID. */
+export function botLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Bot',
+		name: 'bot',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'The connected bot or channel (its group_id in Mavibot)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchBots', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. my_shop_bot',
+			},
+		],
+		...overrides,
+	} as INodeProperties;
+}
+
+/** A bot block (`message_id`) picked from `get_messages`, or given by ID. */
+export const botBlockLocator: INodeProperties = {
+	displayName: 'Bot Block',
+	name: 'botBlock',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description:
+		'Send the content of this block of the bot scheme instead of free text; the client is moved into the block',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchBotBlocks', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 390',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A block ID is a number' } }],
+		},
+	],
+};
+
+export const attachmentFields: INodeProperties[] = [
+	{
+		displayName: 'Attachment Type',
+		name: 'attachmentType',
+		type: 'options',
+		default: 'image',
+		description: 'What the attachment URL points to. Required with an attachment URL.',
+		options: [
+			{ name: 'Audio', value: 'audio' },
+			{ name: 'File', value: 'file' },
+			{ name: 'Image', value: 'image' },
+			{ name: 'Link', value: 'link' },
+			{ name: 'Video', value: 'video' },
+		],
+	},
+	{
+		displayName: 'Attachment URL',
+		name: 'attachmentUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://example.com/invoice.pdf',
+		description: 'A public URL of a file to send. With an attachment the text may be empty.',
+	},
+];
+
+export const buttonFields: INodeProperties[] = [
+	{
+		displayName: 'Buttons',
+		name: 'buttons',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Button',
+		description: 'Buttons shown with the message. Reply and inline buttons cannot be mixed in one message.',
+		options: [
+			{
+				displayName: 'Button',
+				name: 'button',
+				values: [
+					{
+						displayName: 'Colour',
+						name: 'style',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. positive',
+						description: 'Button colour (VK:	primary, secondary, negative, positive;	Viber:	any colour)',
+					},
+					{
+						displayName: 'One Time',
+						name: 'oneTime',
+						type: 'boolean',
+						default: false,
+						description: 'Whether the keyboard hides after a press (reply buttons, VK)',
+					},
+					{
+						displayName: 'Position in Row',
+						name: 'indexInLine',
+						type: 'number',
+						default: 0,
+						description: 'Position inside the row, from 0',
+					},
+					{
+						displayName: 'Row',
+						name: 'line',
+						type: 'number',
+						default: 0,
+						description: 'Row of the keyboard, from 0',
+					},
+					{
+						displayName: 'Text',
+						name: 'text',
+						type: 'string',
+						default: '',
+						description: 'Button label, without double quotes (Telegram shows up to 32 characters)',
+					},
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						default: 'reply',
+						options: [
+							{
+								name: 'Inline (In the Message)',
+								value: 'inline',
+							},
+							{
+								name: 'Location Request',
+								value: 'location',
+							},
+							{
+								name: 'Phone Request',
+								value: 'phone',
+							},
+							{
+								name: 'Reply (Keyboard)',
+								value: 'reply',
+							},
+							{
+								name: 'URL Link',
+								value: 'url',
+							},
+							{
+								name: 'Web App (Telegram)',
+								value: 'web_app',
+							},
+						]
+					},
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://example.com/pay',
+					},
+					{
+						displayName: 'Web App URL',
+						name: 'webApp',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://example.com/app',
+					},
+			],
+			},
+		],
+	},
+	{
+		displayName: 'Buttons (JSON)',
+		name: 'buttonsJson',
+		type: 'json',
+		default: '',
+		placeholder: 'e.g. [{"text": "Yes", "type": "reply"}]',
+		description:
+			'Buttons as JSON instead of the list: an array of buttons, or {"hint": "...", "buttons": [...]}. Use either this or Buttons.',
+	},
+	{
+		displayName: 'Buttons Fallback Text',
+		name: 'buttonsHint',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Reply 1 for yes or 2 for no',
+		description: 'Text shown instead of the buttons in messengers without buttons (such as WhatsApp)',
+	},
+];
+
+export const scheduleFields: INodeProperties[] = [
+	{
+		displayName: 'Send At',
+		name: 'sendAt',
+		type: 'dateTime',
+		default: '',
+		description:
+			'When to send (send_time). Accepts the date picker, an ISO date, a Luxon DateTime such as {{ $now.plus({ hours: 1 }) }}, or 2026-12-01 09:30:00. If "Delay (Seconds)" is also set, the delay wins.',
+	},
+	{
+		displayName: 'Time Zone',
+		name: 'timeZone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Europe/Moscow',
+		description:
+			'The time zone of your Mavibot project, in which "Send At" is given to Mavibot. Empty: the workflow time zone.',
+	},
+	{
+		displayName: 'Delay (Seconds)',
+		name: 'delaySeconds',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0 },
+		description: 'Send after this many seconds (time_shift). Wins over "Send At" when both are set.',
+	},
+];
+
+export const resumeBotField: INodeProperties = {
+	displayName: 'Resume Bot',
+	name: 'resumeBot',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to un-pause the bot for this client if an operator paused it',
+};

@@ -1,0 +1,56 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { readSettings } from '../transport/settings';
+import { runWithConcurrency } from '../helpers/concurrency';
+import type { MavibotOperation } from './types';
+import { resources } from './resources';
+import type { MavibotResource } from './resources';
+
+function findOperation(context: IExecuteFunctions): MavibotOperation {
+	const resource = context.getNodeParameter('resource', 0) as MavibotResource;
+	const operation = context.getNodeParameter('operation', 0) as string;
+	const found = (resources[resource] as Record<string, MavibotOperation> | undefined)?.[operation];
+	if (!found) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The operation "${operation}" of resource "${resource}" is not known`,
+			{ description: 'Open the node and pick the resource and operation again.' },
+		);
+	}
+	return found;
+}
+
+/** Errors from operations are already node errors; anything else is wrapped so n8n can show it. */
+function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return error;
+	return new NodeOperationError(context.getNode(), error as Error);
+}
+
+/**
+ * Runs the chosen operation once per input item, several items at a time. Output keeps the input order and each
+ * item's pairedItem; with "Continue On Fail" a failing item becomes an error item and the others go on.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const operation = findOperation(this);
+	const items = this.getInputData();
+	const { maxParallelRequests } = readSettings(this, 0);
+	const continueOnFail = this.continueOnFail();
+
+	const results = await runWithConcurrency(items.length, maxParallelRequests, async (itemIndex) => {
+		try {
+			const result = await operation.execute.call(this, itemIndex);
+			return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				itemData: { item: itemIndex },
+			});
+		} catch (error) {
+			if (!continueOnFail) throw asNodeError(this, error);
+			const failure: INodeExecutionData = {
+				json: { error: (error as Error).message, description: (error as { description?: string }).description },
+				pairedItem: { item: itemIndex },
+			};
+			return [failure];
+		}
+	});
+	return [results.flat()];
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mavibotApiRequest } from '../../transport';
+import { requiredString } from '../../helpers/validation';
+import type { OperationResult } from '../types';
+import { clientIdField } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{ ...clientIdField, description: 'The Mavibot client ID whose variables are read' },
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'nested',
+		options: [
+			{
+				name: 'Variables Under "Variables"',
+				value: 'nested',
+				description: 'Output {client_id, variables: {…}}',
+			},
+			{
+				name: 'Variables at the Top Level',
+				value: 'flat',
+				description: 'Output {client_id, name: value, …}: handy for expressions like {{ $JSON.tg_username }}',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['variable'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const clientId = requiredString(this, 'clientId', 'Client ID', itemIndex, 'Give the Mavibot client ID.');
+	const output = this.getNodeParameter('output', itemIndex, 'nested') as string;
+	const response = (await mavibotApiRequest.call(
+		this,
+		'get_variables',
+		{ qs: { client_id: clientId } },
+		itemIndex,
+	)) as IDataObject;
+	// The API answers a flat object of name → value; some hosts wrap it in {status, variables}.
+	const variables =
+		response.variables && typeof response.variables === 'object'
+			? (response.variables as IDataObject)
+			: Object.fromEntries(Object.entries(response).filter(([name]) => name !== 'status'));
+	return output === 'flat' ? { client_id: clientId, ...variables } : { client_id: clientId, variables };
+}

@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as get from './get.operation';
+import * as set from './set.operation';
+
+export { get, set };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['variable'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get the variables of a client',
+				description: 'Read all variables of a client',
+			},
+			{
+				name: 'Set',
+				value: 'set',
+				action: 'Set variables of clients',
+				description: 'Save variables for one client or many (client profile or current deal)',
+			},
+		],
+		default: 'set',
+	},
+	...get.description,
+	...set.description,
+];

@@ -1,0 +1,55 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** A validation error that names the parameter and the item, and says how to fix it. */
+export function invalidParameter(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	problem: string,
+	fix: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `"${parameter}" ${problem} [item ${itemIndex}]`, {
+		description: fix,
+		itemIndex,
+	});
+}
+
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Reads a string parameter that must not be empty. */
+export function requiredString(
+	context: IExecuteFunctions,
+	name: string,
+	displayName: string,
+	itemIndex: number,
+	fix: string,
+): string {
+	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	if (isBlank(value)) throw invalidParameter(context, itemIndex, displayName, 'is empty', fix);
+	return String(value).trim();
+}
+
+/** Parses a JSON parameter that may arrive as text or as an already-parsed value (from an expression). */
+export function parseJsonParameter(
+	context: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+): unknown {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return undefined;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		throw invalidParameter(
+			context,
+			itemIndex,
+			displayName,
+			`is not valid JSON (${(error as Error).message})`,
+			'Write valid JSON (double quotes around names and strings), or build the value with an expression.',
+		);
+	}
+}

@@ -1,0 +1,81 @@
+/**
+ * Every Mavibot API action the node calls, with the HTTP method it is documented with, the API-key permission it
+ * needs, and whether it changes anything on the platform. The transport reads this table to decide how to send a
+ * request, whether a failed request may be retried, and which permission to name when the key is refused.
+ */
+export type MavibotPermission = 'readClients' | 'writeClients' | 'readCrm' | 'writeCrm' | 'deleteClients';
+
+export interface MavibotActionInfo {
+	method: 'GET' | 'POST';
+	permission: MavibotPermission;
+	/** The action sends something to clients or changes data: never repeat it if it may have reached the server. */
+	writes: boolean;
+}
+
+const read = (method: 'GET' | 'POST', permission: MavibotPermission = 'readClients'): MavibotActionInfo => ({
+	method,
+	permission,
+	writes: false,
+});
+const write = (method: 'GET' | 'POST', permission: MavibotPermission = 'writeClients'): MavibotActionInfo => ({
+	method,
+	permission,
+	writes: true,
+});
+
+export const MAVIBOT_ACTIONS = {
+	callback: write('POST'),
+	vk_callback: write('POST'),
+	ok_callback: write('POST'),
+	whatsapp_callback: write('POST'),
+	tg_callback: write('POST'),
+	send_callback_by_platform_id: write('POST'),
+	email_callback: write('POST'),
+	message: write('POST'),
+	whatsapp_message: write('POST'),
+	broadcast: write('POST'),
+	get_history: read('GET'),
+	clear_history: write('GET'),
+	assign_to_user: write('POST'),
+	load_clients: write('POST'),
+	get_clients: read('GET'),
+	subscribers: read('GET'),
+	delete_clients: write('POST', 'deleteClients'),
+	add_to_list: write('POST'),
+	remove_from_list: write('POST'),
+	// A lookup, but the docs ask for the modify permission (it may create the website-chat client).
+	online_chat_client_id: write('GET'),
+	whatsapp_client_id: read('GET'),
+	find_client_id_by_phone: read('GET'),
+	find_client_id_by_email: read('GET'),
+	find_client_id_by_var: read('GET'),
+	find_latest_client_id_by_var: read('GET'),
+	find_all_client_id_by_var: read('GET'),
+	find_all_client_id_by_several_vars: read('GET'),
+	find_clients: read('POST'),
+	find_client_id_by_platform_id: read('POST'),
+	save_variables: write('POST'),
+	get_variables: read('GET'),
+	get_current_order_id: read('GET', 'readCrm'),
+	get_orders: read('GET', 'readCrm'),
+	move_order_to_next_state: write('POST', 'writeCrm'),
+	get_order_vars: read('POST', 'readCrm'),
+	set_order_vars: write('POST', 'writeCrm'),
+	create_order: write('POST', 'writeCrm'),
+	set_order_state: write('POST', 'writeCrm'),
+	get_order_state: read('GET', 'readCrm'),
+	check_whatsapp: read('GET'),
+	connected_channels: read('GET'),
+	get_messages: read('GET'),
+} satisfies Record<string, MavibotActionInfo>;
+
+export type MavibotAction = keyof typeof MAVIBOT_ACTIONS;
+
+/** The permission names as the Mavibot key settings show them. */
+export const PERMISSION_LABELS: Record<MavibotPermission, string> = {
+	readClients: 'Permission to read client information',
+	writeClients: 'Permission to modify/delete client information',
+	readCrm: 'Permission to read information from CRM',
+	writeCrm: 'Permission to modify/delete CRM information',
+	deleteClients: 'Permission to delete clients',
+};

@@ -1,0 +1,174 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { MavibotAction } from './actions';
+import { MAVIBOT_ACTIONS } from './actions';
+import { isMavibotErrorOfKind, mavibotError } from './errors';
+import { pacerFor } from './pacer';
+import { parseMavibotResponse } from './response';
+import { readSettings } from './settings';
+
+export type MavibotContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface MavibotRequest {
+	/** Query-string parameters (GET actions). */
+	qs?: IDataObject;
+	/** JSON body (POST actions); a top-level array for load_clients. */
+	body?: IDataObject | IDataObject[];
+}
+
+const CREDENTIAL = 'mavibotApi';
+// Errors raised before a connection exists: the request cannot have reached Mavibot.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+const secretsCache = new WeakMap<object, string[]>();
+
+async function secretsOf(context: MavibotContext): Promise<string[]> {
+	let secrets = secretsCache.get(context);
+	if (!secrets) {
+		const credentials = await context.getCredentials(CREDENTIAL);
+		const key = String(credentials.apiKey ?? '').replace(/\s+/g, '');
+		secrets = key ? [key] : [];
+		secretsCache.set(context, secrets);
+	}
+	return secrets;
+}
+
+function errorCode(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && current.code) return current.code;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+function errorText(error: unknown): string {
+	let current = error as { message?: unknown; cause?: unknown } | undefined;
+	const parts: string[] = [];
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.message === 'string' && current.message && !parts.includes(current.message)) {
+			parts.push(current.message);
+		}
+		current = current.cause as typeof current;
+	}
+	return parts[parts.length - 1] ?? 'the connection failed';
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+const backoffMs = (attempt: number) => Math.min(1000 * 2 ** attempt, 8000);
+
+/**
+ * Sends one Mavibot API action. Every request of the package goes through here: the credential adds the key to the
+ * URL, failures come back as NodeApiErrors that keep the API's reason but never the key, 429/503 answers are waited
+ * out (bounded, honouring Retry-After), and an action that writes is never repeated once it may have been received.
+ */
+export async function mavibotApiRequest(
+	this: MavibotContext,
+	action: MavibotAction,
+	request: MavibotRequest = {},
+	itemIndex = 0,
+): Promise<unknown> {
+	const info = MAVIBOT_ACTIONS[action];
+	const settings = readSettings(this, itemIndex);
+	const secrets = await secretsOf(this);
+	const pacer = pacerFor(this, settings.maxRequestsPerSecond);
+	const node = this.getNode();
+	const options: IHttpRequestOptions = {
+		method: info.method,
+		url: `/${action}`,
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: settings.timeoutMs,
+		headers: { accept: 'application/json' },
+	};
+	if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
+	if (request.body !== undefined) options.body = request.body;
+
+	for (let attempt = 0; ; attempt++) {
+		await pacer.waitForTurn();
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL,
+				{ ...options },
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const code = errorCode(error);
+			if (code === 'ERR_CANCELED') throw new NodeApiError(node, error as JsonObject);
+			const reachedServer = !(code && NOT_SENT_CODES.has(code));
+			const safeToRepeat = !info.writes || !reachedServer;
+			if (safeToRepeat && attempt < settings.maxRetries && code !== 'ENOTFOUND') {
+				await sleep(backoffMs(attempt));
+				continue;
+			}
+			const kind = reachedServer && info.writes ? 'maybeDelivered' : 'network';
+			throw mavibotError(node, {
+				action,
+				itemIndex,
+				kind,
+				reason: `${errorText(error)}${code ? ` (${code})` : ''}`,
+				secrets,
+			});
+		}
+
+		const httpCode = response.statusCode;
+		if ((httpCode === 429 || httpCode === 503) && settings.retryOnRateLimit && attempt < settings.maxRetries) {
+			const wait = retryAfterMs(response.headers?.['retry-after']) ?? backoffMs(attempt);
+			if (wait <= settings.maxRetryWaitMs) {
+				// Every request of this execution waits, not just this one: the limit is per key.
+				pacer.pause(wait);
+				continue;
+			}
+		}
+
+		const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
+		const parsed = parseMavibotResponse(httpCode, text);
+		if (parsed.ok) return parsed.data;
+		throw mavibotError(node, {
+			action,
+			itemIndex,
+			kind: parsed.kind,
+			reason: parsed.reason,
+			httpCode,
+			body: parsed.body,
+			secrets,
+		});
+	}
+}
+
+/** Like mavibotApiRequest, but "not found" (HTTP 404, `client_not_found`, `order … not found`) gives `undefined`. */
+export async function mavibotApiRequestOrNotFound(
+	this: MavibotContext,
+	action: MavibotAction,
+	request: MavibotRequest = {},
+	itemIndex = 0,
+): Promise<unknown> {
+	try {
+		return await mavibotApiRequest.call(this, action, request, itemIndex);
+	} catch (error) {
+		if (isMavibotErrorOfKind(error, 'notFound')) return undefined;
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+}
+
+export { MAVIBOT_ACTIONS } from './actions';
+export type { MavibotAction } from './actions';
