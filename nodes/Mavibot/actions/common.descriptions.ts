@@ -11,8 +11,24 @@ export const clientIdField: INodeProperties = {
 		"The Mavibot client ID (a number). The Mavibot Trigger outputs it as client.ID; the Find operations look it up by phone, e-mail or variable.",
 };
 
-/** A bot or channel picked from `connected_channels`, or given by ID. */
-export function botLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+/** Which `connected_channels` list a bot picker shows (see methods/listSearch.ts). */
+export type BotSearchMethod =
+	| 'searchBots'
+	| 'searchTelegramBots'
+	| 'searchWhatsAppChannels'
+	| 'searchEmailBots'
+	| 'searchVkGroups'
+	| 'searchOkGroups';
+
+/**
+ * A bot or channel picked from `connected_channels`, or given by ID. Read it with `locatorValue()`.
+ * `overrides` sets name, displayName, description, required, placeholder…
+ */
+export function botLocator(
+	searchListMethod: BotSearchMethod,
+	overrides: Partial<INodeProperties> & { placeholder?: string } = {},
+): INodeProperties {
+	const { placeholder = 'e.g. my_shop_bot', ...rest } = overrides;
 	return {
 		displayName: 'Bot',
 		name: 'bot',
@@ -24,16 +40,16 @@ export function botLocator(overrides: Partial<INodeProperties> = {}): INodePrope
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchBots', searchable: true },
+				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. my_shop_bot',
+				placeholder,
 			},
 		],
-		...overrides,
+		...rest,
 	} as INodeProperties;
 }
 

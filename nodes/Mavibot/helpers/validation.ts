@@ -19,19 +19,6 @@ export function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** Reads a string parameter that must not be empty. */
-export function requiredString(
-	context: IExecuteFunctions,
-	name: string,
-	displayName: string,
-	itemIndex: number,
-	fix: string,
-): string {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
-	if (isBlank(value)) throw invalidParameter(context, itemIndex, displayName, 'is empty', fix);
-	return String(value).trim();
-}
-
 /** Parses a JSON parameter that may arrive as text or as an already-parsed value (from an expression). */
 export function parseJsonParameter(
 	context: IExecuteFunctions,

@@ -32,8 +32,8 @@ export type MavibotErrorKind =
 const NOT_FOUND = /not[\s_]+found/i;
 
 export function kindOfBodyError(reason: string, httpCode: number): MavibotErrorKind {
-	if (httpCode === 401 || /api[\s_-]*key|token/i.test(reason)) return 'badKey';
 	if (httpCode === 403 || /permission|access denied|forbidden/i.test(reason)) return 'permission';
+	if (httpCode === 401 || /api[\s_-]*key|token/i.test(reason)) return 'badKey';
 	if (httpCode === 404 || NOT_FOUND.test(reason)) return 'notFound';
 	return 'apiError';
 }

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
+import { requiredId } from '../../helpers/idList';
 import { buildMessageContent } from '../../helpers/messageContent';
 import { applyScheduling } from '../../helpers/scheduling';
-import { requiredString } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import {
 	attachmentFields,
@@ -41,13 +41,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredString(
-		this,
-		'clientId',
-		'Client ID',
-		itemIndex,
-		'Give the Mavibot client ID, e.g. {{ $json.client.id }} after a Mavibot Trigger.',
-	);
+	const clientId = requiredId(this, itemIndex);
 	const text = this.getNodeParameter('text', itemIndex, '') as string;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { client_id: clientId, ...buildMessageContent(this, itemIndex, text, fields) };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { requiredString } from '../../helpers/validation';
+import { requiredId } from '../../helpers/idList';
 import type { OperationResult } from '../types';
 import { clientIdField } from '../common.descriptions';
 
@@ -34,7 +34,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredString(this, 'clientId', 'Client ID', itemIndex, 'Give the Mavibot client ID.');
+	const clientId = requiredId(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex, 'nested') as string;
 	const response = (await mavibotApiRequest.call(
 		this,

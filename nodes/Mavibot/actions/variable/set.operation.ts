@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { parseIdList } from '../../helpers/idList';
+import { parseIdList, requiredId, toApiId } from '../../helpers/idList';
 import { invalidParameter, isBlank, parseJsonParameter } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 
@@ -156,17 +156,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const variables = readVariables(this, itemIndex);
 	const body: IDataObject = { variables };
 	if (target === 'many') {
-		const clients = parseIdList(this, this.getNodeParameter('clientIds', itemIndex, ''), 'Client IDs', itemIndex);
+		const clients = parseIdList(
+			this,
+			this.getNodeParameter('clientIds', itemIndex, ''),
+			'Client IDs',
+			itemIndex,
+		).map(toApiId);
 		if (!clients.length) {
 			throw invalidParameter(this, itemIndex, 'Client IDs', 'is empty', 'Give at least one Mavibot client ID.');
 		}
 		body.clients = clients;
 	} else {
-		const clientId = String(this.getNodeParameter('clientId', itemIndex, '')).trim();
-		if (!clientId) {
-			throw invalidParameter(this, itemIndex, 'Client ID', 'is empty', 'Give the Mavibot client ID.');
-		}
-		body.client_id = clientId;
+		body.client_id = requiredId(this, itemIndex);
 	}
 	const response = (await mavibotApiRequest.call(this, 'save_variables', { body }, itemIndex)) as IDataObject;
 	return {
