@@ -18,11 +18,21 @@ beforeAll(async () => {
 	env = await startSandbox();
 	process.stdout.write = (chunk, ...rest) => logged.push(String(chunk)) && realWrite.out.call(process.stdout, chunk, ...rest);
 	process.stderr.write = (chunk, ...rest) => logged.push(String(chunk)) && realWrite.err.call(process.stderr, chunk, ...rest);
+	// n8n's own logger (winston) may hold on to console before the test starts: record at its entry points too.
+	const { Logger } = require('@n8n/backend-common');
+	for (const level of ['info', 'warn', 'error', 'debug']) {
+		const original = Logger.prototype[level];
+		jest.spyOn(Logger.prototype, level).mockImplementation(function (...args) {
+			logged.push(JSON.stringify(args, (_key, value) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value)));
+			return original.apply(this, args);
+		});
+	}
 });
 beforeEach(() => env.sandbox.reset());
 afterAll(async () => {
 	process.stdout.write = realWrite.out;
 	process.stderr.write = realWrite.err;
+	jest.restoreAllMocks();
 	await env.stop();
 	await shutdownN8n();
 });

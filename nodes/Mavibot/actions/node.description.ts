@@ -1,15 +1,13 @@
-import { resourceDescriptions } from './resources';
 import type { INodeProperties } from 'n8n-workflow';
+
+import { resourceDescriptions, resourceOptions } from './resources';
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: [
-		{ name: 'Message', value: 'message', description: 'Send messages to clients' },
-		{ name: 'Variable', value: 'variable', description: 'Read and write client and deal variables' },
-	],
+	options: [...resourceOptions].sort((a, b) => a.name.localeCompare(b.name)),
 	default: 'message',
 };
 
