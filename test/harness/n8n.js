@@ -14,7 +14,8 @@ const { Container } = require('@n8n/di');
 const core = require('n8n-core');
 const { NodeHelpers, Workflow, ICredentialsHelper, createRunExecutionData } = require('n8n-workflow');
 
-const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+// MAVIBOT_PACKAGE_DIR: a package built elsewhere (scripts/build-private.sh, or the packed tarball).
+const PACKAGE_DIR = process.env.MAVIBOT_PACKAGE_DIR ?? path.resolve(__dirname, '..', '..');
 const START_NODE_TYPE = 'n8n-nodes-base.manualTrigger';
 
 /** A stand-in for n8n's Manual Trigger that outputs the items given in its `items` parameter. */

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the package into another folder (DIR/dist + DIR/package.json), so that several people (or agents) can
+# build and test in one checkout without removing each other's dist/. Use with:
+#   bash scripts/build-private.sh /tmp/mavibot-me && MAVIBOT_PACKAGE_DIR=/tmp/mavibot-me npx jest test/<file>
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+dir="${1:?usage: build-private.sh DIR}"
+rm -rf "$dir/dist"
+mkdir -p "$dir"
+(cd "$root" && npx tsc -p tsconfig.json --outDir "$dir/dist")
+cp "$root/package.json" "$dir/"
+ln -sfn "$root/node_modules" "$dir/node_modules"
+mkdir -p "$dir/dist/icons"
+cp "$root"/icons/*.svg "$dir/dist/icons/"
+(cd "$root" && find nodes -name '*.node.json' -exec sh -c 'mkdir -p "$2/dist/$(dirname "$1")" && cp "$1" "$2/dist/$1"' _ {} "$dir" \;)
