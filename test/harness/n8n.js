@@ -54,6 +54,7 @@ async function loadPackage() {
 	for (const [name, data] of Object.entries(loader.credentialTypes)) credentialTypes[name] = data.type;
 	loaded = {
 		packageName: loader.packageName,
+		packageDir: PACKAGE_DIR,
 		credentialTypes,
 		nodeTypes: {
 			getByName: (type) => nodeTypes[type]?.type,

@@ -13,6 +13,7 @@ const properties: INodeProperties[] = [
 		name: 'output',
 		type: 'options',
 		default: 'nested',
+		description: 'Where the variables go in the output item',
 		options: [
 			{
 				name: 'Variables Under "Variables"',

@@ -19,6 +19,7 @@ const properties: INodeProperties[] = [
 		name: 'target',
 		type: 'options',
 		default: 'one',
+		description: 'Whose variables to set',
 		options: [
 			{ name: 'One Client', value: 'one', description: 'Set variables of one client (client_ID)' },
 			{
@@ -53,6 +54,7 @@ const properties: INodeProperties[] = [
 		name: 'variablesInput',
 		type: 'options',
 		default: 'fields',
+		description: 'How to give the variables: as name/value rows, or as one JSON object',
 		options: [
 			{ name: 'One by One', value: 'fields' },
 			{ name: 'As JSON', value: 'json' },
