@@ -58,6 +58,8 @@ function createSandbox(options = {}) {
 	let server;
 	let address;
 	let requestSeq = 0;
+	// API requests being handled right now, and the most at once since the last reset (for parallelism checks).
+	const load = { inFlight: 0, peakInFlight: 0 };
 
 	/** Resolves true after ms, or false at once when the sandbox stops meanwhile. */
 	function sleep(ms) {
@@ -191,7 +193,13 @@ function createSandbox(options = {}) {
 		if (url.pathname.startsWith('/_sandbox/')) return handleControl(sandbox, req, res, url, raw);
 		const match = /^\/api\/([^/]*)\/([^/]+)\/?$/.exec(url.pathname);
 		if (!match) return sendHtml(res, 404, NOT_FOUND_PAGE);
-		return handleApi(req, res, url, raw, match);
+		load.inFlight++;
+		load.peakInFlight = Math.max(load.peakInFlight, load.inFlight);
+		try {
+			return await handleApi(req, res, url, raw, match);
+		} finally {
+			load.inFlight--;
+		}
 	}
 
 	const sandbox = {
@@ -212,6 +220,9 @@ function createSandbox(options = {}) {
 		get latencyMs() {
 			return latencyMs;
 		},
+		get peakInFlight() {
+			return load.peakInFlight;
+		},
 		requestsFor(action) {
 			return requests.filter((r) => r.action === action);
 		},
@@ -220,6 +231,7 @@ function createSandbox(options = {}) {
 			requests.length = 0;
 			deliveries.length = 0;
 			webhooks.length = 0;
+			load.peakInFlight = load.inFlight;
 			rules.clear();
 			if (limiter) limiter = createRateLimiter(limiter.perSecond);
 			return sandbox;

@@ -135,11 +135,13 @@ export async function mavibotApiRequest(
 			const wait = retryAfterMs(response.headers?.['retry-after']) ?? backoffMs(attempt);
 			if (wait <= settings.maxRetryWaitMs) {
 				// Every request of this execution waits, not just this one: the limit is per key.
-				pacer.pause(wait);
+				if (httpCode === 429) pacer.rateLimited(wait);
+				else pacer.pause(wait);
 				continue;
 			}
 		}
 
+		if (httpCode !== 429) pacer.succeeded();
 		const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 		const parsed = parseMavibotResponse(httpCode, text);
 		if (parsed.ok) return parsed.data;
