@@ -54,6 +54,8 @@ export class MavibotApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// n8n applies authentication again after a 401 (to refresh tokens): the URL is then already complete.
+		if (/^https?:\/\//i.test(requestOptions.url)) return requestOptions;
 		const path = requestOptions.url.startsWith('/') ? requestOptions.url : `/${requestOptions.url}`;
 		return {
 			...requestOptions,

@@ -59,6 +59,22 @@ describe('credential test (connected_channels)', () => {
 		]);
 	});
 
+	test('a wrong key answered with HTTP 401 fails too, without showing the key', async () => {
+		const strict = await startSandbox({ badKeyHttpStatus: 401 });
+		try {
+			const result = await testCredential('mavibotApi', { apiKey: 'wrong-secret-key', baseUrl: strict.url });
+			expect(result.status).toBe('Error');
+			// n8n re-applies authentication after a 401 and retries once: the credential must not prefix the URL twice.
+			expect(`${result.message} ${result.error.description}`).toMatch(/Authorization failed.*API key is invalid/);
+			expect(strict.sandbox.requests.every((request) => request.action === 'connected_channels')).toBe(true);
+			expect(JSON.stringify({ message: result.message, error: result.error, stack: result.error?.stack })).not.toContain(
+				'wrong-secret-key',
+			);
+		} finally {
+			await strict.stop();
+		}
+	});
+
 	test('a wrong key fails with a clear message although Mavibot answers HTTP 200', async () => {
 		const result = await testCredential('mavibotApi', { apiKey: 'wrong-key', baseUrl: env.url });
 		expect(result.status).toBe('Error');
