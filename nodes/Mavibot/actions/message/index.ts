@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as broadcast from './broadcast.operation';
 import * as send from './send.operation';
+import * as sendToWhatsApp from './sendToWhatsApp.operation';
 
-export { send };
+export { broadcast, send, sendToWhatsApp };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,13 +15,29 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
 			{
+				name: 'Broadcast',
+				value: 'broadcast',
+				action: 'Broadcast a message to many clients',
+				description:
+					'Send one message to a client list, a set of client IDs, or messenger IDs of one bot, in one request (broadcast)',
+			},
+			{
 				name: 'Send',
 				value: 'send',
 				action: 'Send a message to a client',
 				description: 'Send text, a file, buttons or a bot block to a client by client ID',
 			},
+			{
+				name: 'Send to WhatsApp Number',
+				value: 'sendToWhatsApp',
+				action: 'Send a message to a whatsapp number',
+				description:
+					'Send text, a file or a bot block to a phone number through a connected WhatsApp channel, no client ID needed (whatsapp_message)',
+			},
 		],
 		default: 'send',
 	},
 	...send.description,
+	...broadcast.description,
+	...sendToWhatsApp.description,
 ];

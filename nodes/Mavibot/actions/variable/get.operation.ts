@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Variables at the Top Level',
 				value: 'flat',
-				description: 'Output {client_id, name: value, …}: handy for expressions like {{ $JSON.tg_username }}',
+				description: 'Output {client_id, name: value, …}, so that each variable is a field of its own',
 			},
 		],
 	},

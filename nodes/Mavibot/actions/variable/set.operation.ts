@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
 import { parseIdList, requiredId, toApiId } from '../../helpers/idList';
-import { invalidParameter, isBlank, parseJsonParameter } from '../../helpers/validation';
+import { invalidParameter } from '../../helpers/validation';
+import { readVariables, variablesInputProperties } from '../../helpers/variablesInput';
 import type { OperationResult } from '../types';
 
 const properties: INodeProperties[] = [
@@ -18,6 +19,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Clients',
 		name: 'target',
 		type: 'options',
+		noDataExpression: true,
 		default: 'one',
 		description: 'Whose variables to set',
 		options: [
@@ -46,112 +48,16 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 49177759, 49177760',
-		description: 'Mavibot client IDs separated by commas or new lines, or an array expression such as {{ $JSON.clientIds }}',
+		description: 'Mavibot client IDs separated by commas or new lines, or an expression that returns an array of IDs',
 		displayOptions: { show: { target: ['many'] } },
 	},
-	{
-		displayName: 'Define Variables',
-		name: 'variablesInput',
-		type: 'options',
-		default: 'fields',
-		description: 'How to give the variables: as name/value rows, or as one JSON object',
-		options: [
-			{ name: 'One by One', value: 'fields' },
-			{ name: 'As JSON', value: 'json' },
-		],
-	},
-	{
-		displayName: 'Variables',
-		name: 'variables',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Variable',
-		displayOptions: { show: { variablesInput: ['fields'] } },
-		options: [
-			{
-				displayName: 'Variable',
-				name: 'variable',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. client.phone or quiz_score',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Variables (JSON)',
-		name: 'variablesJson',
-		type: 'json',
-		default: '{\n  "client.phone": "79990001122",\n  "quiz_score": "7"\n}',
-		description: 'An object of variable names and values',
-		displayOptions: { show: { variablesInput: ['json'] } },
-	},
+	...variablesInputProperties(),
 ];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['variable'], operation: ['set'] } },
 	properties,
 );
-
-function readVariables(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const input = context.getNodeParameter('variablesInput', itemIndex, 'fields') as string;
-	let variables: IDataObject = {};
-	if (input === 'json') {
-		const parsed = parseJsonParameter(
-			context,
-			context.getNodeParameter('variablesJson', itemIndex, '{}'),
-			'Variables (JSON)',
-			itemIndex,
-		);
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'Variables (JSON)',
-				'is not an object',
-				'Give an object such as {"client.phone": "79990001122", "quiz_score": "7"}.',
-			);
-		}
-		variables = parsed as IDataObject;
-	} else {
-		const entries =
-			((context.getNodeParameter('variables', itemIndex, {}) as IDataObject).variable as IDataObject[]) ?? [];
-		entries.forEach((entry, index) => {
-			if (isBlank(entry.name)) {
-				throw invalidParameter(
-					context,
-					itemIndex,
-					'Variables',
-					`has a variable ${index + 1} without a name`,
-					'Give every variable a name, or remove the empty row.',
-				);
-			}
-			variables[String(entry.name).trim()] = entry.value ?? '';
-		});
-	}
-	if (Object.keys(variables).length === 0) {
-		throw invalidParameter(
-			context,
-			itemIndex,
-			'Variables',
-			'is empty',
-			'Add at least one variable name and value.',
-		);
-	}
-	return variables;
-}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const target = this.getNodeParameter('target', itemIndex, 'one') as string;

@@ -1,0 +1,112 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mavibotApiRequest } from '../../transport';
+import { chunk } from '../../helpers/idList';
+import { pickedBot, platformIdList } from '../../helpers/recipients';
+import { applyScheduling } from '../../helpers/scheduling';
+import type { OperationResult } from '../types';
+import { botLocator, scheduleFields } from '../common.descriptions';
+import { callbackTextField, readCallbackText } from './shared';
+
+/** send_callback_by_platform_id accepts at most 300 platform IDs per request. */
+export const PLATFORM_IDS_PER_REQUEST = 300;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Platform IDs',
+		name: 'platformIds',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		placeholder: 'e.g. 407184121, 5566778899',
+		description:
+			'Messenger IDs of the clients (Telegram user IDs, WhatsApp phones, VK IDs…), separated by commas or new lines, or an expression that returns an array. Any number: they are sent 300 per request, one request after the other.',
+	},
+	botLocator('searchBots', {
+		required: true,
+		description:
+			'The bot the clients talk to (group_id). Only clients of this bot get the callback: the same messenger ID can belong to clients of other bots.',
+	}),
+	callbackTextField(),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...scheduleFields],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['callback'], operation: ['sendToMany'] } },
+	properties,
+);
+
+/** Says in the error how many IDs Mavibot already got, so that the user does not send them twice. */
+function withProgress(error: unknown, handled: number, ids: Array<string | number>, requests: number): unknown {
+	if (!(error instanceof Error)) return error;
+	const total = ids.length;
+	const note = `${handled} of ${total} platform IDs were already handled by ${requests} earlier request${requests === 1 ? '' : 's'}`;
+	error.message = error.message.replace(/( \[item \d+\])?$/, (tail) => `; ${note}${tail}`);
+	const described = error as Error & { description?: string | null };
+	described.description = [
+		`Do not send the first ${handled} platform IDs again: Mavibot already received them.`,
+		`Retry with the remaining ${total - handled} IDs only, starting with ID ${handled + 1} ("${ids[handled]}").`,
+		described.description ?? '',
+	]
+		.join(' ')
+		.trim();
+	return error;
+}
+
+/** The number of callbacks one request reports (`sent`), if the answer has it. */
+function sentCount(response: IDataObject | undefined): number | undefined {
+	const value = response?.sent;
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	if (typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value);
+	return undefined;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const ids = platformIdList(this, itemIndex, 'platformIds', 'Platform IDs');
+	const groupId = pickedBot(this, itemIndex, 'bot', 'Bot', {
+		required: true,
+		fix: 'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.',
+	}) as string;
+	const text = readCallbackText(this, itemIndex) as string;
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const schedule: IDataObject = {};
+	applyScheduling(this, itemIndex, fields, schedule);
+
+	const parts = chunk(ids, PLATFORM_IDS_PER_REQUEST);
+	let handled = 0;
+	let sent = 0;
+	let everyAnswerCounted = true;
+	for (const [index, platformIds] of parts.entries()) {
+		const body: IDataObject = { platform_ids: platformIds, group_id: groupId, callback_text: text, ...schedule };
+		let response: IDataObject;
+		try {
+			response = (await mavibotApiRequest.call(
+				this,
+				'send_callback_by_platform_id',
+				{ body },
+				itemIndex,
+			)) as IDataObject;
+		} catch (error) {
+			throw index === 0 ? error : withProgress(error, handled, ids, index);
+		}
+		handled += platformIds.length;
+		const count = sentCount(response);
+		if (count === undefined) everyAnswerCounted = false;
+		else sent += count;
+	}
+	return {
+		status: 'success',
+		platformIds: ids.length,
+		requests: parts.length,
+		...(everyAnswerCounted ? { sent } : {}),
+	};
+}

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mavibotApiRequest } from '../../transport';
+import { readPhone } from '../../helpers/contactInput';
+import type { OperationResult } from '../types';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'The project needs a connected, running WhatsApp channel to check numbers',
+		name: 'checkWhatsAppNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +7 999 123-45-67',
+		description: 'The phone number to check, with the country code, in any common format',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['channel'], operation: ['checkWhatsApp'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const phone = readPhone(this, itemIndex);
+	const response = (await mavibotApiRequest.call(this, 'check_whatsapp', { qs: { phone } }, itemIndex)) as IDataObject;
+	// The answer is not documented: it is output as Mavibot gives it, with the phone as given when it has none.
+	return { phone, ...response };
+}

@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mavibotApiRequest } from '../../transport';
+import { invalidParameter } from '../../helpers/validation';
+import type { OperationResult } from '../types';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. payment',
+		description:
+			'Output only the blocks whose condition (the text that triggers the block) or description contains this text, ignoring case. Empty: every block.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['channel'], operation: ['getBotBlocks'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	let limit = Infinity;
+	if (!returnAll) {
+		limit = Number(this.getNodeParameter('limit', itemIndex, 50));
+		if (!Number.isInteger(limit) || limit < 1) {
+			throw invalidParameter(
+				this,
+				itemIndex,
+				'Limit',
+				`is "${limit}", which is not a whole number of 1 or more`,
+				'Give how many blocks to output, e.g. 50, or turn on Return All.',
+			);
+		}
+	}
+	const search = String(this.getNodeParameter('search', itemIndex, '') ?? '')
+		.trim()
+		.toLowerCase();
+	const response = (await mavibotApiRequest.call(this, 'get_messages', {}, itemIndex)) as IDataObject | IDataObject[];
+	// Documented as {"messages": [{id, condition, answer, message_type, description}]}; a bare list is accepted too.
+	const list = Array.isArray(response) ? response : response?.messages;
+	const blocks = (Array.isArray(list) ? list : []).filter(
+		(block): block is IDataObject => block !== null && typeof block === 'object',
+	);
+	const matching = search
+		? blocks.filter((block) =>
+				[block.condition, block.description].some((text) =>
+					String(text ?? '')
+						.toLowerCase()
+						.includes(search),
+				),
+			)
+		: blocks;
+	return matching.slice(0, limit);
+}

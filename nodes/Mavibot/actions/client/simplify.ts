@@ -1,0 +1,53 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { messengerName } from '../../helpers/clientTypes';
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	default: 50,
+	typeOptions: { minValue: 1 },
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+function pick(source: IDataObject, fields: string[]): IDataObject {
+	const out: IDataObject = {};
+	for (const field of fields) out[field] = source[field] ?? null;
+	return out;
+}
+
+/** get_clients item → id, name, platform_id, client_type, messenger, group, tag, created_at, updated_at. */
+export function simplifyClient(client: IDataObject): IDataObject {
+	return {
+		...pick(client, ['id', 'name', 'platform_id', 'client_type']),
+		messenger: messengerName(client.client_type),
+		...pick(client, ['group', 'tag', 'created_at', 'updated_at']),
+	};
+}
+
+/** subscribers item → id, name, client_type, messenger, group, tag, created_at, client_phone, client_email. */
+export function simplifySubscriber(client: IDataObject): IDataObject {
+	return {
+		...pick(client, ['id', 'name', 'client_type']),
+		messenger: messengerName(client.client_type),
+		...pick(client, ['group', 'tag', 'created_at', 'client_phone', 'client_email']),
+	};
+}

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mavibotApiRequestOrNotFound } from '../../transport';
+import { isBlank } from '../../helpers/validation';
+import type { OperationResult } from '../types';
+import { lookupResult, requiredText } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Recipient',
+		name: 'recipient',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. chat-7f3a9c',
+		description:
+			'The website chat dialog ID: read MavibotAi.recipient_id with JavaScript on the page that shows the Mavibot chat widget',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Anna',
+				description: 'Client name sent with the lookup (name); Mavibot stores it on the website-chat client',
+			},
+			{
+				displayName: 'Tag',
+				name: 'tag',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. pricing_page',
+				description: 'Client tag (label) sent with the lookup (tag); Mavibot stores it on the website-chat client',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['clientSearch'], operation: ['findByOnlineChat'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const recipient = requiredText(
+		this,
+		itemIndex,
+		'recipient',
+		'Recipient',
+		'Give the website chat dialog ID (MavibotAi.recipient_id on the page with the chat widget).',
+	);
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = { recipient };
+	if (!isBlank(fields.tag)) qs.tag = String(fields.tag).trim();
+	if (!isBlank(fields.name)) qs.name = String(fields.name).trim();
+	const response = await mavibotApiRequestOrNotFound.call(this, 'online_chat_client_id', { qs }, itemIndex);
+	return lookupResult(response, qs);
+}

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mavibotApiRequestOrNotFound } from '../../transport';
+import type { OperationResult } from '../types';
+import { lookupResult, requiredPhone } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 79991234567',
+		description:
+			'Phone number to look for, with the country code. Mavibot searches WhatsApp clients and phone variables; the number is sent as typed.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['clientSearch'], operation: ['findByPhone'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const phone = requiredPhone(this, itemIndex);
+	const response = await mavibotApiRequestOrNotFound.call(
+		this,
+		'find_client_id_by_phone',
+		{ qs: { phone } },
+		itemIndex,
+	);
+	return lookupResult(response, { phone });
+}

@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { mavibotApiRequestOrNotFound } from '../../transport';
+import { parseIdList, toApiId } from '../../helpers/idList';
+import { locatorValue } from '../../helpers/messageContent';
+import { invalidParameter } from '../../helpers/validation';
+import type { OperationResult } from '../types';
+import { botLocator } from '../common.descriptions';
+import { noMatchNotice } from './shared';
+
+const properties: INodeProperties[] = [
+	noMatchNotice,
+	{
+		displayName: 'Messenger IDs',
+		name: 'platformIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 146467928, 5566778899',
+		description:
+			"The clients' IDs inside the messenger (platform_id): Telegram user IDs, WhatsApp phone numbers, VK user IDs… Separate them with commas or new lines (IDs contain no spaces), or give an array from an expression. They are sent as text.",
+	},
+	botLocator('searchBots', {
+		required: true,
+		description: 'The bot or channel the clients write to (group_id); messenger IDs are unique only within one bot',
+	}),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['clientSearch'], operation: ['findByPlatformIds'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	// Sent as text, as Mavibot stores them (platform_id is a string in its answers), even from a number array.
+	const platformIds = parseIdList(
+		this,
+		this.getNodeParameter('platformIds', itemIndex, ''),
+		'Messenger IDs',
+		itemIndex,
+	).map(String);
+	if (!platformIds.length) {
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Messenger IDs',
+			'is empty',
+			'Give at least one messenger ID (platform_id), e.g. a Telegram user ID.',
+		);
+	}
+	const groupId = locatorValue(this.getNodeParameter('bot', itemIndex, ''));
+	if (!groupId) {
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Bot',
+			'is empty',
+			'Pick the bot or channel the clients belong to, or give its group_id.',
+		);
+	}
+	const body: IDataObject = { platform_ids: platformIds, group_id: groupId };
+	const response = await mavibotApiRequestOrNotFound.call(
+		this,
+		'find_client_id_by_platform_id',
+		{ body },
+		itemIndex,
+	);
+	if (response === undefined) return [];
+	// Documented answer: a bare array of client objects ({id, tag, created_at, name, avatar, platform_id, group, variables}).
+	const clients = Array.isArray(response)
+		? response
+		: [(response as IDataObject).clients, (response as IDataObject).result].find((list) => Array.isArray(list));
+	if (!Array.isArray(clients)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Mavibot "find_client_id_by_platform_id" answered without a list of clients [item ${itemIndex}]`,
+			{ itemIndex, description: 'Expected a JSON array of client objects.' },
+		);
+	}
+	return (clients as IDataObject[])
+		.filter((client) => client && typeof client === 'object' && client.id !== undefined && client.id !== null)
+		.map((client) => ({ client_id: toApiId(client.id as string | number), ...client }));
+}

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mavibotApiRequestOrNotFound } from '../../transport';
+import { locatorValue } from '../../helpers/messageContent';
+import type { OperationResult } from '../types';
+import { botLocator } from '../common.descriptions';
+import { lookupResult, readVariableQuery, searchInField, variableNameField, variableValueField } from './shared';
+
+const properties: INodeProperties[] = [
+	variableNameField,
+	variableValueField,
+	searchInField,
+	botLocator('searchBots', {
+		description:
+			'Only look among the clients of this bot or channel (group_id). Leave empty to search the whole project.',
+	}),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['clientSearch'], operation: ['findByVariable'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const qs: IDataObject = { ...readVariableQuery(this, itemIndex) };
+	const groupId = locatorValue(this.getNodeParameter('bot', itemIndex, ''));
+	if (groupId) qs.group_id = groupId;
+	if (this.getNodeParameter('searchIn', itemIndex, 'client') === 'order') qs.search_in = 'order';
+	const response = await mavibotApiRequestOrNotFound.call(this, 'find_client_id_by_var', { qs }, itemIndex);
+	return lookupResult(response, qs);
+}

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mavibotApiRequestOrNotFound } from '../../transport';
+import { locatorValue } from '../../helpers/messageContent';
+import type { OperationResult } from '../types';
+import { botLocator } from '../common.descriptions';
+import { lookupResult, requiredPhone } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 79991234567',
+		description: 'WhatsApp phone number of the client, with the country code. Sent as typed.',
+	},
+	// whatsapp_client_id takes the bot's group_id (a base64-like ID for WhatsApp), which is what searchBots lists;
+	// searchWhatsAppChannels lists the channel's numeric id (bot_id / whatsapp_bot_id) instead.
+	botLocator('searchBots', {
+		displayName: 'WhatsApp Bot',
+		name: 'bot',
+		description:
+			'Only look among the clients of this WhatsApp channel (its group_id; pick the WhatsApp entry of the list). Leave empty to search every WhatsApp channel of the project.',
+		placeholder: 'e.g. d2hhdHNhcHBfMzQ4MTA=',
+	}),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['clientSearch'], operation: ['findByWhatsAppPhone'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const phone = requiredPhone(this, itemIndex);
+	const groupId = locatorValue(this.getNodeParameter('bot', itemIndex, ''));
+	const qs: IDataObject = { phone };
+	if (groupId) qs.group_id = groupId;
+	// Mavibot answers HTTP 404 when no client has the number: that is "not found", not an error.
+	const response = await mavibotApiRequestOrNotFound.call(this, 'whatsapp_client_id', { qs }, itemIndex);
+	return lookupResult(response, qs);
+}

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mavibotApiRequest } from '../../transport';
+import { requiredId } from '../../helpers/idList';
+import type { OperationResult } from '../types';
+import { dealClientIdField, dealIdField, readDealId } from './fields';
+
+const properties: INodeProperties[] = [
+	dealClientIdField,
+	{
+		...dealIdField,
+		required: false,
+		description:
+			"The MavibotCRM deal ID (order_id, a number) whose stage is read. Leave empty to read the stage of the client's current deal.",
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['deal'], operation: ['getStage'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const clientId = requiredId(this, itemIndex);
+	const orderId = readDealId(this, itemIndex, false);
+	const qs: IDataObject = { client_id: clientId };
+	if (orderId !== undefined) qs.order_id = orderId;
+	const response = (await mavibotApiRequest.call(this, 'get_order_state', { qs }, itemIndex)) as IDataObject;
+	return { ...qs, state_id: response.state_id };
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mavibotApiRequest } from '../../transport';
+import { requiredId } from '../../helpers/idList';
+import type { OperationResult } from '../types';
+import { dealClientIdField, dealIdField, readDealId } from './fields';
+
+const properties: INodeProperties[] = [
+	dealClientIdField,
+	{
+		...dealIdField,
+		description:
+			"The MavibotCRM deal ID (order_id, a number) to move one stage on along its pipeline. It must be one of this client's deals.",
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['deal'], operation: ['moveToNextStage'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const clientId = requiredId(this, itemIndex);
+	const orderId = readDealId(this, itemIndex);
+	const response = (await mavibotApiRequest.call(
+		this,
+		'move_order_to_next_state',
+		{ body: { client_id: clientId, order_id: orderId } },
+		itemIndex,
+	)) as IDataObject;
+	return { client_id: clientId, order_id: orderId, state_id: response.state_id };
+}
