@@ -74,4 +74,6 @@ test("the README's operations table lists every action once, with the permission
 	// Every operation of the node appears in the table.
 	const operationCount = Object.values(resources).reduce((sum, ops) => sum + Object.keys(ops).length, 0);
 	expect(rows).toHaveLength(operationCount);
+	// …and every action of the API (1–42 of the reference) has its operation.
+	expect(listed.sort()).toEqual(Object.keys(MAVIBOT_ACTIONS).sort());
 });
