@@ -9,6 +9,8 @@ const path = require('node:path');
 
 // n8n-core writes <user folder>/.n8n/config on first use: keep it out of the home directory.
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'mavibot-n8n-'));
+// n8n logs every node error; the tests assert errors themselves (and check the logger's calls for keys).
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 const { Container } = require('@n8n/di');
 const core = require('n8n-core');
