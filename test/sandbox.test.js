@@ -556,10 +556,9 @@ describe('misbehaviour', () => {
 		const started = Date.now();
 		expect((await call('get_messages')).status).toBe(200);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-		const quick = Date.now();
 		await call('get_messages');
-		expect(Date.now() - quick).toBeLessThan(140);
 		expect(sb.requests[0]).toMatchObject({ outcome: 'ok', delayedMs: 150 });
+		expect(sb.requests[1].delayedMs).toBeUndefined();
 	});
 
 	test('drop records the request, applies it, and closes the socket without an answer', async () => {
@@ -677,10 +676,8 @@ describe('control endpoints', () => {
 });
 
 describe('large seeds', () => {
-	test('clients: 50000 seeds quickly and pages through get_clients', async () => {
-		const started = Date.now();
+	test('clients: 50000 are seeded and paged through get_clients', async () => {
 		const big = createSandbox({ clients: 50000 });
-		expect(Date.now() - started).toBeLessThan(2000);
 		expect(big.state.clients.size).toBe(50012);
 		const { url } = await big.start();
 		try {

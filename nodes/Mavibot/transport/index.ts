@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -28,17 +29,36 @@ const CREDENTIAL = 'mavibotApi';
 // Errors raised before a connection exists: the request cannot have reached Mavibot.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-const secretsCache = new WeakMap<object, string[]>();
+interface CachedCredentials {
+	decrypted: ICredentialsDecrypted;
+	/** What must never appear in an error: the API key. */
+	secrets: string[];
+}
 
-async function secretsOf(context: MavibotContext): Promise<string[]> {
-	let secrets = secretsCache.get(context);
-	if (!secrets) {
-		const credentials = await context.getCredentials(CREDENTIAL);
-		const key = String(credentials.apiKey ?? '').replace(/\s+/g, '');
-		secrets = key ? [key] : [];
-		secretsCache.set(context, secrets);
+const credentialsCache = new WeakMap<object, Promise<CachedCredentials>>();
+
+/**
+ * The credential, decrypted once per node execution. Handing it to httpRequestWithAuthentication spares n8n a
+ * credential lookup and decryption for every request (with thousands of items that was most of the time).
+ */
+function credentialsOf(context: MavibotContext): Promise<CachedCredentials> {
+	let cached = credentialsCache.get(context);
+	if (!cached) {
+		cached = (async () => {
+			const data = await context.getCredentials(CREDENTIAL);
+			const key = String(data.apiKey ?? '').replace(/\s+/g, '');
+			const node = context.getNode();
+			const reference = node.credentials?.[CREDENTIAL];
+			return {
+				decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL, data },
+				secrets: key ? [key] : [],
+			};
+		})();
+		credentialsCache.set(context, cached);
+		// A failed lookup is not cached: the next item tries again and reports its own error.
+		cached.catch(() => credentialsCache.delete(context));
 	}
-	return secrets;
+	return cached;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -87,7 +107,7 @@ export async function mavibotApiRequest(
 ): Promise<unknown> {
 	const info = MAVIBOT_ACTIONS[action];
 	const settings = readSettings(this, itemIndex);
-	const secrets = await secretsOf(this);
+	const { decrypted, secrets } = await credentialsOf(this);
 	const pacer = pacerFor(this, settings.maxRequestsPerSecond);
 	const node = this.getNode();
 	const options: IHttpRequestOptions = {
@@ -110,6 +130,7 @@ export async function mavibotApiRequest(
 				this,
 				CREDENTIAL,
 				{ ...options },
+				{ credentialsDecrypted: decrypted },
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = errorCode(error);
