@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${1:?usage: build-private.sh DIR}"
 rm -rf "$dir/dist"
 mkdir -p "$dir"
-(cd "$root" && npx tsc -p tsconfig.json --outDir "$dir/dist")
+(cd "$root" && npx tsc -p tsconfig.json --outDir "$dir/dist" && node scripts/bundle.js "$dir")
 cp "$root/package.json" "$dir/"
 ln -sfn "$root/node_modules" "$dir/node_modules"
 mkdir -p "$dir/dist/icons"
