@@ -107,23 +107,70 @@ export function readVariables(
 		}
 		variables = parsed as IDataObject;
 	} else {
-		const entries =
-			((context.getNodeParameter('variables', itemIndex, {}) as IDataObject).variable as IDataObject[]) ?? [];
-		entries.forEach((entry, index) => {
-			if (isBlank(entry.name)) {
-				throw invalidParameter(
-					context,
-					itemIndex,
-					'Variables',
-					`has a variable ${index + 1} without a name`,
-					'Give every variable a name, or remove the empty row.',
-				);
-			}
-			variables[String(entry.name).trim()] = entry.value ?? '';
-		});
+		const rows = nameValueRows(context.getNodeParameter('variables', itemIndex, {}));
+		variables = readNameValueRows(context, itemIndex, 'Variables', rows);
 	}
 	if (Object.keys(variables).length === 0) {
 		throw invalidParameter(context, itemIndex, 'Variables', 'is empty', 'Add at least one variable name and value.');
 	}
 	return variables;
+}
+
+export interface NameValueRules {
+	/** Refuse an empty value, with this fix-it text. */
+	requireValue?: string;
+	/** Refuse a list or an object as a value, with this fix-it text. */
+	scalarOnly?: string;
+	/** Refuse some names: returns the problem and the fix, or undefined when the name is fine. */
+	refuseName?: (name: string) => { problem: string; fix: string } | undefined;
+}
+
+/**
+ * Turns name/value rows (a fixedCollection's `variable` list, or the entries of a JSON object) into one object,
+ * refusing a row without a name and a name given twice, naming the field and the item.
+ */
+export function readNameValueRows(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	displayName: string,
+	rows: Array<{ name?: unknown; value?: unknown }>,
+	rules: NameValueRules = {},
+): IDataObject {
+	const result: IDataObject = {};
+	rows.forEach((row, index) => {
+		if (isBlank(row.name)) {
+			throw invalidParameter(
+				context,
+				itemIndex,
+				displayName,
+				`has a variable ${index + 1} without a name`,
+				'Give every variable a name, or remove the empty row.',
+			);
+		}
+		const name = String(row.name).trim();
+		const refused = rules.refuseName?.(name);
+		if (refused) throw invalidParameter(context, itemIndex, displayName, refused.problem, refused.fix);
+		if (Object.prototype.hasOwnProperty.call(result, name)) {
+			throw invalidParameter(context, itemIndex, displayName, `has the variable "${name}" twice`, 'Give each variable once.');
+		}
+		if (rules.scalarOnly && row.value !== null && typeof row.value === 'object') {
+			throw invalidParameter(
+				context,
+				itemIndex,
+				displayName,
+				`has a list or an object as the value of "${name}"`,
+				rules.scalarOnly,
+			);
+		}
+		if (rules.requireValue && isBlank(row.value)) {
+			throw invalidParameter(context, itemIndex, displayName, `has no value for "${name}"`, rules.requireValue);
+		}
+		result[name] = (row.value ?? '') as IDataObject[string];
+	});
+	return result;
+}
+
+/** The rows of a name/value fixedCollection parameter (its `variable` list). */
+export function nameValueRows(value: unknown): Array<{ name?: unknown; value?: unknown }> {
+	return ((value as IDataObject | undefined)?.variable as Array<{ name?: unknown; value?: unknown }>) ?? [];
 }

@@ -6,6 +6,7 @@ import { requiredText } from '../../helpers/recipients';
 import { requiredId } from '../../helpers/idList';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import { clientIdField, resumeBotField, scheduleFields } from '../common.descriptions';
+import { nameValueRows, readNameValueRows } from '../../helpers/variablesInput';
 
 /** The single-client callback actions (send_callback_by_platform_id has no variables or resume_bot). */
 export type CallbackAction =
@@ -129,40 +130,15 @@ export function readVariablesToSave(
 	action: CallbackAction,
 	fields: IDataObject,
 ): IDataObject {
-	const rows = ((fields.variablesToSave as IDataObject | undefined)?.variable as IDataObject[] | undefined) ?? [];
-	const variables: IDataObject = {};
-	rows.forEach((row, index) => {
-		if (isBlank(row.name)) {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'Variables to Save',
-				`has a variable ${index + 1} without a name`,
-				'Give every variable a name, or remove the empty row.',
-			);
-		}
-		const name = String(row.name).trim();
-		if (ACTION_PARAMETERS[action].includes(name) || INDIRECTION.test(name)) {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'Variables to Save',
-				`has a variable named "${name}", which is a parameter of "${action}"`,
-				`Mavibot would read "${name}" as a parameter of the request, not save it. Rename the variable (e.g. ${name}_value), or save it with Variable → Set.`,
-			);
-		}
-		if (name in variables) {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'Variables to Save',
-				`has the variable "${name}" twice`,
-				'Give each variable once.',
-			);
-		}
-		variables[name] = row.value ?? '';
+	return readNameValueRows(context, itemIndex, 'Variables to Save', nameValueRows(fields.variablesToSave), {
+		refuseName: (name) =>
+			ACTION_PARAMETERS[action].includes(name) || INDIRECTION.test(name)
+				? {
+						problem: `has a variable named "${name}", which is a parameter of "${action}"`,
+						fix: `Mavibot would read "${name}" as a parameter of the request, not save it. Rename the variable (e.g. ${name}_value), or save it with Variable → Set.`,
+					}
+				: undefined,
 	});
-	return variables;
 }
 
 /**

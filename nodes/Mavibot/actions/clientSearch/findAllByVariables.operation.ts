@@ -3,7 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { findDuplicateJsonKey } from '../../helpers/jsonDuplicateKeys';
-import { invalidParameter, isBlank, parseJsonParameter } from '../../helpers/validation';
+import { invalidParameter, parseJsonParameter } from '../../helpers/validation';
+import type { NameValueRules } from '../../helpers/variablesInput';
+import { nameValueRows, readNameValueRows } from '../../helpers/variablesInput';
 import type { OperationResult } from '../types';
 import { clientIdItems, noMatchNotice } from './shared';
 
@@ -72,11 +74,16 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const FIX_EMPTY_VALUE = 'Give every variable a value. To find clients whose variable is empty, use the Search operation.';
+// Each variable is one query-string parameter with one value.
+const PAIR_RULES: NameValueRules = {
+	requireValue: 'Give every variable a value. To find clients whose variable is empty, use the Search operation.',
+	scalarOnly:
+		'Each variable takes one value (text or a number). To match one of several values, use the Search operation.',
+};
 
 function readPairs(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const input = context.getNodeParameter('variablesInput', itemIndex, 'fields') as string;
-	const pairs: IDataObject = {};
+	let pairs: IDataObject;
 	if (input === 'json') {
 		const raw = context.getNodeParameter('variablesJson', itemIndex, '{}');
 		const parsed = parseJsonParameter(context, raw, 'Variables (JSON)', itemIndex);
@@ -102,71 +109,18 @@ function readPairs(context: IExecuteFunctions, itemIndex: number): IDataObject {
 				'A query string holds each variable once: keep one entry per variable.',
 			);
 		}
-		for (const [name, value] of Object.entries(parsed as IDataObject)) {
-			if (name.trim() === '') {
-				throw invalidParameter(context, itemIndex, 'Variables (JSON)', 'has a variable without a name', 'Remove the "" key.');
-			}
-			if (Object.prototype.hasOwnProperty.call(pairs, name.trim())) {
-				throw invalidParameter(
-					context,
-					itemIndex,
-					'Variables (JSON)',
-					`has the variable "${name.trim()}" twice`,
-					'A query string holds each variable once: keep one entry per variable.',
-				);
-			}
-			if (value !== null && typeof value === 'object') {
-				throw invalidParameter(
-					context,
-					itemIndex,
-					'Variables (JSON)',
-					`has a list or an object as the value of "${name}"`,
-					'Each variable takes one value (text or a number). To match one of several values, use the Search operation.',
-				);
-			}
-			if (isBlank(value)) {
-				throw invalidParameter(context, itemIndex, 'Variables (JSON)', `has no value for "${name}"`, FIX_EMPTY_VALUE);
-			}
-			pairs[name.trim()] = String(value);
-		}
+		pairs = readNameValueRows(
+			context,
+			itemIndex,
+			'Variables (JSON)',
+			Object.entries(parsed as IDataObject).map(([name, value]) => ({ name, value })),
+			PAIR_RULES,
+		);
 	} else {
-		const rows =
-			((context.getNodeParameter('variables', itemIndex, {}) as IDataObject).variable as IDataObject[]) ?? [];
-		rows.forEach((row, index) => {
-			if (isBlank(row.name)) {
-				throw invalidParameter(
-					context,
-					itemIndex,
-					'Variables',
-					`has a variable ${index + 1} without a name`,
-					'Give every variable a name, or remove the empty row.',
-				);
-			}
-			const name = String(row.name).trim();
-			if (Object.prototype.hasOwnProperty.call(pairs, name)) {
-				throw invalidParameter(
-					context,
-					itemIndex,
-					'Variables',
-					`has the variable "${name}" twice`,
-					'A query string holds each variable once: keep one row per variable.',
-				);
-			}
-			if (row.value !== null && typeof row.value === 'object') {
-				throw invalidParameter(
-					context,
-					itemIndex,
-					'Variables',
-					`has a list or an object as the value of "${name}"`,
-					'Each variable takes one value. To match one of several values, use the Search operation.',
-				);
-			}
-			if (isBlank(row.value)) {
-				throw invalidParameter(context, itemIndex, 'Variables', `has no value for "${name}"`, FIX_EMPTY_VALUE);
-			}
-			pairs[name] = String(row.value);
-		});
+		const rows = nameValueRows(context.getNodeParameter('variables', itemIndex, {}));
+		pairs = readNameValueRows(context, itemIndex, 'Variables', rows, PAIR_RULES);
 	}
+	for (const name of Object.keys(pairs)) pairs[name] = String(pairs[name]);
 	if (Object.keys(pairs).length === 0) {
 		throw invalidParameter(
 			context,
