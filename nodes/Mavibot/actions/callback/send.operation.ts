@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import type { OperationResult } from '../types';
 import {
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 	callbackAdditionalFields(),
 ];
 
-export const description = updateDisplayOptions(
+export const description = withDisplayOptions(
 	{ show: { resource: ['callback'], operation: ['send'] } },
 	properties,
 );

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { requiredId } from '../../helpers/idList';
 import { pickedBot } from '../../helpers/recipients';
@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 	callbackAdditionalFields([clientNameField]),
 ];
 
-export const description = updateDisplayOptions(
+export const description = withDisplayOptions(
 	{ show: { resource: ['callback'], operation: ['sendByOkId'] } },
 	properties,
 );

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { chunk, parseIdList } from '../../helpers/idList';
 import { invalidParameter } from '../../helpers/validation';
@@ -30,7 +31,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
+export const description = withDisplayOptions(
 	{ show: { resource: ['client'], operation: ['deleteMany'] } },
 	properties,
 );

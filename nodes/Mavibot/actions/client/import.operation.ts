@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { mavibotError } from '../../transport/errors';
 import { toApiId } from '../../helpers/idList';
@@ -69,7 +69,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
+export const description = withDisplayOptions(
 	{ show: { resource: ['client'], operation: ['import'] } },
 	properties,
 );

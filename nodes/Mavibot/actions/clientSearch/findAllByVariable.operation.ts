@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationResult } from '../types';
 import { clientIdItems, noMatchNotice, readVariableQuery, variableNameField, variableValueField } from './shared';
 
 const properties: INodeProperties[] = [noMatchNotice, variableNameField, variableValueField];
 
-export const description = updateDisplayOptions(
+export const description = withDisplayOptions(
 	{ show: { resource: ['clientSearch'], operation: ['findAllByVariable'] } },
 	properties,
 );

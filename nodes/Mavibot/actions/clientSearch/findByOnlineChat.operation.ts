@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
+export const description = withDisplayOptions(
 	{ show: { resource: ['clientSearch'], operation: ['findByOnlineChat'] } },
 	properties,
 );

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { locatorValue } from '../../helpers/messageContent';
 import type { OperationResult } from '../types';
@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = updateDisplayOptions(
+export const description = withDisplayOptions(
 	{ show: { resource: ['clientSearch'], operation: ['findByVariable'] } },
 	properties,
 );

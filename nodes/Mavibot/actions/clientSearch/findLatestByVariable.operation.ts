@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationResult } from '../types';
 import { lookupResult, readVariableQuery, variableNameField, variableValueField } from './shared';
@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 	variableValueField,
 ];
 
-export const description = updateDisplayOptions(
+export const description = withDisplayOptions(
 	{ show: { resource: ['clientSearch'], operation: ['findLatestByVariable'] } },
 	properties,
 );

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { findDuplicateJsonKey } from '../../helpers/jsonDuplicateKeys';
 import { invalidParameter, isBlank, parseJsonParameter } from '../../helpers/validation';
@@ -100,7 +100,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
+export const description = withDisplayOptions(
 	{ show: { resource: ['clientSearch'], operation: ['search'] } },
 	properties,
 );

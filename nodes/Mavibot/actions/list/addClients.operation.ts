@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withDisplayOptions } from '../../helpers/displayOptions';
 import type { OperationResult } from '../types';
 import { changeMembership, membershipFields } from './membership';
 
-export const description = updateDisplayOptions(
+export const description = withDisplayOptions(
 	{ show: { resource: ['list'], operation: ['addClients'] } },
 	membershipFields('add to'),
 );
