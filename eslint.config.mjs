@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const communityNodesRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
 export default tseslint.config(
-	globalIgnores(['dist', 'node_modules', '.e2e', '.demo', '.bench', 'coverage']),
+	globalIgnores(['dist', 'node_modules', '.e2e', '.demo', '.bench', 'coverage', 'e2e/n8n-v1', 'e2e/n8n-v2', 'e2e/node24', 'e2e/browser/node_modules']),
 	{
 		files: ['**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended, communityNodesRecommended],
