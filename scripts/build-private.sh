@@ -8,7 +8,7 @@ dir="${1:?usage: build-private.sh DIR}"
 rm -rf "$dir/dist"
 mkdir -p "$dir"
 (cd "$root" && npx tsc -p tsconfig.json --outDir "$dir/dist" && node scripts/bundle.js "$dir")
-cp "$root/package.json" "$dir/"
+cp "$root/package.json" "$root/index.js" "$dir/"
 ln -sfn "$root/node_modules" "$dir/node_modules"
 mkdir -p "$dir/dist/icons"
 cp "$root"/icons/*.svg "$dir/dist/icons/"
