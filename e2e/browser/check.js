@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+'use strict';
+// Browser check of the end-to-end tier: Debian's Chromium (apt-get install chromium), driven by playwright-core,
+// signs in to a real n8n with the packed package, finds "Mavibot" and "Mavibot Trigger" in the node panel, opens a
+// Mavibot node and reads its Resource options. Screenshots: docs/node-panel.png, docs/editor-mavibot.png.
+//
+//   node e2e/browser/check.js [--n8n v2|v1] [--build=repo|private] [--no-screenshots] [--keep]
+//
+// Needs: bash e2e/install.sh <version> browser. Prints one line per check and `N passed, N failed`.
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { REPO, freePort, sleep } = require('../lib/util');
+const { startSandbox } = require('../lib/sandbox');
+const { packPackage, installTarball } = require('../lib/pack');
+const { N8n, VERSIONS } = require('../lib/n8n');
+const { Report } = require('../lib/report');
+const { credentialImport } = require('../cases/credentials');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// The flags this machine needs (no sandbox as root; no background traffic, the network is closed).
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage',
+];
+const OWNER = { email: 'browser@example.com', password: 'Browser-Passw0rd!', firstName: 'Browser', lastName: 'Check' };
+const RESOURCES = ['Callback', 'Channel', 'Client', 'Client Search', 'Conversation', 'Deal', 'List', 'Message', 'Variable'];
+const EXAMPLE = { workflowId: 'MavibotExLead001', node: 'Create deal' };
+const PANEL_WORKFLOW = 'MavibotExBcast01';
+
+function parseArgs(argv) {
+	const args = { n8n: 'v2', build: undefined, screenshots: true, keep: false };
+	for (const arg of argv) {
+		if (arg.startsWith('--n8n=')) args.n8n = arg.slice(6);
+		else if (VERSIONS[arg]) args.n8n = arg;
+		else if (arg.startsWith('--build=')) args.build = arg.slice(8);
+		else if (arg === '--no-screenshots') args.screenshots = false;
+		else if (arg === '--keep') args.keep = true;
+		else throw new Error(`Unknown argument ${arg}`);
+	}
+	return args;
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const report = new Report({ prefix: '[browser] ' });
+	report.section(`browser check: Chromium + playwright-core against ${VERSIONS[args.n8n].label}`);
+	const chromium = await ready(report);
+	if (!chromium) return finish(report);
+
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `mavibot-browser-${args.n8n}-`));
+	const n8n = new N8n({ version: args.n8n, userFolder, port: await freePort(), brokerPort: await freePort() });
+	let sandbox;
+	let packed;
+	try {
+		const up = await report.check('n8n with the packed package, the credential and the examples is running', async (assert) => {
+			assert.ok(n8n.installed(), `run bash e2e/install.sh ${args.n8n}`);
+			packed = await packPackage({ build: args.build });
+			await installTarball(packed.tarball, userFolder);
+			sandbox = await startSandbox();
+			await n8n.importCredentials(credentialImport(sandbox.url));
+			const examples = fs
+				.readdirSync(path.join(REPO, 'examples'))
+				.filter((f) => f.endsWith('.json'))
+				.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
+			await n8n.importWorkflows(examples);
+			await n8n.start();
+			await n8n.setupOwner(OWNER);
+			return true;
+		});
+		if (!up) return;
+
+		await browserChecks({ n8n, report, owner: OWNER, screenshots: args.screenshots, chromium });
+	} finally {
+		await n8n.stop();
+		if (sandbox) await sandbox.stop();
+		if (args.keep) console.log(`   user folder kept: ${userFolder}`);
+		else {
+			fs.rmSync(userFolder, { recursive: true, force: true });
+			if (packed) fs.rmSync(packed.workDir, { recursive: true, force: true });
+		}
+	}
+	return finish(report);
+}
+
+/**
+ * The checks themselves, against a running n8n (`n8n`, an N8n from ../lib/n8n) whose owner is `owner` and that has the
+ * example workflows imported. Used by this script and by `node e2e/run.js --browser` (which reuses its 2.x server).
+ */
+async function browserChecks({ n8n, report, owner, screenshots = true, chromium = require('playwright-core').chromium }) {
+	const docs = path.join(REPO, 'docs');
+	// playwright gives every launch a fresh, empty profile of its own (what --user-data-dir would do).
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	try {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		const page = await context.newPage();
+		page.setDefaultTimeout(30000);
+		// On a failed check, a screenshot of the page as it was (path printed) tells more than the selector did.
+		const check = async (name, fn) => {
+			let failed;
+			const value = await report.check(name, async (assert) => {
+				try {
+					return await fn(assert);
+				} catch (error) {
+					failed = error;
+					throw error;
+				}
+			});
+			if (failed) {
+				const shot = path.join(os.tmpdir(), `mavibot-browser-failure-${Date.now()}.png`);
+				await page.screenshot({ path: shot }).catch(() => {});
+				console.log(`       screenshot of the page: ${shot}`);
+			}
+			return value;
+		};
+
+		const signedIn = await check('sign in through the editor\'s sign-in page', async () => {
+			await page.goto(`${n8n.baseUrl}/signin`);
+			await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(owner.email);
+			await page.locator('input[type="password"]').first().fill(owner.password);
+			await page.locator('input[type="password"]').first().press('Enter');
+			await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
+			return true;
+		});
+		if (!signedIn) return;
+
+		await check('node panel: "Mavibot" is found, with its actions and the Mavibot Trigger', async (assert) => {
+			// n8n lists a package's action node and trigger as one app, "Mavibot"; opening it shows "Actions (N)" and
+			// "Triggers (N)", whose entry adds the Mavibot Trigger node.
+			await page.goto(`${n8n.baseUrl}/workflow/${PANEL_WORKFLOW}`);
+			await dismissPopups(page);
+			await page.locator('[data-test-id="node-creator-plus-button"]').click();
+			const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+			await search.fill('Mavibot');
+			const items = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]');
+			await items.first().waitFor();
+			await sleep(500);
+			const found = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+			assert.ok(found.includes('Mavibot'), `"Mavibot" listed (got ${JSON.stringify(found)})`);
+			await items.filter({ hasText: /^Mavibot$/ }).first().click();
+			const panel = page.locator('[data-test-id="node-creator"]');
+			const actions = panel.getByText(/^Actions \(\d+\)$/);
+			const triggers = panel.getByText(/^Triggers \(\d+\)$/);
+			await actions.waitFor();
+			const actionCount = Number(/\d+/.exec(await actions.innerText())[0]);
+			assert.ok(actionCount >= 40, `the panel lists the operations as actions (got ${actionCount})`);
+			assert.match(await panel.innerText(), /Send a callback to a client/);
+			await actions.click(); // collapse the 40-odd actions so that the triggers show
+			await triggers.click();
+			const trigger = panel.locator('[data-test-id="item-iterator-item"]').last();
+			await trigger.waitFor();
+			await sleep(300);
+			if (screenshots) await page.screenshot({ path: path.join(docs, 'node-panel.png') });
+			await trigger.click();
+			const ndv = page.locator('[data-test-id="ndv"]');
+			await ndv.waitFor();
+			await sleep(500);
+			assert.match(await ndv.innerText(), /Mavibot Trigger/, 'the trigger entry opens the Mavibot Trigger node');
+			assert.match(await ndv.innerText(), /Event Source/);
+			await page.keyboard.press('Escape');
+		});
+
+		await check('the Mavibot node opens and its Resource option lists every resource', async (assert) => {
+			await page.goto(`${n8n.baseUrl}/workflow/${EXAMPLE.workflowId}`);
+			await dismissPopups(page);
+			const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${EXAMPLE.node}"], [data-name="${EXAMPLE.node}"]`).first();
+			await node.dblclick();
+			const resource = page.locator('[data-test-id="parameter-input-resource"]').first();
+			await resource.waitFor();
+			await resource.click();
+			const options = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
+			await options.first().waitFor();
+			await sleep(300);
+			const texts = [...new Set((await options.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean))];
+			for (const name of RESOURCES) assert.ok(texts.includes(name), `Resource option "${name}" (got ${JSON.stringify(texts)})`);
+			if (screenshots) await page.screenshot({ path: path.join(docs, 'editor-mavibot.png') });
+		});
+	} finally {
+		await browser.close();
+	}
+}
+
+/** Closes what a fresh n8n may put over the canvas (tours, banners, "what's new"). */
+async function dismissPopups(page) {
+	await page.waitForLoadState('networkidle').catch(() => {});
+	for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+}
+
+function finish(report) {
+	report.summary();
+	process.exitCode = report.failed ? 1 : 0;
+}
+
+function ready(report) {
+	return report.check('Chromium and playwright-core are installed', (assert) => {
+		assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: bash e2e/install.sh browser (apt-get install -y chromium)`);
+		return require('playwright-core').chromium;
+	});
+}
+
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error);
+		console.log('0 passed, 1 failed');
+		process.exit(1);
+	});
+}
+
+module.exports = { browserChecks, ready, CHROMIUM };

@@ -1,0 +1,252 @@
+'use strict';
+// The example workflows of examples/ (what users import) and how the end-to-end tier checks them: each runs once
+// headless from its "Try it"/"Send now" Manual Trigger with its sample data (`n8n execute --id`), and, published,
+// through its real trigger while `n8n start` runs (website form and CRM webhooks, Mavibot Trigger fired by the
+// sandbox).
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { REPO, http, sleep } = require('../lib/util');
+const { nodeOutput } = require('../lib/n8n');
+const { wire } = require('./execute');
+
+const EXAMPLES_DIR = path.join(REPO, 'examples');
+
+/** The only request of `action` in wire form (method, key, query, body, outcome); fails unless there is exactly one. */
+function one(assert, requests, action) {
+	const found = wire(requests, action);
+	assert.equal(found.length, 1, `exactly one "${action}" request (got ${found.length})`);
+	assert.equal(found[0].key, 'test-key-full');
+	assert.equal(found[0].outcome, 'ok', `"${action}" succeeded`);
+	return found[0];
+}
+
+const webhookUrl = (n8n, workflow) => {
+	const node = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');
+	return `${n8n.baseUrl}/webhook/${node.parameters.path}`;
+};
+
+const triggerNode = (workflow) => workflow.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
+
+/** Waits until the sandbox has recorded `count` requests in all (workflows started by a webhook run after the answer). */
+async function settledRequests(sandbox, count, timeoutMs = 20000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const requests = await sandbox.requests();
+		if (requests.length >= count || Date.now() > deadline) return requests;
+		await sleep(200);
+	}
+}
+
+const CHECKS = {
+	'website-lead-to-whatsapp-funnel.json': {
+		needs: ['callback.sendByWhatsAppPhone', 'deal.create'],
+		activate: true,
+		executeCases: [
+			{
+				name: 'example "website lead → WhatsApp funnel + deal" with its sample lead',
+				verify({ run, requests, assert }) {
+					assert.equal(run.code, 0, 'n8n execute exits 0');
+					const callback = one(assert, requests, 'whatsapp_callback');
+					assert.equal(callback.method, 'POST');
+					assert.deepEqual(callback.body, {
+						phone: '79165551234',
+						name: 'Maria Lebedeva',
+						message: 'lead_from_site',
+						lead_product: 'Pro plan',
+						lead_email: 'maria@example.com',
+						lead_source: 'website',
+					});
+					const order = one(assert, requests, 'create_order');
+					assert.deepEqual(order.body, { client_id: 3000001, name: 'Website lead: Pro plan', budget: 32000, state_id: 101 });
+					const [deal] = nodeOutput(run.runData, 'Create deal');
+					assert.equal(deal.order_id, 40654);
+					assert.equal(deal.client_id, 3000001);
+				},
+			},
+		],
+		async serverChecks({ n8n, sandbox, check, workflow }) {
+			await check('example "website lead": the form webhook answers with the new deal', async (assert) => {
+				await sandbox.reset();
+				const res = await http('POST', webhookUrl(n8n, workflow), {
+					body: { name: 'Omar Silva', phone: '+7 916 111-22-33', email: 'omar@example.com', product: 'Starter plan', budget: '1500' },
+				});
+				assert.equal(res.status, 200, res.text);
+				assert.equal(res.body.status, 'success');
+				assert.equal(res.body.order_id, 40654);
+				assert.equal(res.body.client_id, 3000001);
+				assert.equal(res.body.budget, 1500);
+				const requests = await sandbox.requests();
+				assert.equal(one(assert, requests, 'whatsapp_callback').body.phone, '79161112233');
+				assert.deepEqual(one(assert, requests, 'create_order').body, {
+					client_id: 3000001,
+					name: 'Website lead: Starter plan',
+					budget: 1500,
+					state_id: 101,
+				});
+			});
+		},
+	},
+
+	'weekly-broadcast-to-list.json': {
+		needs: ['message.broadcast'],
+		activate: true,
+		executeCases: [
+			{
+				name: 'example "weekly broadcast to a list" sent now',
+				verify({ run, requests, assert }) {
+					assert.equal(run.code, 0, 'n8n execute exits 0');
+					const sent = one(assert, requests, 'broadcast');
+					assert.equal(sent.method, 'POST');
+					assert.deepEqual(sent.body, {
+						list: 1170283,
+						message:
+							'Hello! This week at Mavi Shop: new arrivals and 10% off everything with the code MONDAY10. Reply "price" for the price list.',
+						shift: 0.5,
+					});
+					const [out] = nodeOutput(run.runData, 'Weekly newsletter');
+					assert.equal(out.status, 'success');
+					assert.equal(out.audience, 'list');
+					assert.ok(out.sent > 0, 'the sandbox sent to the list members');
+				},
+			},
+		],
+		async serverChecks({ n8n, check, workflow, owner }) {
+			if (!owner) return;
+			await check('example "weekly broadcast": the schedule is active after publishing', async (assert) => {
+				const wf = await n8n.restOk('GET', `workflows/${workflow.id}`);
+				assert.equal(wf.active, true);
+			});
+		},
+	},
+
+	'incoming-message-reply.json': {
+		needs: ['trigger', 'message.send', 'variable.set'],
+		activate: true,
+		executeCases: [
+			{
+				name: 'example "incoming message → branch → reply + set variables" with its sample message',
+				verify({ run, requests, assert }) {
+					assert.equal(run.code, 0, 'n8n execute exits 0');
+					const reply = one(assert, requests, 'message');
+					assert.deepEqual(reply.body, { client_id: 1002, message: 'Here is our price list, Boris Ivanov!', message_id: 394 });
+					const saved = one(assert, requests, 'save_variables');
+					assert.deepEqual(saved.body, {
+						client_id: 1002,
+						variables: { 'client.interest': 'pricing', 'client.last_question': 'Hi! What is the price of the pro plan?' },
+					});
+					assert.equal(nodeOutput(run.runData, 'Thank and hand over'), undefined, 'the other branch did not run');
+				},
+			},
+		],
+		async serverChecks({ n8n, sandbox, check, workflow, owner }) {
+			const trigger = triggerNode(workflow);
+			const route = `${trigger.webhookId}/mavibot`;
+			const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(trigger.parameters.token)}`;
+			await check('example "incoming message": a question without "price" is thanked and flagged', async (assert) => {
+				await n8n.waitForWebhook(route);
+				await sandbox.reset();
+				const fired = await sandbox.fireWebhook(url, { client_id: 1005, message: 'Can I talk to a human?' });
+				assert.equal(fired.result.status, 200);
+				assert.deepEqual(fired.result.body, { status: 'ok' });
+				const requests = await settledRequests(sandbox, 2);
+				assert.deepEqual(one(assert, requests, 'message').body, {
+					client_id: 1005,
+					message: 'Thanks, Elena Kuznetsova! A manager will answer you shortly.',
+				});
+				assert.deepEqual(one(assert, requests, 'save_variables').body, {
+					client_id: 1005,
+					variables: { 'client.needs_manager': 'yes', 'client.last_question': 'Can I talk to a human?' },
+				});
+				if (owner) {
+					const [execution] = await n8n.waitForExecutions(workflow.id, 1);
+					assert.equal(execution.status, 'success');
+				}
+			});
+			await check('example "incoming message": "PRICE?" gets the price list block', async (assert) => {
+				await sandbox.reset();
+				const fired = await sandbox.fireWebhook(url, { client_id: 1001, message: 'PRICE?' });
+				assert.equal(fired.result.status, 200);
+				const requests = await settledRequests(sandbox, 2);
+				assert.deepEqual(one(assert, requests, 'message').body, {
+					client_id: 1001,
+					message: 'Here is our price list, Ann Petrova!',
+					message_id: 394,
+				});
+				assert.equal(one(assert, requests, 'save_variables').body.variables['client.interest'], 'pricing');
+			});
+		},
+	},
+
+	'crm-deal-stage-sync.json': {
+		needs: ['clientSearch.findByPhone', 'deal.setStage', 'deal.getCurrent', 'deal.setVariables'],
+		activate: true,
+		executeCases: [
+			{
+				name: 'example "CRM deal-stage sync" with its sample event',
+				verify({ run, requests, assert }) {
+					assert.equal(run.code, 0, 'n8n execute exits 0');
+					const find = one(assert, requests, 'find_client_id_by_phone');
+					assert.equal(find.method, 'GET');
+					assert.deepEqual(find.query, { phone: '79991234567' });
+					assert.deepEqual(one(assert, requests, 'set_order_state').body, { client_id: 1002, state_id: 103 });
+					assert.deepEqual(one(assert, requests, 'get_current_order_id').query, { client_id: '1002' });
+					assert.deepEqual(one(assert, requests, 'set_order_vars').body, {
+						client_id: 1002,
+						order_id: 40633,
+						variables: { crm_stage: 'won', crm_amount: 32000 },
+					});
+					const [out] = nodeOutput(run.runData, 'Save CRM fields');
+					assert.equal(out.status, 'success');
+				},
+			},
+		],
+		async serverChecks({ n8n, sandbox, check, workflow }) {
+			await check('example "CRM sync": a known phone moves the deal and answers with the saved fields', async (assert) => {
+				await sandbox.reset();
+				const res = await http('POST', webhookUrl(n8n, workflow), { body: { phone: '79995556677', stage: 'Qualified', amount: 990 } });
+				assert.equal(res.status, 200, res.text);
+				assert.equal(res.body.status, 'success');
+				assert.equal(res.body.order_id, 40634);
+				const requests = await sandbox.requests();
+				assert.deepEqual(one(assert, requests, 'set_order_state').body, { client_id: 1005, state_id: 102 });
+				assert.deepEqual(one(assert, requests, 'set_order_vars').body.variables, { crm_stage: 'qualified', crm_amount: 990 });
+			});
+			await check('example "CRM sync": an unknown phone changes nothing', async (assert) => {
+				await sandbox.reset();
+				const res = await http('POST', webhookUrl(n8n, workflow), { body: { phone: '79000000001', stage: 'won' } });
+				assert.equal(res.status, 200, res.text);
+				assert.equal(res.body.found, false);
+				const requests = await sandbox.requests();
+				assert.deepEqual(
+					requests.map((r) => r.action),
+					['find_client_id_by_phone'],
+				);
+			});
+		},
+	},
+};
+
+function loadExamples() {
+	if (!fs.existsSync(EXAMPLES_DIR)) return [];
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
+			const checks = CHECKS[file] || {};
+			const needs = checks.needs || [];
+			return {
+				file,
+				workflow,
+				needs,
+				executeCases: (checks.executeCases || []).map((c) => ({ ...c, needs, workflow })),
+				serverChecks: checks.serverChecks && ((ctx) => checks.serverChecks({ ...ctx, workflow })),
+				activate: checks.activate === true,
+				checked: Boolean(CHECKS[file]),
+			};
+		});
+}
+
+module.exports = { loadExamples, EXAMPLES_DIR, CHECKS };

@@ -1,0 +1,254 @@
+'use strict';
+// The part of the tier that needs a running n8n (`n8n start`): the package as the editor sees it, the credential
+// test through the REST API, and the Mavibot Trigger (message events fired by the sandbox, bot-block requests) on
+// published workflows.
+
+const { workflow, mavibot, MAVIBOT_TRIGGER } = require('../lib/workflow');
+const { nodeOutput } = require('../lib/n8n');
+const { http } = require('../lib/util');
+const { CREDENTIALS } = require('./credentials');
+const { wire } = require('./execute');
+
+const OWNER = { email: 'e2e@example.com', password: 'E2e-Passw0rd!', firstName: 'End', lastName: 'ToEnd' };
+const TOKEN = 'e2e-token-2b7f9c1d4e6a8b0c';
+
+const good = CREDENTIALS.sandbox;
+
+// ---- trigger workflows (imported only when the package has the Mavibot Trigger) ----
+
+const ECHO = { id: 'E2eTriggerEcho01', webhookId: '5e0c1d2a-7b3f-4c8e-9a10-2b3c4d5e6f70' };
+const BLOCK = { id: 'E2eTriggerBlock1', webhookId: '6f1d2e3b-8c40-4d9f-8b21-3c4d5e6f7081' };
+
+function triggerWorkflows() {
+	const echo = workflow({
+		id: ECHO.id,
+		name: 'e2e: Mavibot Trigger → reply',
+		nodes: [
+			{
+				name: 'Mavibot Trigger',
+				type: MAVIBOT_TRIGGER,
+				webhookId: ECHO.webhookId,
+				parameters: { source: 'messageEvents', verifyToken: true, token: TOKEN, direction: 'incoming' },
+			},
+			mavibot(
+				'Reply',
+				{
+					resource: 'message',
+					operation: 'send',
+					clientId: '={{ $json.client.id }}',
+					text: '={{ "You wrote: " + $json.text }}',
+				},
+				good,
+			),
+		],
+		connections: [['Mavibot Trigger', 'Reply']],
+	});
+	const block = workflow({
+		id: BLOCK.id,
+		name: 'e2e: bot block request → answer',
+		nodes: [
+			{
+				name: 'Mavibot Trigger',
+				type: MAVIBOT_TRIGGER,
+				webhookId: BLOCK.webhookId,
+				parameters: { source: 'blockRequests', responseMode: 'lastNode', verifyToken: true, token: TOKEN },
+			},
+			mavibot(
+				'Get Variables',
+				{ resource: 'variable', operation: 'get', clientId: '={{ $json.body.client_id }}', output: 'flat' },
+				good,
+			),
+			{
+				name: 'Answer',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				parameters: {
+					mode: 'manual',
+					assignments: {
+						assignments: [
+							{ id: 'a1', name: 'reply', type: 'string', value: '={{ "Hi " + $json.name + " from " + $json.city }}' },
+							{ id: 'a2', name: 'order|status', type: 'string', value: 'shipped' },
+						],
+					},
+					includeOtherFields: false,
+					options: {},
+				},
+			},
+		],
+		connections: [
+			['Mavibot Trigger', 'Get Variables'],
+			['Get Variables', 'Answer'],
+		],
+	});
+	return [echo, block];
+}
+
+function workflows(ctx) {
+	return ctx.features.has('trigger') ? triggerWorkflows() : [];
+}
+
+/**
+ * The Production URL n8n shows for a Mavibot Trigger node: <base>/webhook/<webhookId>/mavibot (the node's webhook
+ * path is "mavibot", not a full path). Resolves once n8n has registered it (pitfall 9).
+ */
+async function triggerUrl(n8n, webhookId) {
+	const route = `${webhookId}/mavibot`;
+	await n8n.waitForWebhook(route, { timeoutMs: 30000 });
+	return `${n8n.baseUrl}/webhook/${route}`;
+}
+
+async function run(ctx) {
+	const { n8n, sandbox, report, prefix, features } = ctx;
+	const check = (name, fn) => report.check(`${prefix}${name}`, fn);
+	const examples = ctx.examples.filter((e) => e.needs.every((n) => features.has(n)));
+
+	// Activate while n8n is stopped (update:workflow on 1.x must run then; publish:workflow on 2.x works either way).
+	const toActivate = [
+		...examples.filter((e) => e.activate).map((e) => e.workflow.id),
+		...(features.has('trigger') ? [ECHO.id, BLOCK.id] : []),
+	];
+	if (toActivate.length) {
+		await check(`activate ${toActivate.length} workflow(s) (${n8n.spec.activation === 'publish' ? 'publish:workflow' : 'update:workflow --active'})`, async () => {
+			for (const id of toActivate) await n8n.activate(id);
+		});
+	}
+
+	const started = await check('n8n start: the editor answers', async () => {
+		await n8n.start();
+		return true;
+	});
+	if (!started) return {};
+
+	await check('no error while loading the community package', async (assert) => {
+		const log = n8n.output();
+		assert.ok(!/n8n-nodes-mavibot[^\n]*(error|failed|could not)/i.test(log), `log mentions a problem:\n${log.slice(-3000)}`);
+	});
+
+	const owner = await check('owner set up through the REST API', async () => {
+		await n8n.setupOwner(OWNER);
+		return true;
+	});
+
+	if (owner) {
+		await check('the editor knows the node types n8n-nodes-mavibot.*', async (assert) => {
+			const res = await n8n.get('types/nodes.json');
+			assert.equal(res.status, 200);
+			const names = res.body.map((t) => t.name);
+			assert.ok(names.includes('n8n-nodes-mavibot.mavibot'), 'n8n-nodes-mavibot.mavibot listed');
+			if (features.has('trigger')) assert.ok(names.includes('n8n-nodes-mavibot.mavibotTrigger'), 'mavibotTrigger listed');
+			const creds = await n8n.get('types/credentials.json');
+			assert.ok(creds.body.some((c) => c.name === 'mavibotApi'), 'credential type mavibotApi listed');
+		});
+
+		await check('credential test (REST): the right key passes', async (assert) => {
+			await sandbox.reset();
+			const result = await n8n.testCredential({
+				id: good.id,
+				name: good.name,
+				type: 'mavibotApi',
+				data: { apiKey: good.data.apiKey, baseUrl: sandbox.url },
+			});
+			assert.equal(result.status, 'OK', JSON.stringify(result));
+			const calls = wire(await sandbox.requests(), 'connected_channels');
+			assert.equal(calls.length, 1, 'one connected_channels request');
+			assert.equal(calls[0].method, 'GET');
+			assert.equal(calls[0].key, good.data.apiKey);
+		});
+		await check('credential test (REST): a wrong key fails with a clear message', async (assert) => {
+			await sandbox.reset();
+			const wrong = CREDENTIALS.wrongKey;
+			const result = await n8n.testCredential({
+				id: wrong.id,
+				name: wrong.name,
+				type: 'mavibotApi',
+				data: { apiKey: wrong.data.apiKey, baseUrl: sandbox.url },
+			});
+			assert.equal(result.status, 'Error', JSON.stringify(result));
+			assert.match(result.message, /key/i);
+			assert.ok(!result.message.includes(wrong.data.apiKey), 'the key is not in the message');
+			assert.equal(wire(await sandbox.requests(), 'connected_channels')[0].key, wrong.data.apiKey);
+		});
+	}
+
+	if (features.has('trigger')) await triggerChecks(ctx, { check, owner });
+	else report.skip(`${prefix}Mavibot Trigger checks`, 'the package has no Mavibot Trigger yet');
+
+	for (const example of examples) {
+		if (example.serverChecks) await example.serverChecks({ ...ctx, check, owner });
+	}
+	return { owner: owner ? OWNER : undefined };
+}
+
+async function triggerChecks(ctx, { check, owner }) {
+	const { n8n, sandbox } = ctx;
+	const echoUrl = await check('Mavibot Trigger (message events): production webhook registered', () => triggerUrl(n8n, ECHO.webhookId));
+	if (echoUrl) {
+		await check('message event with the right token → {status: ok}, workflow replies through the API', async (assert) => {
+			await sandbox.reset();
+			const fired = await sandbox.fireWebhook(`${echoUrl}?token=${TOKEN}`, { client_id: 1002, message: 'Do you ship to Kazan?' });
+			assert.equal(fired.result.status, 200, JSON.stringify(fired.result));
+			assert.deepEqual(fired.result.body, { status: 'ok' });
+			if (owner) {
+				const [execution] = await n8n.waitForExecutions(ECHO.id, 1);
+				assert.equal(execution.status, 'success');
+				const [event] = nodeOutput(execution.data.resultData.runData, 'Mavibot Trigger');
+				assert.equal(event.client.id, 1002);
+				assert.equal(event.text, 'Do you ship to Kazan?');
+				assert.equal(event.direction, 'incoming');
+			}
+			const sent = await waitForRequests(sandbox, 'message', 1);
+			assert.deepEqual(sent[0].body, { client_id: 1002, message: 'You wrote: Do you ship to Kazan?' });
+		});
+		await check('message event with a wrong token → 401 and no execution', async (assert) => {
+			const before = owner ? (await n8n.executions(ECHO.id)).length : 0;
+			await sandbox.reset();
+			const fired = await sandbox.fireWebhook(`${echoUrl}?token=wrong-token-0000000000`, { client_id: 1002 });
+			assert.equal(fired.result.status, 401);
+			const noToken = await sandbox.fireWebhook(echoUrl, { client_id: 1002 });
+			assert.equal(noToken.result.status, 401);
+			await new Promise((r) => setTimeout(r, 1000));
+			if (owner) assert.equal((await n8n.executions(ECHO.id)).length, before, 'no new execution');
+			assert.equal(wire(await sandbox.requests(), 'message').length, 0, 'nothing sent');
+		});
+		await check('outgoing message event (is_input 0) is filtered out: answered, no execution', async (assert) => {
+			const before = owner ? (await n8n.executions(ECHO.id)).length : 0;
+			await sandbox.reset();
+			const fired = await sandbox.fireWebhook(`${echoUrl}?token=${TOKEN}`, { client_id: 1001, is_input: 0, message: 'Bot says hi' });
+			assert.equal(fired.result.status, 200);
+			await new Promise((r) => setTimeout(r, 1000));
+			if (owner) assert.equal((await n8n.executions(ECHO.id)).length, before, 'no new execution');
+		});
+	}
+
+	const blockUrl = await check('Mavibot Trigger (bot block requests): production webhook registered', () => triggerUrl(n8n, BLOCK.webhookId));
+	if (blockUrl) {
+		await check('bot block request → the answer is the last node\'s JSON', async (assert) => {
+			await sandbox.reset();
+			const res = await http('POST', `${blockUrl}?token=${TOKEN}`, { body: { client_id: '1001', question: 'Where is my order?' } });
+			assert.equal(res.status, 200, res.text);
+			assert.deepEqual(res.body, { reply: 'Hi Ann Petrova from Moscow', 'order|status': 'shipped' });
+			const read = wire(await sandbox.requests(), 'get_variables');
+			assert.equal(read.length, 1);
+			assert.deepEqual(read[0].query, { client_id: '1001' });
+		});
+		await check('bot block request with a wrong token → 401, nothing runs', async (assert) => {
+			await sandbox.reset();
+			const res = await http('POST', `${blockUrl}?token=nope-nope-nope-nope`, { body: { client_id: '1001' } });
+			assert.equal(res.status, 401);
+			assert.equal((await sandbox.requests()).length, 0);
+		});
+	}
+}
+
+/** The sandbox's requests of an action once there are at least `count` (the workflow runs after the answer). */
+async function waitForRequests(sandbox, action, count, timeoutMs = 20000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const found = wire(await sandbox.requests(), action);
+		if (found.length >= count) return found;
+		if (Date.now() > deadline) throw new Error(`Expected ${count} "${action}" request(s), got ${found.length}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+}
+
+module.exports = { workflows, run, waitForRequests, triggerUrl, OWNER, TOKEN };

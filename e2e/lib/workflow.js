@@ -1,0 +1,73 @@
+'use strict';
+// Builders for the workflow JSON `n8n import:workflow` reads (the shape the editor exports).
+
+const crypto = require('node:crypto');
+
+const MAVIBOT = 'n8n-nodes-mavibot.mavibot';
+const MAVIBOT_TRIGGER = 'n8n-nodes-mavibot.mavibotTrigger';
+
+/** A stable UUID from a text, so that re-generated workflows diff cleanly. */
+function uuidFrom(text) {
+	const h = crypto.createHash('sha1').update(text).digest('hex');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * A workflow: `nodes` is a list of node specs ({ name, type, parameters, typeVersion?, credentials?, webhookId? });
+ * `connections` a list of [from, to] or [from, to, outputIndex] pairs.
+ */
+function workflow({ id, name, nodes, connections = [], settings = {}, tags }) {
+	if (!/^[A-Za-z0-9]{16}$/.test(id)) throw new Error(`Workflow id "${id}" must be 16 letters or digits`);
+	const byName = {};
+	const built = nodes.map((spec, index) => {
+		const node = {
+			parameters: spec.parameters || {},
+			id: spec.id || uuidFrom(`${id}/${spec.name}`),
+			name: spec.name,
+			type: spec.type,
+			typeVersion: spec.typeVersion || 1,
+			position: spec.position || [index * 260, spec.row ? spec.row * 200 : 0],
+		};
+		if (spec.webhookId) node.webhookId = spec.webhookId;
+		if (spec.credentials) node.credentials = spec.credentials;
+		byName[spec.name] = node;
+		return node;
+	});
+	const conn = {};
+	for (const [from, to, output = 0] of connections) {
+		if (!byName[from] || !byName[to]) throw new Error(`Connection ${from} → ${to}: unknown node`);
+		conn[from] = conn[from] || { main: [] };
+		while (conn[from].main.length <= output) conn[from].main.push([]);
+		conn[from].main[output].push({ node: to, type: 'main', index: 0 });
+	}
+	return {
+		id,
+		name,
+		active: false,
+		nodes: built,
+		connections: conn,
+		settings: { executionOrder: 'v1', ...settings },
+		pinData: {},
+		...(tags ? { tags } : {}),
+	};
+}
+
+const manualTrigger = (name = 'Run') => ({ name, type: 'n8n-nodes-base.manualTrigger', parameters: {} });
+
+/** A Mavibot action node using credential `credential` ({ id, name }). */
+const mavibot = (name, parameters, credential) => ({
+	name,
+	type: MAVIBOT,
+	parameters,
+	credentials: { mavibotApi: { id: credential.id, name: credential.name } },
+});
+
+/** A Code node ("Run Once for All Items") that outputs `items` (plain objects) as JSON items. */
+const items = (name, list) => ({
+	name,
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	parameters: { jsCode: `return ${JSON.stringify(list.map((json) => ({ json })))};` },
+});
+
+module.exports = { MAVIBOT, MAVIBOT_TRIGGER, uuidFrom, workflow, manualTrigger, mavibot, items };

@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+'use strict';
+// One-command demo: a real n8n with this package, the example workflows and a demo login, against the local
+// Mavibot sandbox (or your real Mavibot account).
+//
+//   npm run demo                                  # n8n 2.41.1 (Node 24 from npm) on http://127.0.0.1:5678
+//   npm run demo -- --n8n v1                      # n8n 1.123.81 on this machine's Node 20 (smaller install)
+//   npm run demo -- --port 5679 --sandbox-port 18766 --keep
+//   MAVIBOT_API_KEY=… MAVIBOT_BASE_URL=https://<your host> npm run demo   # your account instead of the sandbox
+//
+// What it does: installs what is missing (npm ci for the package, e2e/install.sh for n8n), builds the package into
+// .demo/build and packs it, starts the sandbox with the demo seed on 127.0.0.1:18765, installs the tarball into a
+// fresh n8n user folder (.demo/n8n), imports the "Mavibot account" credential and examples/*.json, publishes the
+// webhook and trigger examples (sandbox mode only), starts n8n, creates the owner login and prints the editor URL,
+// the login and ready-to-paste curl commands. Ctrl-C stops everything.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const REPO = path.resolve(__dirname, '..');
+const { portInUse, freePort } = require('../e2e/lib/util');
+const { startSandbox } = require('../e2e/lib/sandbox');
+const { packPackage, installTarball } = require('../e2e/lib/pack');
+const { N8n, VERSIONS } = require('../e2e/lib/n8n');
+const { CREDENTIALS } = require('../e2e/cases/credentials');
+
+const DEMO_DIR = path.join(REPO, '.demo');
+const LOGIN = { email: 'demo@example.com', password: 'Mavibot-Demo-2025', firstName: 'Demo', lastName: 'User' };
+
+function parseArgs(argv) {
+	const args = { n8n: 'v2', port: 5678, sandboxPort: 18765, keep: false };
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split('=');
+		const value = () => (inline !== undefined ? inline : argv[++i]);
+		if (flag === '--n8n') args.n8n = value();
+		else if (flag === '--port') args.port = Number(value());
+		else if (flag === '--sandbox-port') args.sandboxPort = Number(value());
+		else if (flag === '--keep') args.keep = true;
+		else if (flag === '--help' || flag === '-h') {
+			console.log('Usage: npm run demo -- [--n8n v2|v1] [--port 5678] [--sandbox-port 18765] [--keep]');
+			process.exit(0);
+		} else throw new Error(`Unknown option ${argv[i]} (see --help)`);
+	}
+	if (!VERSIONS[args.n8n]) throw new Error(`--n8n must be v1 or v2, not "${args.n8n}"`);
+	return args;
+}
+
+function step(text) {
+	console.log(`\n▸ ${text}`);
+}
+
+/** Runs a command with its output shown; exits the demo when it fails. */
+function mustRun(command, args, options = {}) {
+	const result = spawnSync(command, args, { cwd: REPO, stdio: 'inherit', ...options });
+	if (result.status !== 0) {
+		console.error(`\n✖ ${command} ${args.join(' ')} failed (exit ${result.status})`);
+		process.exit(1);
+	}
+}
+
+function realAccount() {
+	const apiKey = (process.env.MAVIBOT_API_KEY || '').trim();
+	const baseUrl = (process.env.MAVIBOT_BASE_URL || '').trim().replace(/\/+$/, '');
+	if (!apiKey && !baseUrl) return undefined;
+	if (!apiKey || !/^https?:\/\//.test(baseUrl)) {
+		console.error('✖ Set both MAVIBOT_API_KEY and MAVIBOT_BASE_URL (e.g. https://chatter.mavibot.ai) to use your account.');
+		process.exit(1);
+	}
+	return { apiKey, baseUrl };
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const real = realAccount();
+	const spec = VERSIONS[args.n8n];
+	const started = Date.now();
+
+	for (const [port, what] of [
+		[args.port, 'n8n (--port)'],
+		...(real ? [] : [[args.sandboxPort, 'the sandbox (--sandbox-port)']]),
+	]) {
+		if (await portInUse(port)) {
+			console.error(`✖ Port ${port} on 127.0.0.1 is taken: stop what uses it, or choose another port for ${what}.`);
+			process.exit(1);
+		}
+	}
+
+	if (!fs.existsSync(path.join(REPO, 'node_modules', 'typescript'))) {
+		step('Installing the package\'s dependencies (npm ci)');
+		mustRun('npm', ['ci'], { env: { ...process.env, npm_config_yes: 'true' } });
+	}
+
+	step(`Installing ${spec.label} if missing (bash e2e/install.sh ${args.n8n}; the first time takes several minutes)`);
+	mustRun('bash', [path.join(REPO, 'e2e', 'install.sh'), args.n8n]);
+
+	step('Building and packing the package (.demo/build, npm pack)');
+	fs.mkdirSync(DEMO_DIR, { recursive: true });
+	const packDir = path.join(DEMO_DIR, 'pack');
+	fs.rmSync(packDir, { recursive: true, force: true });
+	const packed = await packPackage({ build: 'private', workDir: packDir });
+	console.log(`  ${path.relative(REPO, packed.tarball)} (${packed.files.length} files)`);
+
+	const stops = [];
+	let stopping = false;
+	const stopAll = async (code = 0) => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping…');
+		for (const stop of stops.reverse()) {
+			try {
+				await stop();
+			} catch {
+				// keep stopping the rest
+			}
+		}
+		console.log('Stopped.');
+		process.exit(code);
+	};
+	process.on('SIGINT', () => stopAll(0));
+	process.on('SIGTERM', () => stopAll(0));
+
+	let apiBaseUrl;
+	let apiKey;
+	let sandbox;
+	if (real) {
+		step(`Using your Mavibot account at ${real.baseUrl} (no sandbox)`);
+		({ baseUrl: apiBaseUrl, apiKey } = real);
+	} else {
+		step(`Starting the Mavibot sandbox with the demo seed on 127.0.0.1:${args.sandboxPort}`);
+		sandbox = await startSandbox({ port: args.sandboxPort, seed: 'demo' });
+		stops.push(() => sandbox.stop());
+		apiBaseUrl = sandbox.url;
+		apiKey = CREDENTIALS.sandbox.data.apiKey;
+	}
+
+	const userFolder = path.join(DEMO_DIR, `n8n-${args.n8n}`);
+	const fresh = !args.keep || !fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
+	if (fresh) fs.rmSync(userFolder, { recursive: true, force: true });
+	const n8n = new N8n({
+		version: args.n8n,
+		userFolder,
+		port: args.port,
+		brokerPort: await freePort(),
+		encryptionKey: 'mavibot-demo-encryption-key',
+	});
+
+	step(`Installing the tarball into ${path.relative(REPO, userFolder)}/.n8n/nodes/node_modules (as Settings → Community Nodes would)`);
+	await installTarball(packed.tarball, userFolder);
+
+	const examples = fs
+		.readdirSync(path.join(REPO, 'examples'))
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
+	if (fresh) {
+		step('Importing the "Mavibot account" credential and the example workflows');
+		const credential = CREDENTIALS.sandbox;
+		await n8n.importCredentials([{ id: credential.id, name: credential.name, type: 'mavibotApi', data: { apiKey, baseUrl: apiBaseUrl } }]);
+		await n8n.importWorkflows(examples);
+		if (!real) {
+			// The examples that start from a webhook or the Mavibot Trigger, so that the curls below work. The weekly
+			// broadcast stays inactive (open it and click "Execute workflow" to send it once).
+			const live = examples.filter((w) => w.nodes.some((n) => /webhook$|mavibotTrigger$/.test(n.type)));
+			step(`Publishing ${live.map((w) => `"${w.name}"`).join(', ')}`);
+			for (const w of live) await n8n.activate(w.id);
+		}
+	}
+
+	step(`Starting ${spec.label} on http://127.0.0.1:${args.port} (log: ${path.relative(REPO, userFolder)}/n8n.log)`);
+	const logFile = fs.createWriteStream(path.join(userFolder, 'n8n.log'), { flags: 'a' });
+	const server = n8n.start({ timeoutMs: 180000 });
+	stops.push(() => n8n.stop());
+	await server;
+	logFile.write(n8n.output());
+	n8n.server.child.stdout.pipe(logFile);
+	n8n.server.child.stderr.pipe(logFile);
+	n8n.server.exited.then((status) => {
+		if (!stopping) {
+			console.error(`\n✖ n8n stopped unexpectedly (${JSON.stringify(status)}); see ${path.join(userFolder, 'n8n.log')}`);
+			stopAll(1);
+		}
+	});
+
+	if (fresh) {
+		await n8n.setupOwner(LOGIN);
+	}
+
+	const reply = examples.find((w) => w.nodes.some((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger'));
+	const lead = examples.find((w) => w.id === 'MavibotExLead001');
+	const lines = [
+		'',
+		'━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+		` Mavibot demo is running (${spec.label}, ready in ${Math.round((Date.now() - started) / 1000)} s)`,
+		'',
+		` n8n editor   ${n8n.baseUrl}`,
+		` login        ${LOGIN.email}  /  ${LOGIN.password}${fresh ? '' : '   (kept from an earlier run)'}`,
+		real
+			? ` Mavibot API  your account at ${apiBaseUrl} (credential "Mavibot account")`
+			: ` Mavibot API  sandbox ${apiBaseUrl} (key ${apiKey}); what it received: ${apiBaseUrl}/_sandbox/requests`,
+		'',
+		' Example workflows: Workflows → "Mavibot: …"; open one and click "Execute workflow".',
+	];
+	if (!real && reply) {
+		const trigger = reply.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
+		const target = `${n8n.baseUrl}/webhook/${trigger.webhookId}/mavibot?token=${trigger.parameters.token}`;
+		const body = JSON.stringify({ url: target, event: { client_id: 1002, message: 'Hi! What is the price of the pro plan?' } });
+		lines.push(
+			'',
+			` Make the sandbox fire a message event at "${reply.name}":`,
+			`   curl -s -X POST ${apiBaseUrl}/_sandbox/webhook -H 'content-type: application/json' -d '${body}'`,
+		);
+	}
+	if (!real && lead) {
+		const hook = lead.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');
+		const body = JSON.stringify({ name: 'Maria Lebedeva', phone: '+7 916 555-12-34', email: 'maria@example.com', product: 'Pro plan', budget: 32000 });
+		lines.push(
+			'',
+			` Send a website lead to "${lead.name}":`,
+			`   curl -s -X POST ${n8n.baseUrl}/webhook/${hook.parameters.path} -H 'content-type: application/json' -d '${body}'`,
+		);
+	}
+	lines.push(
+		'',
+		' Then look at Executions in the editor. Ctrl-C stops everything.',
+		'━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+	);
+	console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+	console.error(`\n✖ ${error.stack || error.message}`);
+	process.exit(1);
+});
