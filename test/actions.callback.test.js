@@ -2,23 +2,15 @@
  * Callback resource: the seven callback actions run through n8n's engine against the sandbox. Each test checks the
  * exact request Mavibot gets and the output items; validation errors name the field and the item and send nothing.
  */
-const { runWorkflow, shutdownN8n } = require('./harness/n8n');
+const { runWorkflow } = require('./harness/n8n');
 const { mavibotWorkflow } = require('./harness/workflows');
-const { startSandbox, SEED } = require('./harness/sandbox');
+const { useSandbox, SEED } = require('./harness/sandbox');
 
 const { ann, boris, carol, dmitry, elena, farid } = SEED.clients;
 const NEW_CLIENT = SEED.firstRuntimeClientId;
 const TG_BOT = SEED.bots.telegram.group_id;
 
-let env;
-beforeAll(async () => {
-	env = await startSandbox();
-});
-beforeEach(() => env.sandbox.reset());
-afterAll(async () => {
-	await env.stop();
-	await shutdownN8n();
-});
+const env = useSandbox();
 
 // One item at a time, so that the order of the recorded requests is the order of the items.
 const run = (parameters, options = {}) =>

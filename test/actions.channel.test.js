@@ -3,19 +3,11 @@
  * the sandbox. Seed: telegram 23, whatsapp 34810 (running), vkontakte 33, viber 14, email 41; avito/ok/facebook empty;
  * blocks 390–394; 79995550000 is not on WhatsApp.
  */
-const { runWorkflow, shutdownN8n } = require('./harness/n8n');
+const { runWorkflow } = require('./harness/n8n');
 const { mavibotWorkflow } = require('./harness/workflows');
-const { startSandbox, SEED } = require('./harness/sandbox');
+const { useSandbox, SEED } = require('./harness/sandbox');
 
-let env;
-beforeAll(async () => {
-	env = await startSandbox();
-});
-beforeEach(() => env.sandbox.reset());
-afterAll(async () => {
-	await env.stop();
-	await shutdownN8n();
-});
+const env = useSandbox();
 
 const run = (parameters, options = {}) =>
 	runWorkflow(mavibotWorkflow({ resource: 'channel', ...parameters }, options), {

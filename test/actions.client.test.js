@@ -3,9 +3,9 @@
  * sandbox. Seed: 12 fixed clients 1001…1012 created one hour apart from BASE_TIME (Ann 1001 first, Lena 1012 last);
  * get_clients lists newest first. Sandboxes with generated clients (ids 200001…) test the paging limits.
  */
-const { runWorkflow, shutdownN8n } = require('./harness/n8n');
+const { runWorkflow } = require('./harness/n8n');
 const { mavibotWorkflow } = require('./harness/workflows');
-const { startSandbox, KEYS, SEED } = require('./harness/sandbox');
+const { useSandbox, startSandbox, KEYS, SEED } = require('./harness/sandbox');
 const { BASE_TIME } = require('./sandbox/state');
 
 const { ann: ANN, boris: BORIS, elena: ELENA, hanna: HANNA } = SEED.clients;
@@ -15,15 +15,7 @@ const rl = (value, mode = 'list') => ({ __rl: true, mode, value });
 // Items one at a time where a test asserts the order in which requests reach the sandbox.
 const SERIAL = { requestOptions: { maxParallelRequests: 1 } };
 
-let env;
-beforeAll(async () => {
-	env = await startSandbox();
-});
-beforeEach(() => env.sandbox.reset());
-afterAll(async () => {
-	await env.stop();
-	await shutdownN8n();
-});
+const env = useSandbox();
 
 const runOn = (target, parameters, options = {}) =>
 	runWorkflow(mavibotWorkflow({ resource: 'client', ...parameters }, options), {

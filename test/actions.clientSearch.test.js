@@ -2,24 +2,16 @@
  * Client Search: every lookup through n8n's engine against the sandbox. Single lookups output one item with
  * `found`, multi lookups one item per client (and nothing when none match); the exact query string / body on the wire.
  */
-const { runWorkflow, shutdownN8n } = require('./harness/n8n');
+const { runWorkflow } = require('./harness/n8n');
 const { mavibotWorkflow } = require('./harness/workflows');
-const { startSandbox, KEYS, SEED } = require('./harness/sandbox');
+const { useSandbox, KEYS, SEED } = require('./harness/sandbox');
 
 const C = SEED.clients;
 const WA_GROUP = SEED.bots.whatsapp.group_id;
 const TG_GROUP = SEED.bots.telegram.group_id;
 const VK_GROUP = SEED.bots.vkontakte.group_id;
 
-let env;
-beforeAll(async () => {
-	env = await startSandbox();
-});
-beforeEach(() => env.sandbox.reset());
-afterAll(async () => {
-	await env.stop();
-	await shutdownN8n();
-});
+const env = useSandbox();
 
 /** Runs Start → Mavibot (Client Search). One request at a time, so the order of requests is the order of items. */
 const run = (parameters, options = {}) =>

@@ -3,22 +3,14 @@
  * Seed: Ann 1001 has 4 history items 104400…104403 on 2025-01-01 from 11:00 UTC, 5 minutes apart; Boris 1002 has 2.
  * Operators: operator@example.com and manager@shop.example (auto-distribution takes them in turn).
  */
-const { runWorkflow, shutdownN8n } = require('./harness/n8n');
+const { runWorkflow } = require('./harness/n8n');
 const { mavibotWorkflow } = require('./harness/workflows');
-const { startSandbox, SEED } = require('./harness/sandbox');
+const { useSandbox, SEED } = require('./harness/sandbox');
 const { BASE_TIME } = require('./sandbox/state');
 
 const { ann: ANN, boris: BORIS } = SEED.clients;
 
-let env;
-beforeAll(async () => {
-	env = await startSandbox();
-});
-beforeEach(() => env.sandbox.reset());
-afterAll(async () => {
-	await env.stop();
-	await shutdownN8n();
-});
+const env = useSandbox();
 
 const run = (parameters, options = {}) =>
 	runWorkflow(mavibotWorkflow({ resource: 'conversation', ...parameters }, options), {

@@ -3,23 +3,15 @@
  * Seed: Ann 1001 has the current active deal 40632 (stage 101) and the won deal 40338 (stage 103); Boris 1002 the
  * active deal 40633 (stage 102); Carol 1003 the lost deal 40340; Dmitry 1004 no deal. New deals get ids from 40654.
  */
-const { runWorkflow, shutdownN8n } = require('./harness/n8n');
+const { runWorkflow } = require('./harness/n8n');
 const { mavibotWorkflow } = require('./harness/workflows');
-const { startSandbox, SEED } = require('./harness/sandbox');
+const { useSandbox, SEED } = require('./harness/sandbox');
 
 const { ann: ANN, boris: BORIS, carol: CAROL, dmitry: DMITRY } = SEED.clients;
 const { annCurrent: ANN_DEAL, annWon: ANN_WON, boris: BORIS_DEAL, carolLost: CAROL_LOST } = SEED.deals;
 const FIRST_NEW_DEAL = 40654;
 
-let env;
-beforeAll(async () => {
-	env = await startSandbox();
-});
-beforeEach(() => env.sandbox.reset());
-afterAll(async () => {
-	await env.stop();
-	await shutdownN8n();
-});
+const env = useSandbox();
 
 const run = (parameters, options = {}) =>
 	runWorkflow(mavibotWorkflow({ resource: 'deal', ...parameters }, options), { credentials: env.credentials(options.key) });

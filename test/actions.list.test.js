@@ -2,22 +2,14 @@
  * List resource (add_to_list, remove_from_list), run through n8n's engine against the sandbox.
  * Seed: list 1170282 "Hot leads" holds 1001, 1002, 1008; 1170283 "Newsletter" holds 1003, 1004; 1170284 is empty.
  */
-const { runWorkflow, shutdownN8n } = require('./harness/n8n');
+const { runWorkflow } = require('./harness/n8n');
 const { mavibotWorkflow } = require('./harness/workflows');
-const { startSandbox, KEYS, SEED } = require('./harness/sandbox');
+const { useSandbox, KEYS, SEED } = require('./harness/sandbox');
 
 const { ann: ANN, boris: BORIS, dmitry: DMITRY, elena: ELENA, hanna: HANNA } = SEED.clients;
 const { hotLeads: HOT_LEADS, empty: EMPTY } = SEED.lists;
 
-let env;
-beforeAll(async () => {
-	env = await startSandbox();
-});
-beforeEach(() => env.sandbox.reset());
-afterAll(async () => {
-	await env.stop();
-	await shutdownN8n();
-});
+const env = useSandbox();
 
 const run = (parameters, options = {}) =>
 	runWorkflow(mavibotWorkflow({ resource: 'list', ...parameters }, options), { credentials: env.credentials(options.key) });

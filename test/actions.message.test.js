@@ -2,23 +2,15 @@
  * Message resource: Send to WhatsApp Number (whatsapp_message) and Broadcast (broadcast), run through n8n's engine
  * against the sandbox. Message → Send is covered by foundation.test.js.
  */
-const { runWorkflow, shutdownN8n } = require('./harness/n8n');
+const { runWorkflow } = require('./harness/n8n');
 const { mavibotWorkflow } = require('./harness/workflows');
-const { startSandbox, SEED } = require('./harness/sandbox');
+const { useSandbox, SEED } = require('./harness/sandbox');
 
 const { ann, boris, carol, elena, hanna } = SEED.clients;
 const NEW_CLIENT = SEED.firstRuntimeClientId;
 const TG_BOT = SEED.bots.telegram.group_id;
 
-let env;
-beforeAll(async () => {
-	env = await startSandbox();
-});
-beforeEach(() => env.sandbox.reset());
-afterAll(async () => {
-	await env.stop();
-	await shutdownN8n();
-});
+const env = useSandbox();
 
 // One item at a time, so that the order of the recorded requests is the order of the items.
 const run = (parameters, options = {}) =>
