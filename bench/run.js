@@ -181,8 +181,16 @@ async function scenarioThroughput(sandbox, n8n) {
 	const rows = [];
 	const count = SIZES.sends;
 	const id = (name, latency, i) => `Bench${name}L${latency}R${i}`.padEnd(16, 'x').slice(0, 16);
-	const nodeTime = (build, nodeName) => async () => {
-		const result = await executeNode(n8n, build, nodeName);
+	// The same n8n with the expression engine of n8n 1.x instead of 2.x's default "vm" (isolated-vm).
+	const legacyEngine = new N8n({
+		version: VERSION,
+		userFolder: n8n.userFolder,
+		port: n8n.port,
+		brokerPort: n8n.brokerPort,
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+	});
+	const nodeTime = (build, nodeName, instance = n8n) => async () => {
+		const result = await executeNode(instance, build, nodeName);
 		if (result.error) throw new Error(`${nodeName}: ${result.error}`);
 		if (result.items.length !== count) throw new Error(`${nodeName}: ${result.items.length} items out of ${count}`);
 		return result.ms;
@@ -199,6 +207,11 @@ async function scenarioThroughput(sandbox, n8n) {
 				label: 'Mavibot node, default (8 parallel)',
 				parallel: 8,
 				measure: (i) => nodeTime(mavibotSendWorkflow(id('SendP8', latency, i), count, {}), 'Mavibot'),
+			},
+			{
+				label: "Mavibot node, default, n8n's legacy expression engine (`N8N_EXPRESSION_ENGINE=legacy`)",
+				parallel: 8,
+				measure: (i) => nodeTime(mavibotSendWorkflow(id('LegacyP8', latency, i), count, {}), 'Mavibot', legacyEngine),
 			},
 			{
 				label: 'Mavibot node, default, fixed client and text (no expressions)',
@@ -411,14 +424,16 @@ function report({ throughput, limited, paging, chunking, load, started }) {
 	}
 	lines.push(
 		'',
-		'Target: within 1.15× of the `fetch` loop at equal parallelism. How to read the rows:',
+		'Target: within 1.15× of the `fetch` loop at equal parallelism. Read from the bottom up, each row adds a layer:',
 		`- The \`fetch\` loop (bench/baseline.js) sends the same ${SIZES.sends} requests from a bare Node script over keep-alive connections.`,
-		"- \"n8n's request helper alone\" is the same loop through the function behind `this.helpers.httpRequest`, which every node",
+		"- \"n8n's request helper alone\" is that loop through the function behind `this.helpers.httpRequest`, which every node",
 		'  must use (community nodes may not open sockets themselves): a new connection per request, proxy and SSRF handling.',
 		'  It is the floor for any n8n node, before n8n reads a single parameter.',
-		'- "fixed client and text" adds what n8n does per item for the node (parameters, credentials, output items) and what',
-		'  the node does itself. The default row adds the two expressions per item (`{{ $json.clientId }}`, `Message {{ $json.n }}`)',
-		"  that n8n evaluates in its expression engine: the workflow's cost, the same for any node.",
+		'- "fixed client and text" adds what n8n does per item for a node (parameters, credential, output items) and what',
+		'  this node does itself.',
+		'- The default rows add the two expressions per item (`{{ $json.clientId }}`, `Message {{ $json.n }}`), evaluated by',
+		"  n8n's expression engine: 2.x's default \"vm\" (isolated-vm), or the \"legacy\" engine of n8n 1.x. That cost belongs",
+		'  to the workflow and is the same for any node.',
 		'',
 	);
 

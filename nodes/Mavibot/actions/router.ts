@@ -34,7 +34,7 @@ function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError |
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = findOperation(this);
 	const items = this.getInputData();
-	const { maxParallelRequests } = readSettings(this, 0);
+	const { maxParallelRequests } = readSettings(this);
 	const continueOnFail = this.continueOnFail();
 
 	const results = await runWithConcurrency(items.length, maxParallelRequests, async (itemIndex) => {

@@ -106,7 +106,7 @@ export async function mavibotApiRequest(
 	itemIndex = 0,
 ): Promise<unknown> {
 	const info = MAVIBOT_ACTIONS[action];
-	const settings = readSettings(this, itemIndex);
+	const settings = readSettings(this);
 	const { decrypted, secrets } = await credentialsOf(this);
 	const pacer = pacerFor(this, settings.maxRequestsPerSecond);
 	const node = this.getNode();

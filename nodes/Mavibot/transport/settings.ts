@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-/** Node-level "Request Options", read once per item; load-options calls use the defaults. */
 export interface RequestSettings {
 	retryOnRateLimit: boolean;
 	maxRetries: number;
@@ -20,12 +19,23 @@ export const DEFAULT_SETTINGS: RequestSettings = {
 	maxRequestsPerSecond: 0,
 };
 
-export function readSettings(
-	context: IExecuteFunctions | ILoadOptionsFunctions,
-	itemIndex: number,
-): RequestSettings {
+const settingsByExecution = new WeakMap<object, RequestSettings>();
+
+/**
+ * The node-level "Request Options", read once per node execution (from its first item), like Max Parallel Requests
+ * must be; load-options calls use the defaults.
+ */
+export function readSettings(context: IExecuteFunctions | ILoadOptionsFunctions): RequestSettings {
 	if (!('getInputData' in context)) return DEFAULT_SETTINGS;
-	const options = context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
+	let settings = settingsByExecution.get(context);
+	if (!settings) {
+		settings = parseSettings(context.getNodeParameter('requestOptions', 0, {}) as IDataObject);
+		settingsByExecution.set(context, settings);
+	}
+	return settings;
+}
+
+function parseSettings(options: IDataObject): RequestSettings {
 	const number = (value: unknown, fallback: number, min: number) =>
 		typeof value === 'number' && Number.isFinite(value) ? Math.max(min, value) : fallback;
 	return {
