@@ -322,6 +322,21 @@ describe('transport: errors keep the API reason, never the key', () => {
 		expect(env.sandbox.requestsFor('get_variables')).toHaveLength(2);
 	});
 
+	test('Request Options come from the first item and apply to the whole execution', async () => {
+		env.sandbox.setLatency(100);
+		try {
+			const result = await run(
+				{ ...send, requestOptions: { timeout: '={{ $json.timeout }}', maxParallelRequests: 1 } },
+				{ items: [{ timeout: 5000 }, { timeout: 1 }] },
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.output('Mavibot')).toHaveLength(2);
+			expect(env.sandbox.requestsFor('message')).toHaveLength(2);
+		} finally {
+			env.sandbox.setLatency(0);
+		}
+	});
+
 	test('a timeout on a send is not retried', async () => {
 		env.sandbox.misbehave({ action: 'message', kind: 'delay', ms: 1500 });
 		const result = await run({ ...send, requestOptions: { timeout: 200 } });
