@@ -140,14 +140,13 @@ async function run(ctx) {
 			assert.ok(creds.body.some((c) => c.name === 'mavibotApi'), 'credential type mavibotApi listed');
 		});
 
+		// The editor's "Test" button for a credential pointed at the sandbox.
+		const testAgainstSandbox = ({ id, name, data }) =>
+			n8n.testCredential({ id, name, type: 'mavibotApi', data: { apiKey: data.apiKey, baseUrl: sandbox.url } });
+
 		await check('credential test (REST): the right key passes', async (assert) => {
 			await sandbox.reset();
-			const result = await n8n.testCredential({
-				id: good.id,
-				name: good.name,
-				type: 'mavibotApi',
-				data: { apiKey: good.data.apiKey, baseUrl: sandbox.url },
-			});
+			const result = await testAgainstSandbox(good);
 			assert.equal(result.status, 'OK', JSON.stringify(result));
 			const calls = wire(await sandbox.requests(), 'connected_channels');
 			assert.equal(calls.length, 1, 'one connected_channels request');
@@ -157,12 +156,7 @@ async function run(ctx) {
 		await check('credential test (REST): a wrong key fails with a clear message', async (assert) => {
 			await sandbox.reset();
 			const wrong = CREDENTIALS.wrongKey;
-			const result = await n8n.testCredential({
-				id: wrong.id,
-				name: wrong.name,
-				type: 'mavibotApi',
-				data: { apiKey: wrong.data.apiKey, baseUrl: sandbox.url },
-			});
+			const result = await testAgainstSandbox(wrong);
 			assert.equal(result.status, 'Error', JSON.stringify(result));
 			assert.match(result.message, /key/i);
 			assert.ok(!result.message.includes(wrong.data.apiKey), 'the key is not in the message');
