@@ -3,10 +3,12 @@
  * `npm run bench`: throughput, rate limits, paging, chunking and load time of the Mavibot node, measured through a
  * real n8n (2.41.1 on Node 24, from e2e/) against the local sandbox on 127.0.0.1, and written to docs/BENCHMARKS.md.
  *
- *   node bench/run.js [--runs 3] [--quick] [--out docs/BENCHMARKS.md]
+ *   node bench/run.js [--runs 3] [--quick] [--out docs/BENCHMARKS.md] [--only hook,queue]
  *
  * --quick runs every scenario small and once (CI uses it to keep the script working) and writes to .bench/.
  * Figures are medians of --runs runs. Nothing here is a test: no figure fails anything.
+ * --only hook,queue measures only the scale-out rows of bench/scale.js (Mavibot Trigger vs n8n's Webhook node; queue
+ * mode with 1 and 2 workers) and replaces their sections in the output file, leaving the others as they are.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -18,6 +20,7 @@ const { packPackage, installTarball } = require('../e2e/lib/pack');
 const { REPO, freePort, http, run, startProcess } = require('../e2e/lib/util');
 const { workflow, manualTrigger, mavibot, items } = require('../e2e/lib/workflow');
 const { KEYS } = require('../test/sandbox/state');
+const scale = require('./scale');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -34,6 +37,8 @@ const VERSION = 'v2';
 const CREDENTIAL = { id: 'MavibotBenchCred', name: 'Mavibot sandbox (bench)' };
 const SEEDED_CLIENTS = 12; // the sandbox's fixed clients, before generated ones
 const SEND_CLIENTS = [1001, 1002, 1003, 1004, 1005, 1007, 1008, 1009];
+const ONLY = option('only', '').split(',').filter(Boolean);
+const SCALE = QUICK ? { hookEvents: 40, queueCount: 100, rounds: 1 } : { hookEvents: 200, queueCount: 2000, rounds: 2 };
 
 const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -407,7 +412,38 @@ async function scenarioLoad(tarballInfo) {
 	return { requireMs: median(times), tarballKb: size / 1024, files: tarballInfo.files.length };
 }
 
-function report({ throughput, limited, paging, chunking, load, started }) {
+/** The scale-out rows (bench/scale.js), each measured side by side in one run. */
+async function scenarioScale(sandbox, tarball, which) {
+	const result = {};
+	if (which.includes('hook')) {
+		log(`6. Mavibot Trigger vs n8n's Webhook node`);
+		result.hook = await scale.triggerVsWebhook({ sandbox, tarball, count: SCALE.hookEvents, rounds: SCALE.rounds * 2, log });
+		log(`  ratio ${result.hook.ratio.toFixed(2)}×`);
+	}
+	if (which.includes('queue')) {
+		log('7. Queue mode: 1 and 2 workers');
+		result.queue = await scale.workers({ sandbox, tarball, count: SCALE.queueCount, rounds: SCALE.rounds, log });
+	}
+	return result;
+}
+
+/** Replaces (or appends) the "## <n>." sections of the output file with `lines`, keeping the rest. */
+function replaceSections(lines) {
+	const text = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '# Benchmarks\n';
+	const sections = text.split(/\n(?=## )/);
+	const fresh = lines.join('\n').split(/\n(?=## )/).filter((s) => s.startsWith('## '));
+	for (const section of fresh) {
+		const number = /^## (\d+)\./.exec(section)[1];
+		const index = sections.findIndex((s) => s.startsWith(`## ${number}.`));
+		if (index >= 0) sections[index] = section.trimEnd() + '\n';
+		else sections.push(section.trimEnd() + '\n');
+	}
+	fs.mkdirSync(path.dirname(OUT), { recursive: true });
+	fs.writeFileSync(OUT, `${sections.join('\n').trimEnd()}\n`);
+	log(`Updated ${path.relative(REPO, OUT)}`);
+}
+
+function report({ throughput, limited, paging, chunking, load, started, scaled = {} }) {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	const lines = [];
 	lines.push('# Benchmarks', '');
@@ -458,6 +494,7 @@ function report({ throughput, limited, paging, chunking, load, started }) {
 	lines.push('## 5. Load time and size', '');
 	lines.push(`Cold \`require\` of the built node, trigger and credential files (n8n-workflow already loaded): ${load.requireMs.toFixed(1)} ms (target: under 30 ms).`);
 	lines.push(`Packed tarball: ${load.tarballKb.toFixed(1)} kB, ${load.files} files (target: under 150 kB).`, '');
+	lines.push(...scale.reportLines(scaled));
 	fs.mkdirSync(path.dirname(OUT), { recursive: true });
 	fs.writeFileSync(OUT, `${lines.join('\n')}\n`);
 	log(`Wrote ${path.relative(REPO, OUT)}`);
@@ -474,6 +511,14 @@ async function main() {
 	log(`Packing the package…`);
 	const packed = await packPackage({});
 	const sandbox = await startSandbox();
+	if (ONLY.length) {
+		try {
+			replaceSections(scale.reportLines(await scenarioScale(sandbox, packed.tarball, ONLY)));
+		} finally {
+			await sandbox.stop();
+		}
+		return;
+	}
 	const n8n = await startN8n(sandbox.url, packed.tarball);
 	try {
 		log('1. Throughput');
@@ -486,7 +531,8 @@ async function main() {
 		const paging = await scenarioPaging(packed.tarball);
 		log('5. Load time and size');
 		const load = await scenarioLoad(packed);
-		report({ throughput, limited, paging, chunking, load, started });
+		const scaled = await scenarioScale(sandbox, packed.tarball, ['hook', 'queue']);
+		report({ throughput, limited, paging, chunking, load, started, scaled });
 	} finally {
 		await sandbox.stop();
 	}

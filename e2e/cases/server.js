@@ -245,4 +245,4 @@ async function waitForRequests(sandbox, action, count, timeoutMs = 20000) {
 	}
 }
 
-module.exports = { workflows, run, waitForRequests, triggerUrl, OWNER, TOKEN };
+module.exports = { workflows, run, waitForRequests, triggerUrl, OWNER, TOKEN, ECHO, BLOCK };

@@ -35,12 +35,12 @@ function portInUse(port) {
 
 /**
  * Runs a command to completion and collects its output. Rejects only when it cannot start; the exit code is in the
- * result. `timeoutMs` kills it (SIGKILL after SIGTERM).
+ * result. `timeoutMs` kills it (SIGKILL after SIGTERM). `spawnOptions` go to spawn (e.g. uid/gid, cwd).
  */
-function run(command, args, { cwd = REPO, env = process.env, timeoutMs = 120000, input } = {}) {
+function run(command, args, { cwd = REPO, env = process.env, timeoutMs = 120000, input, spawnOptions = {} } = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(command, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+		const child = spawn(command, args, { cwd, env, ...spawnOptions, stdio: ['pipe', 'pipe', 'pipe'] });
 		const out = [];
 		const err = [];
 		let timedOut = false;
@@ -74,8 +74,8 @@ function run(command, args, { cwd = REPO, env = process.env, timeoutMs = 120000,
  * Starts a long-running child whose output is kept (last `keep` characters) and can be waited on.
  * Returns { child, output(), waitFor(regex, ms), stop(ms) }.
  */
-function startProcess(command, args, { cwd = REPO, env = process.env, keep = 200000, echo = false, name = command } = {}) {
-	const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function startProcess(command, args, { cwd = REPO, env = process.env, keep = 200000, echo = false, name = command, spawnOptions = {} } = {}) {
+	const child = spawn(command, args, { cwd, env, ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
 	let text = '';
 	const waiters = new Set();
 	let exited = null;

@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { triggerProperties } from './properties';
+import { fieldsFromParameters } from './responseFields';
 import { checkSetup, handleWebhook } from './webhook';
 
 export class MavibotTrigger implements INodeType {
@@ -31,12 +32,13 @@ export class MavibotTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				path: 'mavibot',
-				// Message events are answered at once with {"status":"ok"}; bot block requests as "Respond" says.
-				responseMode:
-					'={{ $parameter["source"] === "blockRequests" ? $parameter["responseMode"] : "onReceived" }}',
-				// Set explicitly: without it n8n answers an immediate response with the literal text "firstEntryJson".
-				responseData:
-					'={{ $parameter["source"] === "blockRequests" && $parameter["responseMode"] !== "onReceived" ? "firstEntryJson" : ({ "status": "ok" }) }}',
+				...fieldsFromParameters({
+					// Message events are answered at once with {"status":"ok"}; bot block requests as "Respond" says.
+					responseMode: (p) => (p.source === 'blockRequests' ? p.responseMode : 'onReceived'),
+					// Set explicitly: without it n8n answers an immediate response with the literal text "firstEntryJson".
+					responseData: (p) =>
+						p.source === 'blockRequests' && p.responseMode !== 'onReceived' ? 'firstEntryJson' : { status: 'ok' },
+				}),
 			},
 		],
 		properties: triggerProperties,

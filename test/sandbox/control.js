@@ -6,7 +6,7 @@
 //   GET  /_sandbox/state         the whole state as JSON
 //   POST /_sandbox/reset         {"seed"?} → resets state, requests, deliveries and rules
 //   POST /_sandbox/misbehave     a rule (see misbehave.js)
-//   POST /_sandbox/webhook       {"url", "event"?: overrides} → fires a message event at url
+//   POST /_sandbox/webhook       {"url", "event"?: overrides, "timeoutMs"?} → fires a message event at url
 //   POST /_sandbox/latency       {"ms"}
 //   POST /_sandbox/rate-limit    {"perSecond"} (null/0 turns it off)
 
@@ -55,7 +55,8 @@ const ROUTES = {
 			throw Object.assign(new Error('Body needs "url" (http/https)'), { status: 400 });
 		}
 		const event = sandbox.buildWebhookEvent(body.event || {});
-		const result = await sandbox.sendWebhook(body.url, event);
+		const timeoutMs = Number(body.timeoutMs) > 0 ? Number(body.timeoutMs) : undefined;
+		const result = await sandbox.sendWebhook(body.url, event, timeoutMs ? { timeoutMs } : undefined);
 		return { status: 'ok', event, result };
 	},
 };

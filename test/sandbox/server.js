@@ -248,12 +248,12 @@ function createSandbox(options = {}) {
 		buildWebhookEvent(overrides) {
 			return buildWebhookEvent(state, overrides);
 		},
-		async sendWebhook(url, event) {
+		async sendWebhook(url, event, options) {
 			const payload = event || buildWebhookEvent(state);
 			const entry = { url, event: payload, at: Date.now() };
 			webhooks.push(entry);
 			try {
-				const result = await sendWebhook(url, payload);
+				const result = await sendWebhook(url, payload, options);
 				entry.status = result.status;
 				return result;
 			} catch (err) {

@@ -1,0 +1,252 @@
+'use strict';
+/**
+ * The scale-out rows of `npm run bench` (bench/run.js):
+ * - the Mavibot Trigger against n8n's own Webhook node, both published in one `n8n start` (default expression
+ *   engine), measured side by side: message events posted 16 at a time, until every run has sent its reply;
+ * - n8n's queue mode (e2e/lib/queue.js) with 1 and with 2 workers: 2,000 Message → Send items in one execution, and
+ *   2,000 message events, each its own execution.
+ * Runs alternate (A B B A …) and each figure is the median of its runs, because this machine is shared.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { N8n } = require('../e2e/lib/n8n');
+const { installTarball } = require('../e2e/lib/pack');
+const { QueueStack } = require('../e2e/lib/queue');
+const { freePort, http, waitUntil } = require('../e2e/lib/util');
+const { workflow, mavibot, MAVIBOT_TRIGGER } = require('../e2e/lib/workflow');
+const { KEYS, createState } = require('../test/sandbox/state');
+const { buildWebhookEvent } = require('../test/sandbox/webhook');
+
+const CREDENTIAL = { id: 'MavibotBenchCred', name: 'Mavibot sandbox (bench)' };
+const TOKEN = 'bench-token-7c1e9a2f4b6d8e0a';
+const PARALLEL = 16;
+const TRIGGER = { id: 'BenchMaviTrigger', webhookId: '0b8f6d42-3a1c-4e5f-9d7b-6c2a1e0f9b81' };
+const WEBHOOK = { id: 'BenchN8nWebhook1', path: 'bench-webhook-events', webhookId: '1c907e53-4b2d-4f60-8e8c-7d3b2f1a0c92' };
+const ITEMS = { id: 'BenchQueueItems1', path: 'bench-queue-items', webhookId: '2da18f64-5c3e-4071-9f9d-8e4c3a2b1da3' };
+
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+const send = (clientId, text) =>
+	mavibot('Send', { resource: 'message', operation: 'send', clientId, text }, CREDENTIAL);
+
+/** Mavibot Trigger (message events, token checked) → Message → Send, as users build the reply workflow. */
+const triggerWorkflow = () =>
+	workflow({
+		id: TRIGGER.id,
+		name: 'bench: Mavibot Trigger → Send',
+		nodes: [
+			{
+				name: 'Mavibot Trigger',
+				type: MAVIBOT_TRIGGER,
+				webhookId: TRIGGER.webhookId,
+				parameters: { source: 'messageEvents', verifyToken: true, token: TOKEN, direction: 'incoming' },
+			},
+			send('={{ $json.client.id }}', '={{ "You wrote: " + $json.text }}'),
+		],
+		connections: [['Mavibot Trigger', 'Send']],
+	});
+
+/** n8n's Webhook node (answers at once) → the same Send, reading the same fields from the raw event. */
+const webhookWorkflow = () =>
+	workflow({
+		id: WEBHOOK.id,
+		name: "bench: n8n's Webhook node → Send",
+		nodes: [
+			{
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: WEBHOOK.webhookId,
+				parameters: { httpMethod: 'POST', path: WEBHOOK.path, responseMode: 'onReceived', options: {} },
+			},
+			send('={{ $json.body.client.id }}', '={{ "You wrote: " + $json.body.message }}'),
+		],
+		connections: [['Webhook', 'Send']],
+	});
+
+/** Webhook node → Split Out (the posted list) → Send: one execution with as many items as the list. */
+const itemsWorkflow = () =>
+	workflow({
+		id: ITEMS.id,
+		name: 'bench: one execution of many Message → Send items',
+		nodes: [
+			{
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: ITEMS.webhookId,
+				parameters: { httpMethod: 'POST', path: ITEMS.path, responseMode: 'onReceived', options: {} },
+			},
+			{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.items', options: {} } },
+			send('={{ $json.clientId }}', '=Message {{ $json.n }}'),
+		],
+		connections: [
+			['Webhook', 'Split Out'],
+			['Split Out', 'Send'],
+		],
+	});
+
+/** Message events as the platform sends them (the sandbox's builder), with ids and texts of their own. */
+function events(count, round) {
+	const state = createState();
+	return Array.from({ length: count }, (_, i) =>
+		buildWebhookEvent(state, { id: 700000000 + round * 100000 + i, client_id: 1001 + (i % 5), message: `bench ${round} ${i}` }),
+	);
+}
+
+async function postAll(url, bodies, parallel = PARALLEL) {
+	let next = 0;
+	let failed = 0;
+	const lane = async () => {
+		while (next < bodies.length) {
+			const res = await http('POST', url, { body: bodies[next++], timeoutMs: 120000 });
+			if (res.status !== 200) failed++;
+		}
+	};
+	await Promise.all(Array.from({ length: parallel }, lane));
+	return failed;
+}
+
+/** ms from the first post until the sandbox has recorded `count` sends. */
+async function timeUntilSent(sandbox, count, post) {
+	await sandbox.reset();
+	const started = Date.now();
+	const failed = await post();
+	if (failed) throw new Error(`${failed} request(s) not answered 200`);
+	await waitUntil(async () => (await sandbox.requests('message')).length >= count, {
+		timeoutMs: 900000,
+		intervalMs: 100,
+		what: `${count} sends`,
+	});
+	const ms = Date.now() - started;
+	const sent = (await sandbox.requests('message')).length;
+	if (sent !== count) throw new Error(`${sent} sends for ${count}`);
+	return ms;
+}
+
+async function prepare(n8n, tarball, sandboxUrl, workflows) {
+	await installTarball(tarball, n8n.userFolder);
+	await n8n.importCredentials([{ ...CREDENTIAL, type: 'mavibotApi', data: { apiKey: KEYS.full, baseUrl: sandboxUrl } }]);
+	await n8n.importWorkflows(workflows);
+	for (const wf of workflows) await n8n.activate(wf.id);
+}
+
+/**
+ * Mavibot Trigger vs n8n's Webhook node, one `n8n start`, alternating T W W T …; `rounds` runs of each.
+ * Resolves { count, rounds, triggerMs, webhookMs, ratio, runs }.
+ */
+async function triggerVsWebhook({ sandbox, tarball, count, rounds, log, env = {} }) {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mavibot-bench-hook-'));
+	const n8n = new N8n({ version: 'v2', userFolder, port: await freePort(), brokerPort: await freePort(), env: { N8N_LOG_LEVEL: 'warn', ...env } });
+	try {
+		await prepare(n8n, tarball, sandbox.url, [triggerWorkflow(), webhookWorkflow()]);
+		await n8n.start({ timeoutMs: 180000 });
+		await n8n.waitForWebhook(`${TRIGGER.webhookId}/mavibot`);
+		await n8n.waitForWebhook(WEBHOOK.path);
+		const urls = {
+			trigger: `${n8n.baseUrl}/webhook/${TRIGGER.webhookId}/mavibot?token=${TOKEN}`,
+			webhook: `${n8n.baseUrl}/webhook/${WEBHOOK.path}`,
+		};
+		const runs = { trigger: [], webhook: [] };
+		const order = Array.from({ length: rounds }, (_, i) => (i % 2 ? ['webhook', 'trigger'] : ['trigger', 'webhook'])).flat();
+		let round = 0;
+		for (const which of order) {
+			const bodies = events(count, round++);
+			const ms = await timeUntilSent(sandbox, count, () => postAll(urls[which], bodies));
+			runs[which].push(ms);
+			log(`  ${count} events → ${which === 'trigger' ? 'Mavibot Trigger' : "n8n's Webhook node"} → Send: ${(ms / 1000).toFixed(2)} s`);
+		}
+		const triggerMs = median(runs.trigger);
+		const webhookMs = median(runs.webhook);
+		return { count, rounds, triggerMs, webhookMs, ratio: triggerMs / webhookMs, runs };
+	} finally {
+		await n8n.stop();
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+/**
+ * Queue mode with 1 and with 2 workers (main + 1 webhook process; the second worker is started and stopped between
+ * runs, order 1 2 2 1 …). Resolves { items: { one, two }, events: { one, two }, count, cores }.
+ */
+async function workers({ sandbox, tarball, count, rounds, log }) {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mavibot-bench-queue-'));
+	const stack = new QueueStack({ userFolder, env: { N8N_LOG_LEVEL: 'info' } });
+	try {
+		await stack.startServices();
+		await prepare(stack.main, tarball, sandbox.url, [triggerWorkflow(), itemsWorkflow()]);
+		await stack.startMain();
+		const webhook = await stack.startWebhook();
+		await stack.startWorker();
+		await webhook.waitForWebhook(`${TRIGGER.webhookId}/mavibot`);
+		await webhook.waitForWebhook(ITEMS.path);
+		const triggerUrl = `${webhook.baseUrl}/webhook/${TRIGGER.webhookId}/mavibot?token=${TOKEN}`;
+		const itemsUrl = `${webhook.baseUrl}/webhook/${ITEMS.path}`;
+		const list = Array.from({ length: count }, (_, n) => ({ n, clientId: 1001 + (n % 5) }));
+		const results = { items: { 1: [], 2: [] }, events: { 1: [], 2: [] } };
+		const order = Array.from({ length: rounds }, (_, i) => (i % 2 ? [2, 1] : [1, 2])).flat();
+		let round = 0;
+		for (const workerCount of order) {
+			while (stack.workers.length < workerCount) await stack.startWorker();
+			while (stack.workers.length > workerCount) await stack.stopProcess(stack.workers[stack.workers.length - 1]);
+			const itemsMs = await timeUntilSent(sandbox, count, () => postAll(itemsUrl, [{ items: list }], 1));
+			const bodies = events(count, 50 + round++);
+			const eventsMs = await timeUntilSent(sandbox, count, () => postAll(triggerUrl, bodies));
+			results.items[workerCount].push(itemsMs);
+			results.events[workerCount].push(eventsMs);
+			log(`  queue mode, ${workerCount} worker(s): ${count} items in one execution ${(itemsMs / 1000).toFixed(2)} s; ${count} message events ${(eventsMs / 1000).toFixed(2)} s`);
+		}
+		const summary = (runs) => ({ one: median(runs[1]), two: median(runs[2]) });
+		return { count, rounds, cores: os.cpus().length, items: summary(results.items), events: summary(results.events) };
+	} finally {
+		await stack.stop();
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+/** The BENCHMARKS.md sections for these rows. */
+function reportLines({ hook, queue }) {
+	const lines = [];
+	if (hook) {
+		lines.push(`## 6. Mavibot Trigger vs n8n's Webhook node (n8n 2.x default expression engine)`, '');
+		lines.push(
+			`${hook.count} message events posted ${PARALLEL} at a time to a published workflow, until every run has sent its reply`,
+			`(one \`n8n start\`, both workflows published side by side, runs alternated, median of ${hook.rounds} runs each).`,
+			'',
+			'| Workflow | Time | Ratio |',
+			'|---|---|---|',
+			`| Mavibot Trigger → Message → Send | ${seconds(hook.triggerMs)} | ${hook.ratio.toFixed(2)}× |`,
+			`| n8n's Webhook node → Message → Send | ${seconds(hook.webhookMs)} | 1.00× |`,
+			'',
+			`Runs: trigger ${hook.runs.trigger.map(seconds).join(', ')}; Webhook node ${hook.runs.webhook.map(seconds).join(', ')}.`,
+			'',
+		);
+	}
+	if (queue) {
+		lines.push(`## 7. Queue mode: 1 worker vs 2 workers (${queue.cores} CPU cores)`, '');
+		lines.push(
+			`n8n main + 1 webhook process + workers on PostgreSQL and Redis (all on this machine), the package in the shared user`,
+			`folder; time from the first request to the webhook process until the sandbox has every send; median of ${queue.rounds} runs each, alternated.`,
+			'',
+			'| Workload | 1 worker | 2 workers | 2 workers / 1 worker |',
+			'|---|---|---|---|',
+			`| ${queue.count} Message → Send items in one execution | ${seconds(queue.items.one)} | ${seconds(queue.items.two)} | ${(queue.items.two / queue.items.one).toFixed(2)} |`,
+			`| ${queue.count} message events (Mavibot Trigger → Send, ${PARALLEL} at a time) | ${seconds(queue.events.one)} | ${seconds(queue.events.two)} | ${(queue.events.two / queue.events.one).toFixed(2)} |`,
+			'',
+			'One execution runs on one worker: a second worker cannot speed up one big execution, only many executions, and',
+			`only as far as there are free cores (all processes, PostgreSQL, Redis and the sandbox share these ${queue.cores}).`,
+			'',
+		);
+	}
+	return lines;
+}
+
+module.exports = { triggerVsWebhook, workers, reportLines };
