@@ -210,7 +210,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'ignoreRepeats',
 				type: 'boolean',
 				default: true,
-				description: `Whether to skip a message whose ID this trigger received in the last ${REMEMBER_FOR_MS / 60000} minutes, so that a platform retry does not run the workflow twice`,
+				description: `Whether to skip a message whose ID this trigger received in the last ${REMEMBER_FOR_MS / 60000} minutes, so that a platform retry does not run the workflow twice. The memory is per n8n process: in queue mode with several webhook processes, a repeat that reaches another process runs again.`,
 			},
 			{
 				displayName: 'Include Raw Payload',
