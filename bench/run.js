@@ -419,6 +419,16 @@ async function scenarioScale(sandbox, tarball, which) {
 		log(`6. Mavibot Trigger vs n8n's Webhook node`);
 		result.hook = await scale.triggerVsWebhook({ sandbox, tarball, count: SCALE.hookEvents, rounds: SCALE.rounds * 2, log });
 		log(`  ratio ${result.hook.ratio.toFixed(2)}×`);
+		log(`  … with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`);
+		result.hookLazy = await scale.triggerVsWebhook({
+			sandbox,
+			tarball,
+			count: SCALE.hookEvents,
+			rounds: SCALE.rounds * 2,
+			log,
+			env: scale.LAZY_ACQUIRE,
+		});
+		log(`  ratio ${result.hookLazy.ratio.toFixed(2)}×`);
 	}
 	if (which.includes('queue')) {
 		log('7. Queue mode: 1 and 2 workers');

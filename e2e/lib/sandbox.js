@@ -33,13 +33,12 @@ async function startSandbox({ port, seed = 'default', echo = false, host = '127.
 		deliveries: () => control('GET', 'deliveries'),
 		state: () => control('GET', 'state'),
 		reset: (resetSeed) => control('POST', 'reset', resetSeed ? { seed: resetSeed } : {}),
-		/**
-		 * Makes the sandbox POST a §6 message event to `target`; resolves { event, result: { status, body } }.
-		 * `timeoutMs`: how long the sandbox waits for the answer (its default is 10 s).
-		 */
-		fireWebhook: (target, event = {}, { timeoutMs } = {}) =>
-			control('POST', 'webhook', { url: target, event: { id: nextEventId++, ...event }, ...(timeoutMs ? { timeoutMs } : {}) }),
+		/** Makes the sandbox POST a §6 message event to `target`; resolves { event, result: { status, body } }. */
+		fireWebhook: (target, event = {}) => control('POST', 'webhook', { url: target, event: { id: nextEventId++, ...event } }),
 		stop: () => proc.stop(5000),
+		/** fireWebhook, with the sandbox waiting up to `timeoutMs` for the answer (its default is 10 s). */
+		fireWebhookWithin: (timeoutMs, target, event = {}) =>
+			control('POST', 'webhook', { url: target, event: { id: nextEventId++, ...event }, timeoutMs }),
 	};
 }
 

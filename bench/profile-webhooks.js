@@ -1,0 +1,104 @@
+'use strict';
+/**
+ * Where n8n 2.x spends its CPU on message events: the Mavibot Trigger → Send workflow and n8n's Webhook node → Send,
+ * each in its own `n8n start` under V8's CPU profiler (`node --cpu-prof`), the same events posted 16 at a time.
+ * Prints, for each, the CPU time under the functions that matter here (expression engine, webhook handling) per
+ * event. Not part of `npm run bench`; run by hand: node bench/profile-webhooks.js [--events 200] [--keep]
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { N8n } = require('../e2e/lib/n8n');
+const { packPackage, installTarball } = require('../e2e/lib/pack');
+const { startSandbox } = require('../e2e/lib/sandbox');
+const { freePort, http, startProcess, waitUntil } = require('../e2e/lib/util');
+const scale = require('./scale');
+
+const args = process.argv.slice(2);
+const EVENTS = Number(args[args.indexOf('--events') + 1] || 200) || 200;
+const KEEP = args.includes('--keep');
+
+/** Functions whose inclusive CPU time is reported (matched on the V8 function name). */
+const WATCH = [
+	['expression isolate acquired for a webhook request', /^acquireIsolate$/],
+	['expression isolate released', /^releaseIsolate$/],
+	['new isolate created (pool replenish / cold start)', /^(createBridge|initialize)$/],
+	['webhook description fields evaluated', /^evaluate(Simple|Complex)WebhookDescriptionExpression$/],
+	['expression evaluated in the engine', /^renderExpression$/],
+	['whole webhook request (LiveWebhooks.executeWebhook)', /^executeWebhook$/],
+	['workflow execution (WorkflowExecute.processRunExecutionData)', /^processRunExecutionData$/],
+];
+
+function analyse(file) {
+	const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+	const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples.length) / 1000; // ms
+	const self = new Map();
+	for (const id of profile.samples) self.set(id, (self.get(id) || 0) + interval);
+	const parent = new Map();
+	for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+	const totals = Object.fromEntries(WATCH.map(([label]) => [label, 0]));
+	let busy = 0;
+	for (const [id, ms] of self) {
+		const node = byId.get(id);
+		if (node.callFrame.functionName === '(idle)') continue;
+		busy += ms;
+		// Inclusive: credit every watched function on the stack once.
+		const seen = new Set();
+		for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+			const name = byId.get(cur).callFrame.functionName;
+			for (const [label, re] of WATCH) {
+				if (!seen.has(label) && re.test(name)) {
+					totals[label] += ms;
+					seen.add(label);
+				}
+			}
+		}
+	}
+	return { busy, totals };
+}
+
+async function profileOne(which, tarball, sandbox) {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `mavibot-profile-${which}-`));
+	const profDir = path.join(userFolder, 'profile');
+	const n8n = new N8n({ version: 'v2', userFolder, port: await freePort(), brokerPort: await freePort(), env: { N8N_LOG_LEVEL: 'warn' } });
+	await scale.prepareSingle(n8n, tarball, sandbox.url);
+	const proc = startProcess(n8n.nodeBin, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, n8n.n8nBin, 'start'], { env: n8n.env(), cwd: userFolder, name: 'n8n (profiled)' });
+	try {
+		await proc.waitFor(/Editor is now accessible/, 240000);
+		const url = await scale.eventUrl(n8n, which);
+		const ms = await scale.timeUntilSent(sandbox, EVENTS, () => scale.postAll(url, scale.events(EVENTS, which === 'trigger' ? 1 : 2)));
+		await proc.stop(60000);
+		const file = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profDir, f))[0];
+		if (!file) throw new Error('no .cpuprofile written');
+		return { which, ms, ...analyse(file), file };
+	} finally {
+		await proc.stop(60000);
+		if (!KEEP) fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+async function main() {
+	const packed = await packPackage({});
+	const sandbox = await startSandbox();
+	try {
+		const results = [];
+		for (const which of ['trigger', 'webhook']) results.push(await profileOne(which, packed.tarball, sandbox));
+		console.log(`\nCPU of the main n8n process per event (${EVENTS} events, 16 at a time), ms:`);
+		console.log(`| | ${results.map((r) => r.which).join(' | ')} |`);
+		console.log(`|---|${results.map(() => '---').join('|')}|`);
+		console.log(`| wall time until every send | ${results.map((r) => (r.ms / 1000).toFixed(2) + ' s').join(' | ')} |`);
+		console.log(`| busy (not idle) | ${results.map((r) => (r.busy / EVENTS).toFixed(2)).join(' | ')} |`);
+		for (const [label] of WATCH) console.log(`| ${label} | ${results.map((r) => (r.totals[label] / EVENTS).toFixed(2)).join(' | ')} |`);
+		if (KEEP) for (const r of results) console.log(`profile (${r.which}): ${r.file}`);
+	} finally {
+		await sandbox.stop();
+		fs.rmSync(packed.workDir, { recursive: true, force: true });
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
