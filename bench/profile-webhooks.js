@@ -3,20 +3,22 @@
  * Where n8n 2.x spends its CPU on message events: the Mavibot Trigger → Send workflow and n8n's Webhook node → Send,
  * each in its own `n8n start` under V8's CPU profiler (`node --cpu-prof`), the same events posted 16 at a time.
  * Prints, for each, the CPU time under the functions that matter here (expression engine, webhook handling) per
- * event. Not part of `npm run bench`; run by hand: node bench/profile-webhooks.js [--events 200] [--keep]
+ * event. Not part of `npm run bench`; run by hand:
+ *   node bench/profile-webhooks.js [--events 200] [--tarball other-build.tgz] [--keep]
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { N8n } = require('../e2e/lib/n8n');
-const { packPackage, installTarball } = require('../e2e/lib/pack');
+const { packPackage } = require('../e2e/lib/pack');
 const { startSandbox } = require('../e2e/lib/sandbox');
-const { freePort, http, startProcess, waitUntil } = require('../e2e/lib/util');
+const { freePort, startProcess } = require('../e2e/lib/util');
 const scale = require('./scale');
 
 const args = process.argv.slice(2);
 const EVENTS = Number(args[args.indexOf('--events') + 1] || 200) || 200;
+const TARBALL = args.includes('--tarball') ? args[args.indexOf('--tarball') + 1] : undefined;
 const KEEP = args.includes('--keep');
 
 /** Functions whose inclusive CPU time is reported (matched on the V8 function name). */
@@ -62,7 +64,7 @@ function analyse(file) {
 async function profileOne(which, tarball, sandbox) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `mavibot-profile-${which}-`));
 	const profDir = path.join(userFolder, 'profile');
-	const n8n = new N8n({ version: 'v2', userFolder, port: await freePort(), brokerPort: await freePort(), env: { N8N_LOG_LEVEL: 'warn' } });
+	const n8n = new N8n({ version: 'v2', userFolder, port: await freePort(), brokerPort: await freePort() });
 	await scale.prepareSingle(n8n, tarball, sandbox.url);
 	const proc = startProcess(n8n.nodeBin, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, n8n.n8nBin, 'start'], { env: n8n.env(), cwd: userFolder, name: 'n8n (profiled)' });
 	try {
@@ -80,7 +82,8 @@ async function profileOne(which, tarball, sandbox) {
 }
 
 async function main() {
-	const packed = await packPackage({});
+	// --tarball: profile another build of the package (e.g. the one before a change) instead of this checkout.
+	const packed = TARBALL ? { tarball: path.resolve(TARBALL) } : await packPackage({});
 	const sandbox = await startSandbox();
 	try {
 		const results = [];
@@ -94,7 +97,7 @@ async function main() {
 		if (KEEP) for (const r of results) console.log(`profile (${r.which}): ${r.file}`);
 	} finally {
 		await sandbox.stop();
-		fs.rmSync(packed.workDir, { recursive: true, force: true });
+		if (packed.workDir) fs.rmSync(packed.workDir, { recursive: true, force: true });
 	}
 }
 

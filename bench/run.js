@@ -7,7 +7,7 @@
  *
  * --quick runs every scenario small and once (CI uses it to keep the script working) and writes to .bench/.
  * Figures are medians of --runs runs. Nothing here is a test: no figure fails anything.
- * --only hook,queue measures only the scale-out rows of bench/scale.js (Mavibot Trigger vs n8n's Webhook node; queue
+ * --only hook,queue (with --rounds N: alternated runs of each side, default 2) measures only the scale-out rows of bench/scale.js (Mavibot Trigger vs n8n's Webhook node; queue
  * mode with 1 and 2 workers) and replaces their sections in the output file, leaving the others as they are.
  */
 const { spawn } = require('node:child_process');
@@ -38,7 +38,7 @@ const CREDENTIAL = { id: 'MavibotBenchCred', name: 'Mavibot sandbox (bench)' };
 const SEEDED_CLIENTS = 12; // the sandbox's fixed clients, before generated ones
 const SEND_CLIENTS = [1001, 1002, 1003, 1004, 1005, 1007, 1008, 1009];
 const ONLY = option('only', '').split(',').filter(Boolean);
-const SCALE = QUICK ? { hookEvents: 40, queueCount: 100, rounds: 1 } : { hookEvents: 200, queueCount: 2000, rounds: 2 };
+const SCALE = { hookEvents: QUICK ? 40 : 200, queueCount: QUICK ? 100 : 2000, rounds: Number(option('rounds', QUICK ? 1 : 2)) };
 
 const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);

@@ -47,6 +47,7 @@ const triggerWorkflow = () =>
 			{
 				name: 'Mavibot Trigger',
 				type: MAVIBOT_TRIGGER,
+				typeVersion: 2, // what the editor adds today
 				webhookId: TRIGGER.webhookId,
 				parameters: { source: 'messageEvents', verifyToken: true, token: TOKEN, direction: 'incoming' },
 			},
@@ -161,7 +162,7 @@ async function eventUrl(n8n, which) {
  */
 async function triggerVsWebhook({ sandbox, tarball, count, rounds, log, env = {} }) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mavibot-bench-hook-'));
-	const n8n = new N8n({ version: 'v2', userFolder, port: await freePort(), brokerPort: await freePort(), env: { N8N_LOG_LEVEL: 'warn', ...env } });
+	const n8n = new N8n({ version: 'v2', userFolder, port: await freePort(), brokerPort: await freePort(), env });
 	try {
 		await prepareSingle(n8n, tarball, sandbox.url);
 		await n8n.start({ timeoutMs: 240000 });

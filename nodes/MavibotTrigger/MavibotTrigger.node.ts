@@ -17,7 +17,10 @@ export class MavibotTrigger implements INodeType {
 		name: 'mavibotTrigger',
 		icon: { light: 'file:../../icons/mavibot.svg', dark: 'file:../../icons/mavibot.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves the same; n8n treats it as a current trigger: for a version-1 start node, n8n 2.x evaluates an
+		// expression on every request (the old Webhook node's binaryData option) in its expression isolate.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["source"] === "blockRequests" ? "Bot block requests" : "Message events" }}',
 		description:
 			'Starts the workflow on the messages of a Mavibot project, or answers the API requests of a bot block',

@@ -70,7 +70,11 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 		}
 	}
 
-	const request = this.getRequestObject() as { body?: unknown; rawBody?: unknown };
+	const request = this.getRequestObject() as { body?: unknown; rawBody?: unknown; readRawBody?: () => Promise<void> };
+	// n8n reads the body of a version-2 trigger only for the content types it parses; JSON sent without one is read here.
+	if (request.body === undefined && request.rawBody === undefined && typeof request.readRawBody === 'function') {
+		await request.readRawBody();
+	}
 	const body = readJsonBody({ body: request.body, rawBody: request.rawBody });
 	if (!body.ok) return refuse(this, 400, body.reason);
 	const receivedAt = new Date();

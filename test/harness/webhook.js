@@ -82,9 +82,9 @@ async function nodeTypesWithEcho() {
  * A workflow with the Mavibot Trigger (and optional nodes after it). `workflowId` and `nodeId` let tests give two
  * triggers separate de-duplication memories.
  */
-async function buildTriggerWorkflow(parameters, { nodes = [], connections = {}, workflowId = WORKFLOW_ID, nodeId } = {}) {
+async function buildTriggerWorkflow(parameters, { nodes = [], connections = {}, workflowId = WORKFLOW_ID, nodeId, typeVersion } = {}) {
 	const { pkg, nodeTypes } = await nodeTypesWithEcho();
-	const trigger = triggerNode(parameters, nodeId ? { id: nodeId } : {});
+	const trigger = triggerNode(parameters, { ...(nodeId ? { id: nodeId } : {}), ...(typeVersion ? { typeVersion } : {}) });
 	const workflow = new Workflow({
 		id: workflowId,
 		name: 'Mavibot Trigger test',
@@ -132,9 +132,19 @@ function evaluateDescriptionField(setup, webhookData, field, mode, defaultValue,
 }
 
 /** The request object n8n hands the node (an express Request after n8n's body parsing). */
-function fakeRequest({ body, rawBody, query = {}, headers = {}, contentType = 'application/json' } = {}) {
+function fakeRequest({ body, rawBody, query = {}, headers = {}, contentType = 'application/json', unread } = {}) {
 	let raw = rawBody;
 	if (raw === undefined && body !== undefined) raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+	// `unread`: a body n8n has not read (version-2 start nodes, content types n8n does not parse): readRawBody() reads it.
+	if (unread !== undefined) {
+		return {
+			...fakeRequest({ query, headers, contentType }),
+			rawBody: undefined,
+			async readRawBody() {
+				this.rawBody = unread;
+			},
+		};
+	}
 	return {
 		method: 'POST',
 		url: '/webhook',
