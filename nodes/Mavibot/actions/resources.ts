@@ -35,7 +35,12 @@ export const resources = {
 	},
 	conversation: { assign: conversation.assign, clearHistory: conversation.clearHistory, getHistory: conversation.getHistory },
 	list: { addClients: list.addClients, removeClients: list.removeClients },
-	message: { broadcast: message.broadcast, send: message.send, sendToWhatsApp: message.sendToWhatsApp },
+	message: {
+		broadcast: message.broadcast,
+		send: message.send,
+		sendAndWait: message.sendAndWait,
+		sendToWhatsApp: message.sendToWhatsApp,
+	},
 	callback: {
 		send: callback.send,
 		sendByEmail: callback.sendByEmail,

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as broadcast from './broadcast.operation';
 import * as send from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendToWhatsApp from './sendToWhatsApp.operation';
 
-export { broadcast, send, sendToWhatsApp };
+export { broadcast, send, sendAndWait, sendToWhatsApp };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +29,13 @@ export const description: INodeProperties[] = [
 				description: 'Send text, a file, buttons or a bot block to a client by client ID',
 			},
 			{
+				name: 'Send and Wait for Response',
+				value: 'sendAndWait',
+				action: 'Send a message and wait for the response',
+				description:
+					'Send a question with answer links (approve/decline, a text or a form) and pause the workflow until the client answers',
+			},
+			{
 				name: 'Send to WhatsApp Number',
 				value: 'sendToWhatsApp',
 				action: 'Send a message to a whatsapp number',
@@ -39,5 +47,6 @@ export const description: INodeProperties[] = [
 	},
 	...send.description,
 	...broadcast.description,
+	...sendAndWait.description,
 	...sendToWhatsApp.description,
 ];
