@@ -28,6 +28,18 @@ function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError |
 }
 
 /**
+ * The item a failed input item becomes when the node continues on fail. n8n sends an item down the error output
+ * (On Error: Continue (using error output)) only when its json holds nothing but `error`, `message` and `details`,
+ * so that setting gets `{error, details}`; the regular output keeps `{error, description}`.
+ */
+function failureItem(error: unknown, itemIndex: number, toErrorOutput: boolean): INodeExecutionData {
+	const message = (error as Error).message;
+	const description = (error as { description?: string | null }).description ?? undefined;
+	const json = toErrorOutput ? { error: message, details: description } : { error: message, description };
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
  * Runs the chosen operation once per input item, several items at a time. Output keeps the input order and each
  * item's pairedItem; with "Continue On Fail" a failing item becomes an error item and the others go on.
  */
@@ -36,6 +48,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const { maxParallelRequests } = readSettings(this);
 	const continueOnFail = this.continueOnFail();
+	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 
 	const results = await runWithConcurrency(items.length, maxParallelRequests, async (itemIndex) => {
 		try {
@@ -45,11 +58,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			});
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error);
-			const failure: INodeExecutionData = {
-				json: { error: (error as Error).message, description: (error as { description?: string }).description },
-				pairedItem: { item: itemIndex },
-			};
-			return [failure];
+			return [failureItem(error, itemIndex, toErrorOutput)];
 		}
 	});
 	return [results.flat()];
