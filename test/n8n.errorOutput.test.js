@@ -60,7 +60,7 @@ describe('On Error: Continue (using error output)', () => {
 		expect(failed[0].pairedItem).toEqual({ item: 1 });
 		// n8n adds the input item's fields to an error item.
 		expect(failed[0].json).toMatchObject({ id: boris, error: SEND.error });
-		expect(failed[0].json.details).toMatch(/Check the parameters of this item/);
+		expect(failed[0].json.message).toMatch(/Check the parameters of this item/);
 		expect(env.sandbox.deliveries.map((delivery) => delivery.clientId)).toEqual([ann, elena]);
 	});
 
@@ -88,7 +88,7 @@ describe('On Error: Continue (using error output)', () => {
 		expect(failed).toHaveLength(1);
 		expect(failed[0].pairedItem).toEqual({ item: 0 });
 		expect(failed[0].json.error).toMatch(DELETE_MANY.error);
-		expect(failed[0].json.details).toMatch(/Run again with the IDs from position 501 on/);
+		expect(failed[0].json.message).toMatch(/Run again with the IDs from position 501 on/);
 		expect(env.sandbox.requestsFor('delete_clients').map((request) => request.body.client_ids.length)).toEqual([
 			500, 100, 1,
 		]);

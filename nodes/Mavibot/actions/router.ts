@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readSettings } from '../transport/settings';
@@ -29,13 +29,15 @@ function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError |
 
 /**
  * The item a failed input item becomes when the node continues on fail. n8n sends an item down the error output
- * (On Error: Continue (using error output)) only when its json holds nothing but `error`, `message` and `details`,
- * so that setting gets `{error, details}`; the regular output keeps `{error, description}`.
+ * (On Error: Continue (using error output)) only when its json is `{error}` or `{error, message}` (n8n 1.x; 2.x also
+ * accepts `details`), so that setting gets the error and, as `message`, how to fix it. The regular output keeps
+ * `{error, description}`.
  */
 function failureItem(error: unknown, itemIndex: number, toErrorOutput: boolean): INodeExecutionData {
 	const message = (error as Error).message;
-	const description = (error as { description?: string | null }).description ?? undefined;
-	const json = toErrorOutput ? { error: message, details: description } : { error: message, description };
+	const description = (error as { description?: string }).description;
+	let json: IDataObject = { error: message, description };
+	if (toErrorOutput) json = description ? { error: message, message: description } : { error: message };
 	return { json, pairedItem: { item: itemIndex } };
 }
 
