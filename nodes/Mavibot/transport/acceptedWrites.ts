@@ -29,6 +29,16 @@ const remembered = new Map<string, Entry>();
 
 const scopes = new WeakMap<object, string | null>();
 
+/** The node's run in this execution (a node in a loop runs several times); 0 where n8n cannot tell. */
+function runIndexOf(context: Partial<IExecuteFunctions>): number {
+	try {
+		return Number(context.getWorkflowDataProxy?.(0).$runIndex ?? 0);
+	} catch {
+		// Some contexts (an AI agent's tool call) may not build a data proxy: one run is all they have.
+		return 0;
+	}
+}
+
 /** Execution, workflow, node and node run: what a retry of the node shares with its first try. */
 function scopeOf(context: MavibotContext): string | null {
 	let scope = scopes.get(context);
@@ -38,8 +48,7 @@ function scopeOf(context: MavibotContext): string | null {
 		const executionId = execute.getExecutionId?.();
 		if (executionId && execute.getWorkflowDataProxy) {
 			const node = context.getNode();
-			const runIndex = execute.getWorkflowDataProxy(0).$runIndex;
-			scope = JSON.stringify([executionId, context.getWorkflow().id, node.id, node.name, runIndex]);
+			scope = JSON.stringify([executionId, context.getWorkflow().id, node.id, node.name, runIndexOf(execute)]);
 		}
 		scopes.set(context, scope);
 	}
