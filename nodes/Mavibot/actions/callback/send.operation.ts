@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import type { OperationResult } from '../types';
 import {
@@ -13,16 +12,11 @@ import {
 	readCallbackText,
 } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	...identificationFields,
 	callbackTextField(),
 	callbackAdditionalFields(),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['callback'], operation: ['send'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const identity = identifyClient(this, itemIndex);

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { readEmail } from '../../helpers/contactInput';
 import { pickedBot } from '../../helpers/recipients';
@@ -16,7 +15,7 @@ import {
 	readCallbackText,
 } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'E-Mail',
 		name: 'email',
@@ -36,11 +35,6 @@ const properties: INodeProperties[] = [
 	callbackTextField(false),
 	callbackAdditionalFields([clientNameField]),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['callback'], operation: ['sendByEmail'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const email = readEmail(this, itemIndex, 'email', 'E-Mail');

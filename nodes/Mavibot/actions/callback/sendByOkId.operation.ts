@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { requiredId } from '../../helpers/idList';
 import { pickedBot } from '../../helpers/recipients';
@@ -16,7 +15,7 @@ import {
 	readCallbackText,
 } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'OK User ID',
 		name: 'userId',
@@ -37,11 +36,6 @@ const properties: INodeProperties[] = [
 	callbackTextField(false),
 	callbackAdditionalFields([clientNameField]),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['callback'], operation: ['sendByOkId'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const userId = requiredId(

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { requiredId } from '../../helpers/idList';
 import { pickedBot } from '../../helpers/recipients';
@@ -14,7 +13,7 @@ import {
 	readCallbackText,
 } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'VK User ID',
 		name: 'userId',
@@ -34,11 +33,6 @@ const properties: INodeProperties[] = [
 	callbackTextField(false),
 	callbackAdditionalFields(),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['callback'], operation: ['sendByVkId'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const userId = requiredId(

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { chunk } from '../../helpers/idList';
 import { pickedBot, platformIdList } from '../../helpers/recipients';
@@ -12,7 +11,7 @@ import { callbackTextField, readCallbackText } from './shared';
 /** send_callback_by_platform_id accepts at most 300 platform IDs per request. */
 export const PLATFORM_IDS_PER_REQUEST = 300;
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Platform IDs',
 		name: 'platformIds',
@@ -39,11 +38,6 @@ const properties: INodeProperties[] = [
 		options: [...scheduleFields],
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['callback'], operation: ['sendToMany'] } },
-	properties,
-);
 
 /** Says in the error how many IDs Mavibot already got, so that the user does not send them twice. */
 function withProgress(error: unknown, handled: number, ids: Array<string | number>, requests: number): unknown {

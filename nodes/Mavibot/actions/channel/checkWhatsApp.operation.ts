@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { readPhone } from '../../helpers/contactInput';
 import type { OperationResult } from '../types';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'The project needs a connected, running WhatsApp channel to check numbers',
 		name: 'checkWhatsAppNotice',
@@ -22,11 +21,6 @@ const properties: INodeProperties[] = [
 		description: 'The phone number to check, with the country code, in any common format',
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['checkWhatsApp'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const phone = readPhone(this, itemIndex);

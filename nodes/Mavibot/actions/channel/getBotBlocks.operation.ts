@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { invalidParameter } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
@@ -32,11 +31,6 @@ const properties: INodeProperties[] = [
 			'Output only the blocks whose condition (the text that triggers the block) or description contains this text, ignoring case. Empty: every block.',
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['getBotBlocks'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;

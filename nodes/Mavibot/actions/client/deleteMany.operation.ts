@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { chunk, parseIdList } from '../../helpers/idList';
 import { invalidParameter } from '../../helpers/validation';
@@ -11,7 +10,7 @@ import type { OperationResult } from '../types';
 /** delete_clients takes at most 500 client IDs per request. */
 export const DELETE_CLIENTS_CHUNK = 500;
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName:
 			'Deleting clients cannot be undone. The API key needs the "Permission to delete clients" permission.',
@@ -30,11 +29,6 @@ const properties: INodeProperties[] = [
 			'Mavibot client IDs to delete, separated by commas or new lines, or an expression that returns an array. Any number: they are sent 500 per request.',
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['client'], operation: ['deleteMany'] } },
-	properties,
-);
 
 /** The error of a later request, told with how many clients the earlier requests already deleted. */
 function alreadyDeletedError(

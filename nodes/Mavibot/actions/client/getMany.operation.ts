@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { toApiId } from '../../helpers/idList';
 import { collectByOffset, readReturnLimit } from '../../helpers/paging';
@@ -11,7 +10,7 @@ import { limitField, returnAllField, simplifyClient, simplifyField } from './sim
 /** get_clients returns at most 500 clients per request. */
 export const GET_CLIENTS_PAGE_SIZE = 500;
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	returnAllField,
 	limitField,
 	{
@@ -57,11 +56,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['client'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const limit = readReturnLimit(this, itemIndex);

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { clientTypeOptions } from '../../helpers/clientTypes';
 import { toUnixSeconds } from '../../helpers/dates';
@@ -14,7 +13,7 @@ import { limitField, returnAllField, simplifyField, simplifySubscriber } from '.
 /** subscribers answers pages of 1000 clients; the first page is page 0. */
 export const SUBSCRIBERS_PAGE_SIZE = 1000;
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	returnAllField,
 	limitField,
 	{
@@ -63,11 +62,6 @@ const properties: INodeProperties[] = [
 	},
 	simplifyField,
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['client'], operation: ['getSubscribers'] } },
-	properties,
-);
 
 function readDate(
 	context: IExecuteFunctions,

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { mavibotError } from '../../transport/errors';
 import { toApiId } from '../../helpers/idList';
@@ -10,7 +9,7 @@ import { TELEPHONY_CLIENT_TYPE, clientTypeOptions } from '../../helpers/clientTy
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Define Clients',
 		name: 'inputMode',
@@ -68,11 +67,6 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { inputMode: ['json'] } },
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['client'], operation: ['import'] } },
-	properties,
-);
 
 function clientTypeOf(value: unknown): number | undefined {
 	if (isBlank(value) || typeof value === 'boolean') return undefined;

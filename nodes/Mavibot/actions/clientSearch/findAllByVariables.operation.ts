@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { findDuplicateJsonKey } from '../../helpers/jsonDuplicateKeys';
 import { invalidParameter, parseJsonParameter } from '../../helpers/validation';
@@ -9,7 +8,7 @@ import { nameValueRows, readNameValueRows } from '../../helpers/variablesInput';
 import type { OperationResult } from '../types';
 import { clientIdItems, noMatchNotice } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	noMatchNotice,
 	{
 		displayName: 'Define Variables',
@@ -68,11 +67,6 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { variablesInput: ['json'] } },
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findAllByVariables'] } },
-	properties,
-);
 
 // Each variable is one query-string parameter with one value.
 const PAIR_RULES: NameValueRules = {

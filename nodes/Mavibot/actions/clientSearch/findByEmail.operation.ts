@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { invalidParameter } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { lookupResult, requiredText } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -17,11 +16,6 @@ const properties: INodeProperties[] = [
 		description: "E-mail address to look for. Mavibot searches the clients' e-mail variables.",
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByEmail'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const fix = 'Give an e-mail address, e.g. name@example.com.';

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { lookupResult, requiredText } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Recipient',
 		name: 'recipient',
@@ -43,11 +42,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByOnlineChat'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const recipient = requiredText(

@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationResult } from '../types';
 import { lookupResult, requiredPhone } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Phone',
 		name: 'phone',
@@ -17,11 +16,6 @@ const properties: INodeProperties[] = [
 			'Phone number to look for, with the country code. Mavibot searches WhatsApp clients and phone variables; the number is sent as typed.',
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByPhone'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const phone = requiredPhone(this, itemIndex);

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { parseIdList, toApiId } from '../../helpers/idList';
 import { locatorValue } from '../../helpers/messageContent';
@@ -10,7 +9,7 @@ import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
 import { noMatchNotice } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	noMatchNotice,
 	{
 		displayName: 'Messenger IDs',
@@ -27,11 +26,6 @@ const properties: INodeProperties[] = [
 		description: 'The bot or channel the clients write to (group_id); messenger IDs are unique only within one bot',
 	}),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByPlatformIds'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	// Sent as text, as Mavibot stores them (platform_id is a string in its answers), even from a number array.

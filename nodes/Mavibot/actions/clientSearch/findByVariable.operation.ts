@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { locatorValue } from '../../helpers/messageContent';
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
 import { lookupResult, readVariableQuery, searchInField, variableNameField, variableValueField } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	variableNameField,
 	variableValueField,
 	searchInField,
@@ -16,11 +15,6 @@ const properties: INodeProperties[] = [
 			'Only look among the clients of this bot or channel (group_id). Leave empty to search the whole project.',
 	}),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByVariable'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const qs: IDataObject = { ...readVariableQuery(this, itemIndex) };

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { locatorValue } from '../../helpers/messageContent';
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
 import { lookupResult, requiredPhone } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Phone',
 		name: 'phone',
@@ -27,11 +26,6 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. d2hhdHNhcHBfMzQ4MTA=',
 	}),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByWhatsAppPhone'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const phone = requiredPhone(this, itemIndex);

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { requiredId } from '../../helpers/idList';
 import { invalidParameter } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { clientIdField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{ ...clientIdField, description: 'The Mavibot client ID whose dialog is assigned' },
 	{
 		displayName: 'Employee E-Mail',
@@ -19,11 +18,6 @@ const properties: INodeProperties[] = [
 			"The e-mail of the employee (as in the project's team) who takes the dialog. Empty: Mavibot's auto-distribution picks the operator.",
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['assign'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);

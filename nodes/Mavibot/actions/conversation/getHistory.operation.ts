@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { requiredId } from '../../helpers/idList';
 import { toApiDay } from '../../helpers/dates';
@@ -11,7 +10,7 @@ import { clientIdField } from '../common.descriptions';
 /** get_history returns at most 2000 messages (also its default). */
 export const HISTORY_LIMIT = 2000;
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{ ...clientIdField, description: 'The Mavibot client ID whose dialog history is read' },
 	{
 		displayName: 'Limit',
@@ -55,11 +54,6 @@ const properties: INodeProperties[] = [
 		description: 'Whether to return a simplified version of the response instead of the raw data',
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['getHistory'] } },
-	properties,
-);
 
 function readDay(
 	context: IExecuteFunctions,

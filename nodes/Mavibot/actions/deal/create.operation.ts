@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { readEmail, readPhone } from '../../helpers/contactInput';
 import { requiredId } from '../../helpers/idList';
@@ -8,7 +7,7 @@ import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { checkStageId, dealClientIdField, stageIdField } from './fields';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Identify Client By',
 		name: 'identifyBy',
@@ -101,11 +100,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['deal'], operation: ['create'] } },
-	properties,
-);
 
 function readBudget(context: IExecuteFunctions, itemIndex: number, value: unknown): number | undefined {
 	if (isBlank(value)) return undefined;

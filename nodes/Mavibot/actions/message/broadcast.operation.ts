@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { parseIdList, requiredId } from '../../helpers/idList';
 import { buildMessageContent } from '../../helpers/messageContent';
@@ -25,7 +24,7 @@ const pauseField: INodeProperties = {
 	description: 'How long Mavibot waits between two recipients (shift). Mavibot uses 0.2 seconds when this is not set.',
 };
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Send To',
 		name: 'sendTo',
@@ -102,11 +101,6 @@ const properties: INodeProperties[] = [
 		options: [...attachmentFields, botBlockLocator, ...buttonFields, pauseField, ...scheduleFields],
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['message'], operation: ['broadcast'] } },
-	properties,
-);
 
 /** The audience part of the request, and what the output says about it. */
 function readAudience(

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { requiredId } from '../../helpers/idList';
 import { buildMessageContent } from '../../helpers/messageContent';
@@ -14,7 +13,7 @@ import {
 	scheduleFields,
 } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	clientIdField,
 	{
 		displayName: 'Text',
@@ -34,11 +33,6 @@ const properties: INodeProperties[] = [
 		options: [...attachmentFields, botBlockLocator, ...buttonFields, ...scheduleFields],
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['message'], operation: ['send'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);

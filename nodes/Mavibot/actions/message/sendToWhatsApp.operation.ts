@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { toApiId } from '../../helpers/idList';
 import { buildMessageContent } from '../../helpers/messageContent';
@@ -9,7 +8,7 @@ import { applyScheduling } from '../../helpers/scheduling';
 import type { OperationResult } from '../types';
 import { attachmentFields, botBlockLocator, botLocator, scheduleFields } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Phone',
 		name: 'phone',
@@ -45,11 +44,6 @@ const properties: INodeProperties[] = [
 		options: [...attachmentFields, botBlockLocator, ...scheduleFields],
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendToWhatsApp'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const phone = whatsAppNumber(this, itemIndex);

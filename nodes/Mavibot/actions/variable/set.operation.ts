@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { parseIdList, requiredId, toApiId } from '../../helpers/idList';
 import { invalidParameter } from '../../helpers/validation';
 import { readVariables, variablesInputProperties } from '../../helpers/variablesInput';
 import type { OperationResult } from '../types';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName:
 			'Names without a prefix are saved on the client\'s current deal. Prefix a name with "client." (e.g. client.phone) to write the client\'s profile.',
@@ -53,11 +52,6 @@ const properties: INodeProperties[] = [
 	},
 	...variablesInputProperties(),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['variable'], operation: ['set'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const target = this.getNodeParameter('target', itemIndex, 'one') as string;
