@@ -11,6 +11,19 @@ export const clientIdField: INodeProperties = {
 		"The Mavibot client ID (a number). The Mavibot Trigger outputs it as the client's ID; the Client Search operations look it up by phone, e-mail or variable.",
 };
 
+/** The Text of a message: empty is allowed when an attachment or a bot block is sent. */
+export function messageTextField(placeholder: string): INodeProperties {
+	return {
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		placeholder,
+		description: 'The message text. May be empty when an attachment or a bot block is sent.',
+	};
+}
+
 /** Which `connected_channels` list a bot picker shows (see methods/listSearch.ts). */
 export type BotSearchMethod =
 	| 'searchBots'
@@ -21,7 +34,7 @@ export type BotSearchMethod =
 	| 'searchOkGroups';
 
 /**
- * A bot or channel picked from `connected_channels`, or given by ID. Read it with `locatorValue()`.
+ * A bot or channel picked from `connected_channels`, or given by ID. Read it with `readBot()` or `locatorValue()` (helpers/parameters.ts).
  * `overrides` sets name, displayName, description, required, placeholder…
  */
 export function botLocator(

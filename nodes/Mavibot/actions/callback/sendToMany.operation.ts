@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { chunk } from '../../helpers/idList';
-import { pickedBot, platformIdList } from '../../helpers/recipients';
+import { platformIdList, readBot } from '../../helpers/parameters';
 import { applyScheduling } from '../../helpers/scheduling';
 import type { OperationResult } from '../types';
 import { botLocator, scheduleFields } from '../common.descriptions';
@@ -66,10 +66,7 @@ function sentCount(response: IDataObject | undefined): number | undefined {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const ids = platformIdList(this, itemIndex, 'platformIds', 'Platform IDs');
-	const groupId = pickedBot(this, itemIndex, 'bot', 'Bot', {
-		required: true,
-		fix: 'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.',
-	}) as string;
+	const groupId = readBot(this, itemIndex, 'bot', 'Bot', 'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.');
 	const text = readCallbackText(this, itemIndex) as string;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const schedule: IDataObject = {};

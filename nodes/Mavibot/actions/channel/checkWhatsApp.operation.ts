@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { readPhone } from '../../helpers/contactInput';
+import { readPhone } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 
 export const description: INodeProperties[] = [

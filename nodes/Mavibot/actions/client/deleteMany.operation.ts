@@ -3,8 +3,8 @@ import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { chunk, parseIdList } from '../../helpers/idList';
-import { invalidParameter } from '../../helpers/validation';
+import { chunk } from '../../helpers/idList';
+import { requiredIdList } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 
 /** delete_clients takes at most 500 client IDs per request. */
@@ -54,12 +54,7 @@ function alreadyDeletedError(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientIds = parseIdList(this, this.getNodeParameter('clientIds', itemIndex, ''), 'Client IDs', itemIndex, {
-		numeric: true,
-	});
-	if (!clientIds.length) {
-		throw invalidParameter(this, itemIndex, 'Client IDs', 'is empty', 'Give at least one Mavibot client ID.');
-	}
+	const clientIds = requiredIdList(this, itemIndex, 'clientIds', 'Client IDs', { numeric: true });
 	const batches = chunk(clientIds, DELETE_CLIENTS_CHUNK);
 	let sent = 0;
 	let reported = 0;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { toApiId } from '../../helpers/idList';
+import { listId } from '../../helpers/parameters';
 import { collectByOffset, readReturnLimit } from '../../helpers/paging';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
@@ -64,19 +64,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
 	const query: IDataObject = {};
-	if (!isBlank(filters.listId)) {
-		const listId = String(filters.listId).trim();
-		if (!/^\d+$/.test(listId)) {
-			throw invalidParameter(
-				this,
-				itemIndex,
-				'List ID',
-				`is "${listId}", which is not a list ID`,
-				'Give the number of the client list in Mavibot, e.g. 1170282.',
-			);
-		}
-		query.list = toApiId(listId);
-	}
+	const list = listId(this, itemIndex, filters.listId);
+	if (list !== undefined) query.list = list;
 	const order = isBlank(options.order) ? 'newest' : String(options.order);
 	if (order !== 'newest' && order !== 'oldest') {
 		throw invalidParameter(this, itemIndex, 'Order', `is "${order}"`, 'Choose Newest First or Oldest First.');

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { clientTypeOptions } from '../../helpers/clientTypes';
 import { toUnixSeconds } from '../../helpers/dates';
-import { locatorValue } from '../../helpers/messageContent';
+import { locatorValue, optionalText } from '../../helpers/parameters';
 import { collectByPage, readReturnLimit } from '../../helpers/paging';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
@@ -89,8 +89,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
 	const query: IDataObject = {};
-	if (!isBlank(filters.tag)) query.tag = String(filters.tag).trim();
-	const bot = locatorValue(filters.bot);
+	const tag = optionalText(filters.tag);
+	if (tag !== undefined) query.tag = tag;
+	const bot = isBlank(filters.bot) ? '' : locatorValue(this, itemIndex, 'filters.bot');
 	if (bot !== '') query.group = bot;
 	const from = readDate(this, itemIndex, filters.dateFrom, 'Subscribed After');
 	const to = readDate(this, itemIndex, filters.dateTo, 'Subscribed Before');

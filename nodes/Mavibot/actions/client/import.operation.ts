@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { mavibotError } from '../../transport/errors';
 import { toApiId } from '../../helpers/idList';
-import { locatorValue } from '../../helpers/messageContent';
+import { readBot, requiredText } from '../../helpers/parameters';
 import { invalidParameter, isBlank, parseJsonParameter } from '../../helpers/validation';
 import { TELEPHONY_CLIENT_TYPE, clientTypeOptions } from '../../helpers/clientTypes';
 import type { OperationResult } from '../types';
@@ -75,16 +75,13 @@ function clientTypeOf(value: unknown): number | undefined {
 }
 
 function fromFields(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const platformId = String(context.getNodeParameter('platformId', itemIndex, '') ?? '').trim();
-	if (platformId === '') {
-		throw invalidParameter(
-			context,
-			itemIndex,
-			'Platform ID',
-			'is empty',
-			"Give the client's ID in the messenger, e.g. the Telegram user ID or the WhatsApp phone number.",
-		);
-	}
+	const platformId = requiredText(
+		context,
+		itemIndex,
+		'platformId',
+		'Platform ID',
+		"Give the client's ID in the messenger, e.g. the Telegram user ID or the WhatsApp phone number.",
+	);
 	const rawType = context.getNodeParameter('clientType', itemIndex, 1);
 	const clientType = clientTypeOf(rawType);
 	if (clientType === undefined) {
@@ -99,17 +96,8 @@ function fromFields(context: IExecuteFunctions, itemIndex: number): IDataObject 
 	// Telephony clients belong to no bot: the API wants an empty group_id (the field is hidden for them).
 	let groupId: string | number = '';
 	if (clientType !== TELEPHONY_CLIENT_TYPE) {
-		const bot = locatorValue(context.getNodeParameter('bot', itemIndex, ''));
-		if (bot === '') {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'Bot',
-				'is empty',
-				'Pick the bot or channel the client belongs to (only telephony clients need none).',
-			);
-		}
-		groupId = toApiId(bot);
+		const fix = 'Pick the bot or channel the client belongs to (only telephony clients need none).';
+		groupId = toApiId(readBot(context, itemIndex, 'bot', 'Bot', fix));
 	}
 	return { platform_id: platformId, group_id: groupId, client_type: clientType };
 }

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { invalidParameter } from '../../helpers/validation';
+import { readEmail } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
-import { lookupResult, requiredText } from './shared';
+import { lookupResult } from './shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -18,11 +18,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const fix = 'Give an e-mail address, e.g. name@example.com.';
-	const email = requiredText(this, itemIndex, 'email', 'Email', fix);
-	if (!email.includes('@')) {
-		throw invalidParameter(this, itemIndex, 'Email', `is "${email}", which is not an e-mail address`, fix);
-	}
+	const email = readEmail(this, itemIndex, 'email', 'Email');
 	const response = await mavibotApiRequestOrNotFound.call(
 		this,
 		'find_client_id_by_email',

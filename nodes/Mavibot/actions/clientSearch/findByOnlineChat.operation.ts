@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { isBlank } from '../../helpers/validation';
+import { optionalText, requiredText } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
-import { lookupResult, requiredText } from './shared';
+import { lookupResult } from './shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -53,8 +53,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { recipient };
-	if (!isBlank(fields.tag)) qs.tag = String(fields.tag).trim();
-	if (!isBlank(fields.name)) qs.name = String(fields.name).trim();
+	const tag = optionalText(fields.tag);
+	const name = optionalText(fields.name);
+	if (tag !== undefined) qs.tag = tag;
+	if (name !== undefined) qs.name = name;
 	const response = await mavibotApiRequestOrNotFound.call(this, 'online_chat_client_id', { qs }, itemIndex);
 	return lookupResult(response, qs);
 }

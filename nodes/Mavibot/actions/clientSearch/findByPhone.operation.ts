@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationResult } from '../types';
-import { lookupResult, requiredPhone } from './shared';
+import { readPhone } from '../../helpers/parameters';
+import { lookupResult } from './shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -18,7 +19,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const phone = requiredPhone(this, itemIndex);
+	const phone = readPhone(this, itemIndex);
 	const response = await mavibotApiRequestOrNotFound.call(
 		this,
 		'find_client_id_by_phone',

@@ -1,21 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { locatorValue } from '../../helpers/messageContent';
+import { locatorValue, readPhone } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
-import { lookupResult, requiredPhone } from './shared';
+import { whatsAppPhoneField } from '../whatsApp';
+import { lookupResult } from './shared';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 79991234567',
-		description: 'WhatsApp phone number of the client, with the country code. Sent as typed.',
-	},
+	whatsAppPhoneField('WhatsApp phone number of the client, with the country code. Sent as typed.'),
 	// whatsapp_client_id takes the bot's group_id (a base64-like ID for WhatsApp), which is what searchBots lists;
 	// searchWhatsAppChannels lists the channel's numeric id (bot_id / whatsapp_bot_id) instead.
 	botLocator('searchBots', {
@@ -28,8 +21,8 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const phone = requiredPhone(this, itemIndex);
-	const groupId = locatorValue(this.getNodeParameter('bot', itemIndex, ''));
+	const phone = readPhone(this, itemIndex);
+	const groupId = locatorValue(this, itemIndex, 'bot');
 	const qs: IDataObject = { phone };
 	if (groupId) qs.group_id = groupId;
 	// Mavibot answers HTTP 404 when no client has the number: that is "not found", not an error.

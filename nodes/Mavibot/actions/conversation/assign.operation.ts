@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/idList';
-import { invalidParameter } from '../../helpers/validation';
+import { readEmail, requiredId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { clientIdField } from '../common.descriptions';
 
@@ -21,19 +20,12 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);
-	const email = String(this.getNodeParameter('email', itemIndex, '') ?? '').trim();
-	if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) {
-		throw invalidParameter(
-			this,
-			itemIndex,
-			'Employee E-Mail',
-			`is "${email}", which is not an e-mail address`,
-			"Give the employee's e-mail address, or leave the field empty to let Mavibot's auto-distribution choose.",
-		);
-	}
+	const email = readEmail(this, itemIndex, 'email', 'Employee E-Mail', {
+		fix: "Give the employee's e-mail address, or leave the field empty to let Mavibot's auto-distribution choose.",
+	});
 	const body: IDataObject = { client_id: clientId };
-	if (email !== '') body.email = email;
+	if (email !== undefined) body.email = email;
 	const response = (await mavibotApiRequest.call(this, 'assign_to_user', { body }, itemIndex)) as IDataObject;
 	const assignedTo = typeof response.email === 'string' && response.email ? response.email : email || null;
-	return { assigned: true, client_id: clientId, email: assignedTo, autoDistribution: email === '' };
+	return { assigned: true, client_id: clientId, email: assignedTo, autoDistribution: email === undefined };
 }

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { readEmail, readPhone } from '../../helpers/contactInput';
-import { requiredId } from '../../helpers/idList';
+import { optionalText, readEmail, readPhone, requiredId } from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { checkStageId, dealClientIdField, stageIdField } from './fields';
@@ -134,7 +133,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const deal: IDataObject = {};
-	if (!isBlank(fields.name)) deal.name = String(fields.name).trim();
+	const name = optionalText(fields.name);
+	if (name !== undefined) deal.name = name;
 	if (!isBlank(fields.description)) deal.description = String(fields.description);
 	const budget = readBudget(this, itemIndex, fields.budget);
 	if (budget !== undefined) deal.budget = budget;

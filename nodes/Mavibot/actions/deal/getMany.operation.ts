@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { requiredId, toApiId } from '../../helpers/idList';
+import { toApiId } from '../../helpers/idList';
+import { requiredId } from '../../helpers/parameters';
 import { invalidParameter } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { dealClientIdField } from './fields';

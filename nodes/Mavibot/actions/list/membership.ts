@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { chunk, parseIdList, requiredId } from '../../helpers/idList';
-import { invalidParameter } from '../../helpers/validation';
+import { chunk } from '../../helpers/idList';
+import { requiredIdList, requiredListId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 
 /** Client IDs per add_to_list / remove_from_list request (the API documents no limit; 500 as for its other bulk actions). */
@@ -37,28 +37,8 @@ export async function changeMembership(
 	itemIndex: number,
 	action: 'add_to_list' | 'remove_from_list',
 ): Promise<OperationResult> {
-	const listId = requiredId(
-		context,
-		itemIndex,
-		'listId',
-		'List ID',
-		'Give the number of the client list in Mavibot, e.g. 1170282.',
-	);
-	if (typeof listId !== 'number') {
-		throw invalidParameter(
-			context,
-			itemIndex,
-			'List ID',
-			`is "${listId}", which is not a list ID`,
-			'Give the number of the client list in Mavibot, e.g. 1170282.',
-		);
-	}
-	const clientIds = parseIdList(context, context.getNodeParameter('clientIds', itemIndex, ''), 'Client IDs', itemIndex, {
-		numeric: true,
-	});
-	if (!clientIds.length) {
-		throw invalidParameter(context, itemIndex, 'Client IDs', 'is empty', 'Give at least one Mavibot client ID.');
-	}
+	const listId = requiredListId(context, itemIndex);
+	const clientIds = requiredIdList(context, itemIndex, 'clientIds', 'Client IDs', { numeric: true });
 	const countKey = action === 'add_to_list' ? 'added' : 'removed';
 	const batches = chunk(clientIds, LIST_CHUNK);
 	let counted = 0;

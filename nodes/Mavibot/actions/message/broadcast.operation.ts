@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { parseIdList, requiredId } from '../../helpers/idList';
-import { buildMessageContent } from '../../helpers/messageContent';
-import { pickedBot, platformIdList } from '../../helpers/recipients';
-import { applyScheduling } from '../../helpers/scheduling';
+import { messageBody } from '../../helpers/messageContent';
+import { platformIdList, readBot, requiredIdList, requiredListId } from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import {
@@ -12,6 +10,7 @@ import {
 	botBlockLocator,
 	botLocator,
 	buttonFields,
+	messageTextField,
 	scheduleFields,
 } from '../common.descriptions';
 
@@ -83,15 +82,7 @@ export const description: INodeProperties[] = [
 		}),
 		displayOptions: { show: { sendTo: ['platformIds'] } },
 	},
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		placeholder: 'e.g. The sale starts today',
-		description: 'The message text. May be empty when an attachment or a bot block is sent.',
-	},
+	messageTextField('e.g. The sale starts today'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -102,6 +93,22 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** "Pause Between Messages (Seconds)" as `shift`, when set. */
+function readPause(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	if (isBlank(fields.shift)) return {};
+	const shift = Number(fields.shift);
+	if (!Number.isFinite(shift) || shift < 0) {
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Pause Between Messages (Seconds)',
+			`is "${String(fields.shift)}"`,
+			'Use a number of seconds, 0 or more, e.g. 0.5.',
+		);
+	}
+	return { shift };
+}
+
 /** The audience part of the request, and what the output says about it. */
 function readAudience(
 	context: IExecuteFunctions,
@@ -109,39 +116,16 @@ function readAudience(
 ): { target: IDataObject; summary: IDataObject } {
 	const sendTo = context.getNodeParameter('sendTo', itemIndex, 'list') as string;
 	if (sendTo === 'list') {
-		const list = requiredId(
-			context,
-			itemIndex,
-			'listId',
-			'List ID',
-			'Give the ID (number) of the Mavibot client list, e.g. 1170282.',
-		);
-		if (typeof list !== 'number') {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'List ID',
-				`is "${list}", which is not a list ID`,
-				'A list ID is a number, e.g. 1170282.',
-			);
-		}
+		const list = requiredListId(context, itemIndex);
 		return { target: { list }, summary: { audience: 'list', list } };
 	}
 	if (sendTo === 'clients') {
-		const clients = parseIdList(context, context.getNodeParameter('clientIds', itemIndex, ''), 'Client IDs', itemIndex, {
-			numeric: true,
-		});
-		if (!clients.length) {
-			throw invalidParameter(context, itemIndex, 'Client IDs', 'is empty', 'Give at least one Mavibot client ID.');
-		}
+		const clients = requiredIdList(context, itemIndex, 'clientIds', 'Client IDs', { numeric: true });
 		return { target: { clients }, summary: { audience: 'clients', audienceSize: clients.length } };
 	}
 	if (sendTo === 'platformIds') {
 		const platformIds = platformIdList(context, itemIndex, 'platformIds', 'Platform IDs');
-		const groupId = pickedBot(context, itemIndex, 'bot', 'Bot', {
-			required: true,
-			fix: 'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.',
-		});
+		const groupId = readBot(context, itemIndex, 'bot', 'Bot', 'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.');
 		return {
 			target: { platform_ids: platformIds, group_id: groupId },
 			summary: { audience: 'platformIds', audienceSize: platformIds.length, group_id: groupId },
@@ -152,23 +136,7 @@ function readAudience(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const { target, summary } = readAudience(this, itemIndex);
-	const text = this.getNodeParameter('text', itemIndex, '') as string;
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { ...target, ...buildMessageContent(this, itemIndex, text, fields) };
-	if (!isBlank(fields.shift)) {
-		const shift = Number(fields.shift);
-		if (!Number.isFinite(shift) || shift < 0) {
-			throw invalidParameter(
-				this,
-				itemIndex,
-				'Pause Between Messages (Seconds)',
-				`is "${String(fields.shift)}"`,
-				'Use a number of seconds, 0 or more, e.g. 0.5.',
-			);
-		}
-		body.shift = shift;
-	}
-	applyScheduling(this, itemIndex, fields, body);
+	const body = messageBody(this, itemIndex, target, (fields) => readPause(this, itemIndex, fields));
 	const response = (await mavibotApiRequest.call(this, 'broadcast', { body }, itemIndex)) as IDataObject;
 	return { status: 'success', ...response, ...summary };
 }

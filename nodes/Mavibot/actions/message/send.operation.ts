@@ -1,29 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/idList';
-import { buildMessageContent } from '../../helpers/messageContent';
-import { applyScheduling } from '../../helpers/scheduling';
+import { requiredId } from '../../helpers/parameters';
+import { messageBody } from '../../helpers/messageContent';
 import type { OperationResult } from '../types';
 import {
 	attachmentFields,
 	botBlockLocator,
 	buttonFields,
 	clientIdField,
+	messageTextField,
 	scheduleFields,
 } from '../common.descriptions';
 
 export const description: INodeProperties[] = [
 	clientIdField,
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		placeholder: 'e.g. Your order has shipped',
-		description: 'The message text. May be empty when an attachment or a bot block is sent.',
-	},
+	messageTextField('e.g. Your order has shipped'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -36,10 +28,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);
-	const text = this.getNodeParameter('text', itemIndex, '') as string;
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { client_id: clientId, ...buildMessageContent(this, itemIndex, text, fields) };
-	applyScheduling(this, itemIndex, fields, body);
+	const body = messageBody(this, itemIndex, { client_id: clientId });
 	const response = (await mavibotApiRequest.call(this, 'message', { body }, itemIndex)) as IDataObject;
 	return { status: 'success', ...response, client_id: clientId };
 }

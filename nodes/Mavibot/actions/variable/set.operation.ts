@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { parseIdList, requiredId, toApiId } from '../../helpers/idList';
-import { invalidParameter } from '../../helpers/validation';
+import { toApiId } from '../../helpers/idList';
+import { requiredId, requiredIdList } from '../../helpers/parameters';
 import { readVariables, variablesInputProperties } from '../../helpers/variablesInput';
 import type { OperationResult } from '../types';
 
@@ -58,16 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const variables = readVariables(this, itemIndex);
 	const body: IDataObject = { variables };
 	if (target === 'many') {
-		const clients = parseIdList(
-			this,
-			this.getNodeParameter('clientIds', itemIndex, ''),
-			'Client IDs',
-			itemIndex,
-		).map(toApiId);
-		if (!clients.length) {
-			throw invalidParameter(this, itemIndex, 'Client IDs', 'is empty', 'Give at least one Mavibot client ID.');
-		}
-		body.clients = clients;
+		body.clients = requiredIdList(this, itemIndex, 'clientIds', 'Client IDs').map(toApiId);
 	} else {
 		body.client_id = requiredId(this, itemIndex);
 	}
