@@ -270,3 +270,43 @@ export const resumeBotField: INodeProperties = {
 	default: false,
 	description: 'Whether to un-pause the bot for this client if an operator paused it',
 };
+
+const COLLECTIONS = {
+	'Additional Fields': { name: 'additionalFields', placeholder: 'Add Field' },
+	Filters: { name: 'filters', placeholder: 'Add Filter' },
+	Options: { name: 'options', placeholder: 'Add Option' },
+} as const;
+
+/** One of the usual optional-field collections: Additional Fields, Filters or Options. */
+export function collection(displayName: keyof typeof COLLECTIONS, options: INodeProperties[]): INodeProperties {
+	return { displayName, ...COLLECTIONS[displayName], type: 'collection', default: {}, options };
+}
+
+/** A required text field (an ID, a phone, a name…); `extra` adds typeOptions, displayOptions… */
+export function requiredTextField(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return { displayName, name, type: 'string', required: true, default: '', placeholder, description, ...extra };
+}
+
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	default: 50,
+	typeOptions: { minValue: 1 },
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};

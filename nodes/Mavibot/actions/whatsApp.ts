@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toApiId } from '../helpers/idList';
 import { locatorValue, whatsAppNumber } from '../helpers/parameters';
-import { botLocator } from './common.descriptions';
+import { botLocator, requiredTextField } from './common.descriptions';
 
 /**
  * WhatsApp by phone number, shared by Callback → Send by WhatsApp Phone, Message → Send to WhatsApp Number and
@@ -10,15 +10,7 @@ import { botLocator } from './common.descriptions';
  */
 
 export function whatsAppPhoneField(description: string): INodeProperties {
-	return {
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 79991234567',
-		description,
-	};
+	return requiredTextField('Phone', 'phone', 'e.g. 79991234567', description);
 }
 
 /** A connected WhatsApp channel by its numeric ID ("Messengers and chats"), as bot_id / whatsapp_bot_id take it. */

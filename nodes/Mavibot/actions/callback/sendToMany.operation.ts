@@ -5,38 +5,27 @@ import { chunk } from '../../helpers/idList';
 import { platformIdList, readBot } from '../../helpers/parameters';
 import { applyScheduling } from '../../helpers/scheduling';
 import type { OperationResult } from '../types';
-import { botLocator, scheduleFields } from '../common.descriptions';
+import { botLocator, scheduleFields, collection, requiredTextField } from '../common.descriptions';
 import { callbackTextField, readCallbackText } from './shared';
 
 /** send_callback_by_platform_id accepts at most 300 platform IDs per request. */
 export const PLATFORM_IDS_PER_REQUEST = 300;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Platform IDs',
-		name: 'platformIds',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		placeholder: 'e.g. 407184121, 5566778899',
-		description:
-			'Messenger IDs of the clients (Telegram user IDs, WhatsApp phones, VK IDs…), separated by commas or new lines, or an expression that returns an array. Any number: they are sent 300 per request, one request after the other.',
-	},
+	requiredTextField(
+		'Platform IDs',
+		'platformIds',
+		'e.g. 407184121, 5566778899',
+		'Messenger IDs of the clients (Telegram user IDs, WhatsApp phones, VK IDs…), separated by commas or new lines, or an expression that returns an array. Any number: they are sent 300 per request, one request after the other.',
+		{ typeOptions: { rows: 4 } },
+	),
 	botLocator('searchBots', {
 		required: true,
 		description:
 			'The bot the clients talk to (group_id). Only clients of this bot get the callback: the same messenger ID can belong to clients of other bots.',
 	}),
 	callbackTextField(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...scheduleFields],
-	},
+	collection('Additional Fields', [...scheduleFields]),
 ];
 
 /** Says in the error how many IDs Mavibot already got, so that the user does not send them twice. */

@@ -5,8 +5,8 @@ import { optionalText, readEmail, readPhone, requiredId, requiredText } from '..
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import { mavibotApiRequest } from '../../transport';
 import type { MavibotOperation } from '../types';
-import { clientIdField, resumeBotField, scheduleFields } from '../common.descriptions';
-import { nameValueRows, readNameValueRows } from '../../helpers/variablesInput';
+import { clientIdField, collection, requiredTextField, resumeBotField, scheduleFields } from '../common.descriptions';
+import { nameValueRows, nameValueRowsField, readNameValueRows } from '../../helpers/variablesInput';
 
 /** The single-client callback actions (send_callback_by_platform_id has no variables or resume_bot). */
 export type CallbackAction =
@@ -50,51 +50,21 @@ export function callbackTextField(required = true): INodeProperties {
 	};
 }
 
-export const variablesToSaveField: INodeProperties = {
-	displayName: 'Variables to Save',
-	name: 'variablesToSave',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	default: {},
-	placeholder: 'Add Variable',
-	description:
-		'Client variables Mavibot saves together with the callback (sent as extra parameters of the request). A name may not be one of the parameters of the action, such as message or client_id.',
-	options: [
-		{
-			displayName: 'Variable',
-			name: 'variable',
-			values: [
-				{
-					displayName: 'Name',
-					name: 'name',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. order_sum',
-					description: 'Name of the client variable',
-				},
-				{
-					displayName: 'Value',
-					name: 'value',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 1500',
-					description: 'Value to save',
-				},
-			],
-		},
-	],
-};
+export const variablesToSaveField = nameValueRowsField(
+	'Variables to Save',
+	'variablesToSave',
+	'Client variables Mavibot saves together with the callback (sent as extra parameters of the request). A name may not be one of the parameters of the action, such as message or client_id.',
+	{
+		namePlaceholder: 'e.g. order_sum',
+		nameDescription: 'Name of the client variable',
+		valuePlaceholder: 'e.g. 1500',
+		valueDescription: 'Value to save',
+	},
+);
 
 /** "Additional Fields" of a single-client callback: `extra` first, then Resume Bot, schedule and variables. */
 export function callbackAdditionalFields(extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...extra, resumeBotField, ...scheduleFields, variablesToSaveField],
-	};
+	return collection('Additional Fields', [...extra, resumeBotField, ...scheduleFields, variablesToSaveField]);
 }
 
 export const clientNameField: INodeProperties = {
@@ -243,7 +213,7 @@ export function identifyClient(context: IExecuteFunctions, itemIndex: number): I
 
 /** "<Messenger> User ID": the client's platform_id in one messenger. */
 export function userIdField(displayName: string, placeholder: string, description: string): INodeProperties {
-	return { displayName, name: 'userId', type: 'string', required: true, default: '', placeholder, description };
+	return requiredTextField(displayName, 'userId', placeholder, description);
 }
 
 /** Reads the "<Messenger> User ID" field (userId) of the `messenger` named in the fix-it text. */

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { readPhone } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
+import { requiredTextField } from '../common.descriptions';
 
 export const description: INodeProperties[] = [
 	{
@@ -11,15 +12,12 @@ export const description: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +7 999 123-45-67',
-		description: 'The phone number to check, with the country code, in any common format',
-	},
+	requiredTextField(
+		'Phone',
+		'phone',
+		'e.g. +7 999 123-45-67',
+		'The phone number to check, with the country code, in any common format',
+	),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

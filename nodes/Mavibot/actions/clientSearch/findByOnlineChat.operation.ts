@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { optionalText, requiredText } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
+import { collection } from '../common.descriptions';
 import { lookupResult } from './shared';
 
 export const description: INodeProperties[] = [
@@ -16,40 +17,33 @@ export const description: INodeProperties[] = [
 		description:
 			'The website chat dialog ID: read MavibotAi.recipient_id with JavaScript on the page that shows the Mavibot chat widget',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Anna',
-				description: 'Client name sent with the lookup (name); Mavibot stores it on the website-chat client',
-			},
-			{
-				displayName: 'Tag',
-				name: 'tag',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. pricing_page',
-				description: 'Client tag (label) sent with the lookup (tag); Mavibot stores it on the website-chat client',
-			},
-		],
-	},
+	collection('Additional Fields', [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Anna',
+			description: 'Client name sent with the lookup (name); Mavibot stores it on the website-chat client',
+		},
+		{
+			displayName: 'Tag',
+			name: 'tag',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. pricing_page',
+			description: 'Client tag (label) sent with the lookup (tag); Mavibot stores it on the website-chat client',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const recipient = requiredText(
-		this,
-		itemIndex,
-		'recipient',
-		'Recipient',
-		'Give the website chat dialog ID (MavibotAi.recipient_id on the page with the chat widget).',
+	this,
+	itemIndex,
+	'recipient',
+	'Recipient',
+	'Give the website chat dialog ID (MavibotAi.recipient_id on the page with the chat widget).',
 	);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { recipient };

@@ -2,20 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationResult } from '../types';
+import { requiredTextField } from '../common.descriptions';
 import { readPhone } from '../../helpers/parameters';
 import { lookupResult } from './shared';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 79991234567',
-		description:
-			'Phone number to look for, with the country code. Mavibot searches WhatsApp clients and phone variables; the number is sent as typed.',
-	},
+	requiredTextField(
+		'Phone',
+		'phone',
+		'e.g. 79991234567',
+		'Phone number to look for, with the country code. Mavibot searches WhatsApp clients and phone variables; the number is sent as typed.',
+	),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

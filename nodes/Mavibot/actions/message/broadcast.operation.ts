@@ -11,7 +11,9 @@ import {
 	botLocator,
 	buttonFields,
 	messageTextField,
+	collection,
 	scheduleFields,
+	requiredTextField,
 } from '../common.descriptions';
 
 const pauseField: INodeProperties = {
@@ -41,40 +43,27 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'List ID',
-		name: 'listId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1170282',
-		description: 'The ID (number) of the Mavibot client list whose clients get the message',
-		displayOptions: { show: { sendTo: ['list'] } },
-	},
-	{
-		displayName: 'Client IDs',
-		name: 'clientIds',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		placeholder: 'e.g. 49177759, 49177760',
-		description:
-			'Mavibot client IDs separated by commas or new lines, or an expression that returns an array',
-		displayOptions: { show: { sendTo: ['clients'] } },
-	},
-	{
-		displayName: 'Platform IDs',
-		name: 'platformIds',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		placeholder: 'e.g. 407184121, 5566778899',
-		description:
-			'Messenger IDs of the clients (Telegram user IDs, WhatsApp phones, VK IDs…), separated by commas or new lines, or an expression that returns an array',
-		displayOptions: { show: { sendTo: ['platformIds'] } },
-	},
+	requiredTextField(
+		'List ID',
+		'listId',
+		'e.g. 1170282',
+		'The ID (number) of the Mavibot client list whose clients get the message',
+		{ displayOptions: { show: { sendTo: ['list'] } } },
+	),
+	requiredTextField(
+		'Client IDs',
+		'clientIds',
+		'e.g. 49177759, 49177760',
+		'Mavibot client IDs separated by commas or new lines, or an expression that returns an array',
+		{ typeOptions: { rows: 4 }, displayOptions: { show: { sendTo: ['clients'] } } },
+	),
+	requiredTextField(
+		'Platform IDs',
+		'platformIds',
+		'e.g. 407184121, 5566778899',
+		'Messenger IDs of the clients (Telegram user IDs, WhatsApp phones, VK IDs…), separated by commas or new lines, or an expression that returns an array',
+		{ typeOptions: { rows: 4 }, displayOptions: { show: { sendTo: ['platformIds'] } } },
+	),
 	{
 		...botLocator('searchBots', {
 			required: true,
@@ -83,14 +72,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { sendTo: ['platformIds'] } },
 	},
 	messageTextField('e.g. The sale starts today'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...attachmentFields, botBlockLocator, ...buttonFields, pauseField, ...scheduleFields],
-	},
+	collection('Additional Fields', [...attachmentFields, botBlockLocator, ...buttonFields, pauseField, ...scheduleFields]),
 ];
 
 /** "Pause Between Messages (Seconds)" as `shift`, when set. */

@@ -10,20 +10,14 @@ import {
 	buttonFields,
 	clientIdField,
 	messageTextField,
+	collection,
 	scheduleFields,
 } from '../common.descriptions';
 
 export const description: INodeProperties[] = [
 	clientIdField,
 	messageTextField('e.g. Your order has shipped'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...attachmentFields, botBlockLocator, ...buttonFields, ...scheduleFields],
-	},
+	collection('Additional Fields', [...attachmentFields, botBlockLocator, ...buttonFields, ...scheduleFields]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

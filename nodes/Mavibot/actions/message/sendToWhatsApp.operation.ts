@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { messageBody } from '../../helpers/messageContent';
 import type { OperationResult } from '../types';
-import { attachmentFields, botBlockLocator, messageTextField, scheduleFields } from '../common.descriptions';
+import { attachmentFields, botBlockLocator, messageTextField, scheduleFields, collection } from '../common.descriptions';
 import { whatsAppChannelField, whatsAppPhoneField, whatsAppTarget } from '../whatsApp';
 
 export const description: INodeProperties[] = [
@@ -14,14 +14,7 @@ export const description: INodeProperties[] = [
 		'The connected WhatsApp channel that sends the message (whatsapp_bot_id, the ID shown in "Messengers and chats"). Needed when the project has several WhatsApp channels.',
 	),
 	messageTextField('e.g. Your order has shipped'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...attachmentFields, botBlockLocator, ...scheduleFields],
-	},
+	collection('Additional Fields', [...attachmentFields, botBlockLocator, ...scheduleFields]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -5,6 +5,7 @@ import { toApiId } from '../../helpers/idList';
 import { requiredId, requiredIdList } from '../../helpers/parameters';
 import { readVariables, variablesInputProperties } from '../../helpers/variablesInput';
 import type { OperationResult } from '../types';
+import { clientIdField } from '../common.descriptions';
 
 export const description: INodeProperties[] = [
 	{
@@ -31,12 +32,7 @@ export const description: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Client ID',
-		name: 'clientId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 49177759',
+		...clientIdField,
 		description: 'The Mavibot client ID whose variables are set',
 		displayOptions: { show: { target: ['one'] } },
 	},
