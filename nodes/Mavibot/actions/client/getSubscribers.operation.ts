@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { clientTypeOptions } from '../../helpers/clientTypes';
+import { clientTypeOptions } from '../../../shared/clientTypes';
 import { toUnixSeconds } from '../../helpers/dates';
 import { locatorValue, optionalText } from '../../helpers/parameters';
 import { collectByPage, readReturnLimit } from '../../helpers/paging';

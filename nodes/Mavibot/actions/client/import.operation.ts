@@ -5,7 +5,7 @@ import { mavibotError } from '../../transport/errors';
 import { toApiId } from '../../helpers/idList';
 import { readBot, requiredText } from '../../helpers/parameters';
 import { invalidParameter, isBlank, parseJsonParameter } from '../../helpers/validation';
-import { TELEPHONY_CLIENT_TYPE, clientTypeOptions } from '../../helpers/clientTypes';
+import { TELEPHONY_CLIENT_TYPE, clientTypeOptions } from '../../../shared/clientTypes';
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
 

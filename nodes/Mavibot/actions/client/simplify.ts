@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { messengerName } from '../../helpers/clientTypes';
+import { messengerName } from '../../../shared/clientTypes';
 
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
