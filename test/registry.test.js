@@ -6,9 +6,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
-const ACTIONS_DIR = path.join(ROOT, 'dist/nodes/Mavibot/actions');
+// MAVIBOT_PACKAGE_DIR: a package built elsewhere (scripts/build-private.sh), as in test/harness/n8n.js.
+const PACKAGE_DIR = process.env.MAVIBOT_PACKAGE_DIR ?? ROOT;
+const ACTIONS_DIR = path.join(PACKAGE_DIR, 'dist/nodes/Mavibot/actions');
 const { resources, resourceOptions } = require(path.join(ACTIONS_DIR, 'resources'));
-const { MAVIBOT_ACTIONS, PERMISSION_LABELS } = require(path.join(ROOT, 'dist/nodes/Mavibot/transport/actions'));
+const { MAVIBOT_ACTIONS, PERMISSION_LABELS } = require(path.join(PACKAGE_DIR, 'dist/nodes/Mavibot/transport/actions'));
 
 const operationFiles = () =>
 	fs
