@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { chunk } from '../../helpers/idList';
-import { platformIdList, readBot } from '../../helpers/parameters';
+import { locatorValue, platformIdList } from '../../helpers/parameters';
 import { applyScheduling } from '../../helpers/scheduling';
 import type { OperationResult } from '../types';
 import { botLocator, scheduleFields, collection, requiredTextField } from '../common.descriptions';
@@ -20,9 +20,8 @@ export const description: INodeProperties[] = [
 		{ typeOptions: { rows: 4 } },
 	),
 	botLocator('searchBots', {
-		required: true,
 		description:
-			'The bot the clients talk to (group_id). Only clients of this bot get the callback: the same messenger ID can belong to clients of other bots.',
+			'Only clients of this bot get the callback (group_id): the same messenger ID can belong to clients of other bots. Leave empty to send to every client of the project with one of these IDs.',
 	}),
 	callbackTextField(),
 	collection('Additional Fields', [...scheduleFields]),
@@ -55,7 +54,7 @@ function sentCount(response: IDataObject | undefined): number | undefined {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const ids = platformIdList(this, itemIndex, 'platformIds', 'Platform IDs');
-	const groupId = readBot(this, itemIndex, 'bot', 'Bot', 'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.');
+	const groupId = locatorValue(this, itemIndex, 'bot');
 	const text = readCallbackText(this, itemIndex) as string;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const schedule: IDataObject = {};
@@ -66,7 +65,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let sent = 0;
 	let everyAnswerCounted = true;
 	for (const [index, platformIds] of parts.entries()) {
-		const body: IDataObject = { platform_ids: platformIds, group_id: groupId, callback_text: text, ...schedule };
+		const body: IDataObject = { platform_ids: platformIds, callback_text: text, ...schedule };
+		if (groupId) body.group_id = groupId;
 		let response: IDataObject;
 		try {
 			response = (await mavibotApiRequest.call(

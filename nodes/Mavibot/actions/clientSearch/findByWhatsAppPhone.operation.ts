@@ -1,14 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { locatorValue, readPhone } from '../../helpers/parameters';
+import { locatorValue, whatsAppNumber } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
 import { whatsAppPhoneField } from '../whatsApp';
 import { lookupResult } from './shared';
 
 export const description: INodeProperties[] = [
-	whatsAppPhoneField('WhatsApp phone number of the client, with the country code. Sent as typed.'),
+	whatsAppPhoneField(
+		'WhatsApp phone number of the client, with the country code, e.g. +7 999 123-45-67. Sent as digits only, as WhatsApp writes numbers.',
+	),
 	// whatsapp_client_id takes the bot's group_id (a base64-like ID for WhatsApp), which is what searchBots lists;
 	// searchWhatsAppChannels lists the channel's numeric id (bot_id / whatsapp_bot_id) instead.
 	botLocator('searchBots', {
@@ -21,7 +23,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const phone = readPhone(this, itemIndex);
+	const phone = whatsAppNumber(this, itemIndex);
 	const groupId = locatorValue(this, itemIndex, 'bot');
 	const qs: IDataObject = { phone };
 	if (groupId) qs.group_id = groupId;
