@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as broadcast from './broadcast.operation';
 import * as send from './send.operation';
 import * as sendAndWait from './sendAndWait.operation';
 import * as sendToWhatsApp from './sendToWhatsApp.operation';
 
-export { broadcast, send, sendAndWait, sendToWhatsApp };
+export const operations = { broadcast, send, sendAndWait, sendToWhatsApp };
 
 export const description: INodeProperties[] = [
 	{
@@ -45,8 +46,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'send',
 	},
-	...send.description,
-	...broadcast.description,
-	...sendAndWait.description,
-	...sendToWhatsApp.description,
+	...operationProperties('message', operations),
 ];

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { invalidParameter } from '../../helpers/validation';
 import { mavibotApiRequest } from '../../transport';
 import type { OperationResult } from '../types';
@@ -11,10 +10,7 @@ import { answerLinks, messageContent } from './sendAndWait/links';
 import { resolveRecipient } from './sendAndWait/recipient';
 import { waitTill } from './sendAndWait/waitLimit';
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendAndWait'] } },
-	sendAndWaitProperties,
-);
+export const description = sendAndWaitProperties;
 
 function checkConfig(context: IExecuteFunctions, itemIndex: number, config: SendAndWaitConfig): void {
 	if (!config.message) {

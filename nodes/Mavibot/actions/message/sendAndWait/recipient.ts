@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requiredId, toApiId } from '../../../helpers/idList';
-import { pickedBot, whatsAppNumber } from '../../../helpers/recipients';
+import { toApiId } from '../../../helpers/idList';
+import { locatorValue, readBot, requiredId, whatsAppNumber } from '../../../helpers/parameters';
 import { mavibotApiRequestOrNotFound } from '../../../transport';
 
 export interface Recipient {
@@ -26,10 +26,13 @@ export async function resolveRecipient(context: IExecuteFunctions, itemIndex: nu
 		const userId = String(
 			requiredId(context, itemIndex, 'telegramUserId', 'Telegram User ID', "Give the client's Telegram user ID."),
 		);
-		const bot = pickedBot(context, itemIndex, 'telegramBot', 'Telegram Bot', {
-			required: true,
-			fix: 'Pick the Telegram bot the client talks to, or give its username.',
-		})!;
+		const bot = readBot(
+			context,
+			itemIndex,
+			'telegramBot',
+			'Telegram Bot',
+			'Pick the Telegram bot the client talks to, or give its username.',
+		);
 		const body: IDataObject = { platform_ids: [userId], group_id: bot };
 		const found = await mavibotApiRequestOrNotFound.call(context, 'find_client_id_by_platform_id', { body }, itemIndex);
 		const client = (Array.isArray(found) ? (found as IDataObject[]) : []).find(
@@ -47,7 +50,7 @@ export async function resolveRecipient(context: IExecuteFunctions, itemIndex: nu
 	}
 	if (sendTo === 'whatsApp') {
 		const phone = whatsAppNumber(context, itemIndex);
-		const channel = pickedBot(context, itemIndex, 'whatsAppChannel', 'WhatsApp Channel', { required: false, fix: '' });
+		const channel = locatorValue(context, itemIndex, 'whatsAppChannel');
 		const qs: IDataObject = { phone, ...(channel ? { group_id: channel } : {}) };
 		const found = (await mavibotApiRequestOrNotFound.call(context, 'whatsapp_client_id', { qs }, itemIndex)) as
 			| IDataObject
