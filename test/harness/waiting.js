@@ -12,26 +12,13 @@
  */
 const { Container } = require('@n8n/di');
 const core = require('n8n-core');
-const { Workflow, createRunExecutionData } = require('n8n-workflow');
+const { createRunExecutionData } = require('n8n-workflow');
 
-const { additionalDataFor, loadPackage, START_NODE_TYPE } = require('./n8n');
+const { additionalDataFor, buildWorkflow, loadPackage, START_NODE_TYPE } = require('./n8n');
 const { fakeResponse } = require('./webhook');
 
 const EXECUTION_ID = '4711';
 const WAITING_BASE = 'http://127.0.0.1:5678/webhook-waiting';
-
-function buildWorkflow(pkg, workflowJson) {
-	return new Workflow({
-		id: 'waiting-workflow',
-		name: workflowJson.name ?? 'test',
-		nodes: workflowJson.nodes,
-		connections: workflowJson.connections ?? {},
-		active: false,
-		nodeTypes: pkg.nodeTypes,
-		staticData: {},
-		settings: { timezone: 'UTC', executionOrder: 'v1' },
-	});
-}
 
 function additionalData(pkg, credentials, workflowJson) {
 	const hooks = new core.ExecutionLifecycleHooks('webhook', EXECUTION_ID, {
@@ -46,7 +33,7 @@ function additionalData(pkg, credentials, workflowJson) {
 }
 
 async function process(execution, runExecutionData) {
-	const workflow = buildWorkflow(execution.pkg, execution.workflowJson);
+	const workflow = buildWorkflow(execution.pkg, execution.workflowJson, { id: 'waiting-workflow' });
 	const data = additionalData(execution.pkg, execution.credentials, execution.workflowJson);
 	const run = await new core.WorkflowExecute(data, 'webhook', runExecutionData).processRunExecutionData(workflow);
 	execution.run = run;
@@ -108,7 +95,7 @@ async function openLink(execution, link, { method = 'GET', form } = {}) {
 	const lastNode = runExecutionData.resultData.lastNodeExecuted;
 	runExecutionData.resultData.runData[lastNode].pop();
 
-	const workflow = buildWorkflow(execution.pkg, execution.workflowJson);
+	const workflow = buildWorkflow(execution.pkg, execution.workflowJson, { id: 'waiting-workflow' });
 	const node = workflow.getNode(lastNode);
 	if (node.id !== decodeURIComponent(suffix)) return { status: 404, body: 'no waiting webhook', resumed: false };
 	const nodeType = execution.pkg.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
