@@ -7,9 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { triggerProperties } from './properties';
-import { fieldsFromParameters } from './responseFields';
-import { checkSetup, handleWebhook } from './webhook';
+import { withNativeResolvers } from './responseFields';
+import { dispatch, perSource, perSourceField, triggerProperties } from './sources';
+import { checkSetup } from './verification';
 
 export class MavibotTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +21,7 @@ export class MavibotTrigger implements INodeType {
 		// expression on every request (the old Webhook node's binaryData option) in its expression isolate.
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{ $parameter["source"] === "blockRequests" ? "Bot block requests" : "Message events" }}',
+		subtitle: perSource((source) => JSON.stringify(source.subtitle)),
 		description:
 			'Starts the workflow on the messages of a Mavibot project, or answers the API requests of a bot block',
 		eventTriggerDescription: 'Waiting for Mavibot to call the Test URL',
@@ -35,12 +35,10 @@ export class MavibotTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				path: 'mavibot',
-				...fieldsFromParameters({
-					// Message events are answered at once with {"status":"ok"}; bot block requests as "Respond" says.
-					responseMode: (p) => (p.source === 'blockRequests' ? p.responseMode : 'onReceived'),
-					// Set explicitly: without it n8n answers an immediate response with the literal text "firstEntryJson".
-					responseData: (p) =>
-						p.source === 'blockRequests' && p.responseMode !== 'onReceived' ? 'firstEntryJson' : { status: 'ok' },
+				// How n8n answers Mavibot: each event source says it (sources.ts).
+				...withNativeResolvers({
+					responseMode: perSourceField((source) => source.response.mode),
+					responseData: perSourceField((source) => source.response.data),
 				}),
 			},
 		],
@@ -69,6 +67,6 @@ export class MavibotTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await handleWebhook.call(this);
+		return await dispatch(this);
 	}
 }

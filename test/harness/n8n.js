@@ -111,7 +111,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-function additionalDataFor(pkg, credentials, hooks) {
+// Every run gets its own execution ID, as in n8n: the node remembers accepted writes per execution (Retry On Fail).
+let executionCount = 0;
+const nextExecutionId = () => `${process.pid}-${++executionCount}`;
+
+function additionalDataFor(pkg, credentials, hooks, executionId = nextExecutionId()) {
 	return {
 		credentialsHelper: new TestCredentialsHelper(pkg.credentialTypes, credentials),
 		hooks,
@@ -132,10 +136,24 @@ function additionalDataFor(pkg, credentials, hooks) {
 		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
 		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
 		variables: {},
-		executionId: '1',
+		executionId,
 		workflowId: 'test-workflow',
 		userId: 'test-user',
 	};
+}
+
+/** n8n's Workflow object for a workflow as n8n stores it (nodes + connections). */
+function buildWorkflow(pkg, workflowJson, { id = 'test-workflow', settings = { timezone: 'UTC', executionOrder: 'v1' } } = {}) {
+	return new Workflow({
+		id,
+		name: workflowJson.name ?? 'test',
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections ?? {},
+		active: false,
+		nodeTypes: pkg.nodeTypes,
+		staticData: {},
+		settings,
+	});
 }
 
 /**
@@ -144,17 +162,11 @@ function additionalDataFor(pkg, credentials, hooks) {
  */
 async function runWorkflow(workflowJson, { credentials = {}, settings = {}, timezone = 'UTC' } = {}) {
 	const pkg = await loadPackage();
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		name: workflowJson.name ?? 'test',
-		nodes: workflowJson.nodes,
-		connections: workflowJson.connections ?? {},
-		active: false,
-		nodeTypes: pkg.nodeTypes,
-		staticData: {},
+	const workflow = buildWorkflow(pkg, workflowJson, {
 		settings: { timezone, executionOrder: 'v1', ...settings, ...(workflowJson.settings ?? {}) },
 	});
-	const hooks = new core.ExecutionLifecycleHooks('manual', '1', {
+	const executionId = nextExecutionId();
+	const hooks = new core.ExecutionLifecycleHooks('manual', executionId, {
 		id: 'test-workflow',
 		name: 'test',
 		nodes: workflowJson.nodes,
@@ -162,7 +174,7 @@ async function runWorkflow(workflowJson, { credentials = {}, settings = {}, time
 		active: false,
 		settings: {},
 	});
-	const additionalData = additionalDataFor(pkg, credentials, hooks);
+	const additionalData = additionalDataFor(pkg, credentials, hooks, executionId);
 	const start = workflowJson.nodes.find((node) => node.type === START_NODE_TYPE) ?? workflowJson.nodes[0];
 	const runExecutionData = createRunExecutionData({
 		executionData: {
@@ -190,4 +202,4 @@ async function shutdownN8n() {
 	}
 }
 
-module.exports = { runWorkflow, loadPackage, shutdownN8n, START_NODE_TYPE, TestCredentialsHelper, additionalDataFor };
+module.exports = { runWorkflow, buildWorkflow, loadPackage, shutdownN8n, START_NODE_TYPE, TestCredentialsHelper, additionalDataFor };

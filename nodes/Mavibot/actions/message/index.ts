@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as broadcast from './broadcast.operation';
 import * as send from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendToWhatsApp from './sendToWhatsApp.operation';
 
-export { broadcast, send, sendToWhatsApp };
+export const operations = { broadcast, send, sendAndWait, sendToWhatsApp };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +30,13 @@ export const description: INodeProperties[] = [
 				description: 'Send text, a file, buttons or a bot block to a client by client ID',
 			},
 			{
+				name: 'Send and Wait for Response',
+				value: 'sendAndWait',
+				action: 'Send a message and wait for the response',
+				description:
+					'Send a question with answer links (approve/decline, a text or a form) and pause the workflow until the client answers',
+			},
+			{
 				name: 'Send to WhatsApp Number',
 				value: 'sendToWhatsApp',
 				action: 'Send a message to a whatsapp number',
@@ -37,7 +46,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'send',
 	},
-	...send.description,
-	...broadcast.description,
-	...sendToWhatsApp.description,
+	...operationProperties('message', operations),
 ];
