@@ -449,7 +449,7 @@ function replaceSections(lines) {
 		else sections.push(section.trimEnd() + '\n');
 	}
 	fs.mkdirSync(path.dirname(OUT), { recursive: true });
-	fs.writeFileSync(OUT, `${sections.join('\n').trimEnd()}\n`);
+	fs.writeFileSync(OUT, `${sections.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
 	log(`Updated ${path.relative(REPO, OUT)}`);
 }
 

@@ -190,6 +190,7 @@ async function triggerVsWebhook({ sandbox, tarball, count, rounds, log, env = {}
  * runs, order 1 2 2 1 …). Resolves { items: { one, two }, events: { one, two }, count, cores }.
  */
 async function workers({ sandbox, tarball, count, rounds, log }) {
+	const loadAtStart = os.loadavg()[0];
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mavibot-bench-queue-'));
 	const stack = new QueueStack({ userFolder, env: { N8N_LOG_LEVEL: 'info' } });
 	try {
@@ -217,7 +218,8 @@ async function workers({ sandbox, tarball, count, rounds, log }) {
 			log(`  queue mode, ${workerCount} worker(s): ${count} items in one execution ${(itemsMs / 1000).toFixed(2)} s; ${count} message events ${(eventsMs / 1000).toFixed(2)} s`);
 		}
 		const summary = (runs) => ({ one: median(runs[1]), two: median(runs[2]) });
-		return { count, rounds, cores: os.cpus().length, items: summary(results.items), events: summary(results.events) };
+		const load = [loadAtStart, os.loadavg()[0]];
+		return { count, rounds, cores: os.cpus().length, load, items: summary(results.items), events: summary(results.events) };
 	} finally {
 		await stack.stop();
 		fs.rmSync(userFolder, { recursive: true, force: true });
@@ -250,7 +252,8 @@ function reportLines({ hook, hookLazy, queue }) {
 			'n8n 2.41.1 takes an expression isolate (a new V8 isolate for every request) in the webhook phase of every trigger',
 			"except its own Webhook node, whatever the trigger evaluates (`LiveWebhooks.webhookPhaseNeedsIsolate`). The Mavibot",
 			'Trigger evaluates nothing there (its answer fields resolve without the engine), so with lazy acquisition, where n8n',
-			'takes an isolate only for an expression, it costs what the Webhook node costs.',
+			'takes an isolate only for an expression, it costs what the Webhook node costs. Where the CPU goes, per event:',
+			'`node bench/profile-webhooks.js` (V8 CPU profile of each side).',
 			'',
 		);
 	}
@@ -267,6 +270,7 @@ function reportLines({ hook, hookLazy, queue }) {
 			'',
 			'One execution runs on one worker: a second worker cannot speed up one big execution, only many executions, and',
 			`only as far as there are free cores (all processes, PostgreSQL, Redis and the sandbox share these ${queue.cores}).`,
+			`Load average (1 min) of the machine at the start and the end: ${queue.load.map((l) => l.toFixed(1)).join(' / ')} (other jobs were running).`,
 			'',
 		);
 	}
