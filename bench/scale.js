@@ -56,19 +56,22 @@ const triggerWorkflow = () =>
 		connections: [['Mavibot Trigger', 'Send']],
 	});
 
+/** n8n's Webhook node on POST <path>, answering at once. */
+const webhookNode = ({ webhookId, path }) => ({
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	webhookId,
+	parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+});
+
 /** n8n's Webhook node (answers at once) → the same Send, reading the same fields from the raw event. */
 const webhookWorkflow = () =>
 	workflow({
 		id: WEBHOOK.id,
 		name: "bench: n8n's Webhook node → Send",
 		nodes: [
-			{
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				webhookId: WEBHOOK.webhookId,
-				parameters: { httpMethod: 'POST', path: WEBHOOK.path, responseMode: 'onReceived', options: {} },
-			},
+			webhookNode(WEBHOOK),
 			send('={{ $json.body.client.id }}', '={{ "You wrote: " + $json.body.message }}'),
 		],
 		connections: [['Webhook', 'Send']],
@@ -80,13 +83,7 @@ const itemsWorkflow = () =>
 		id: ITEMS.id,
 		name: 'bench: one execution of many Message → Send items',
 		nodes: [
-			{
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				webhookId: ITEMS.webhookId,
-				parameters: { httpMethod: 'POST', path: ITEMS.path, responseMode: 'onReceived', options: {} },
-			},
+			webhookNode(ITEMS),
 			{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.items', options: {} } },
 			send('={{ $json.clientId }}', '=Message {{ $json.n }}'),
 		],
