@@ -120,7 +120,10 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 		if (browser) {
 			report.section(`browser check against ${spec.label}`);
 			const chromium = await browserCheck.ready(report);
-			if (chromium && owner) await browserCheck.browserChecks({ n8n, report, owner, chromium });
+			if (chromium && owner) {
+				const freeText = features.has('message.sendAndWait') ? { sandbox } : undefined;
+				await browserCheck.browserChecks({ n8n, report, owner, chromium, freeText });
+			}
 			else if (!owner) report.skip('[browser] browser check', 'no owner login');
 		}
 		if (report.failed > failedBefore && n8n.output()) {
