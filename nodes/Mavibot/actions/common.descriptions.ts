@@ -8,7 +8,7 @@ export const clientIdField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 49177759',
 	description:
-		"The Mavibot client ID (a number). The Mavibot Trigger outputs it as the client's ID; the Client Search operations look it up by phone, e-mail or variable.",
+		"Mavibot client ID, a whole number, e.g. 49177759. The Mavibot Trigger outputs it as the client's ID; the Client Search operations find it by phone, e-mail or variable.",
 };
 
 /** Which `connected_channels` list a bot picker shows (see methods/listSearch.ts). */
