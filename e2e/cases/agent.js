@@ -8,6 +8,7 @@
 const { workflow, manualTrigger } = require('../lib/workflow');
 const { nodeOutput } = require('../lib/n8n');
 const { startModelServer, toolCalls, finalText } = require('../lib/modelServer');
+const { tail } = require('../lib/util');
 const { CREDENTIALS } = require('./credentials');
 const { wire } = require('./execute');
 
@@ -73,6 +74,10 @@ const SCRIPTS = {
 		(body) => toolCalls({ name: offered(body, TOOLS.send.name), args: { clientId: 'Boris', text: 'Hello!' } }),
 		(body, { history }) => finalText(`The tool refused: ${history[0].content}`),
 	],
+	'mavibot-bad-client-id-default': [
+		(body) => toolCalls({ name: offered(body, TOOLS.send.name), args: { clientId: 'Boris', text: 'Hello!' } }),
+		(body, { history }) => finalText(`The tool refused: ${history[0].content}`),
+	],
 };
 
 /**
@@ -114,11 +119,12 @@ function exampleTurn(body, { prompt, history }) {
 
 const EXAMPLE_SCRIPTS = { 'gpt-4.1-mini': Array(6).fill(exampleTurn) };
 
-function agentWorkflow({ id, name, model, prompt, tools }) {
+function agentWorkflow({ id, name, model, prompt, tools, onError }) {
 	const toolNodes = tools.map((t) => ({
 		name: t.name,
 		type: MAVIBOT_TOOL,
 		parameters: t.parameters,
+		onError,
 		credentials: { mavibotApi: { id: CREDENTIALS.sandbox.id, name: CREDENTIALS.sandbox.name } },
 		row: 1,
 	}));
@@ -193,31 +199,55 @@ const CASES = [
 	},
 	{
 		// The node sends any non-empty Client ID as given (requiredId does not insist on digits), so "Boris" reaches
-		// Mavibot, which refuses it; what matters here is that the refusal reaches the model as a tool result.
-		name: 'a non-numeric client ID: Mavibot\'s refusal comes back to the model as a readable tool result, the run goes on',
+		// Mavibot, which refuses it. With the tool node's On Error = Continue the router turns the failure into an
+		// output item {error, description}: the model gets the reason and how to fix it, on n8n 1.x and 2.x.
+		name: 'a non-numeric client ID, tool On Error = Continue: the refusal and its fix come back to the model',
 		workflow: agentWorkflow({
 			id: 'E2eAgentBadIdArg',
-			name: 'e2e: AI Agent → Mavibot tool: bad client ID',
+			name: 'e2e: AI Agent → Mavibot tool: bad client ID (On Error: Continue)',
 			model: 'mavibot-bad-client-id',
 			prompt: 'Say hello to Boris.',
 			tools: [TOOLS.send],
+			onError: 'continueRegularOutput',
 		}),
 		verify({ assert, requests, conversation, output, run }) {
-			const sent = wire(requests, 'message');
-			assert.equal(requests.length, 1, 'one request, no retry');
-			assert.deepEqual(sent[0].body, { client_id: 'Boris', message: 'Hello!' });
-			assert.equal(sent[0].outcome, 'error', 'Mavibot refused it: nothing was delivered');
-			assert.equal(conversation.length, 2, 'the model got the error and answered');
+			assertRefused(assert, { requests, conversation, output, run });
 			const [result] = toolMessages(conversation);
-			const error = toolError(result);
-			assert.equal(typeof error, 'string', `the tool result carries an error: ${result}`);
-			assert.match(error, /message/, 'the error names the action');
-			assert.match(error, /client_not_found/, 'the error keeps Mavibot\'s reason');
-			assert.equal(output, `The tool refused: ${result}`, 'the final output quotes the error');
-			assert.equal(run.code, 0, 'the execution succeeded');
+			const [item] = JSON.parse(result);
+			assert.equal(typeof item.description, 'string', `the fix comes with the error: ${result}`);
+			assert.match(item.description, /client/i);
 		},
 	},
+	{
+		// n8n 2.x turns a failing tool node into the tool result [{error: <message>}] by itself; 1.x fails the run.
+		name: 'a non-numeric client ID, default error handling: the refusal comes back to the model, the run goes on',
+		onlyOn: { v2: true, why: 'n8n 1.x fails the execution when a tool node fails, unless its On Error is Continue (case above)' },
+		workflow: agentWorkflow({
+			id: 'E2eAgentBadIdDef',
+			name: 'e2e: AI Agent → Mavibot tool: bad client ID (default error handling)',
+			model: 'mavibot-bad-client-id-default',
+			prompt: 'Say hello to Boris.',
+			tools: [TOOLS.send],
+		}),
+		verify: (context) => assertRefused(context.assert, context),
+	},
 ];
+
+/** Case "bad client ID": one refused request, the error in the tool result, quoted by the answer, run succeeded. */
+function assertRefused(assert, { requests, conversation, output, run }) {
+	const sent = wire(requests, 'message');
+	assert.equal(requests.length, 1, 'one request, no retry');
+	assert.deepEqual(sent[0].body, { client_id: 'Boris', message: 'Hello!' });
+	assert.equal(sent[0].outcome, 'error', 'Mavibot refused it: nothing was delivered');
+	assert.equal(conversation.length, 2, 'the model got the error and answered');
+	const [result] = toolMessages(conversation);
+	const error = toolError(result);
+	assert.equal(typeof error, 'string', `the tool result carries an error: ${result}`);
+	assert.match(error, /message/, 'the error names the action');
+	assert.match(error, /client_not_found/, "the error keeps Mavibot's reason");
+	assert.equal(output, `The tool refused: ${result}`, 'the final output quotes the error');
+	assert.equal(run.code, 0, 'the execution succeeded');
+}
 
 /** The error text of a tool result: n8n sends a failed tool as [{error}] (or {error, errorType}). */
 function toolError(result) {
@@ -294,6 +324,10 @@ async function run(ctx) {
 		return;
 	}
 	for (const c of CASES) {
+		if (c.onlyOn && !c.onlyOn[ctx.version]) {
+			report.skip(`${prefix}agent: ${c.name}`, c.onlyOn.why);
+			continue;
+		}
 		await report.check(`${prefix}agent: ${c.name}`, async (assert) => {
 			await sandbox.reset();
 			model.reset();
@@ -310,7 +344,7 @@ async function run(ctx) {
 				assertNoApiKey(assert, received);
 				await c.verify({ assert, requests, conversation, output: agentOut && agentOut.output, run });
 			} catch (error) {
-				error.message += `\n--- n8n output ---\n${(run.stdout + run.stderr).slice(-3000)}`;
+				console.log(`   --- n8n execute output (last lines) ---\n${tail(run.stdout + run.stderr, 40).replace(/^/gm, '   | ')}`);
 				throw error;
 			}
 			const toolNodes = c.workflow.nodes.filter((n) => n.type === MAVIBOT_TOOL).map((n) => n.name);

@@ -13,7 +13,8 @@ function uuidFrom(text) {
 }
 
 /**
- * A workflow: `nodes` is a list of node specs ({ name, type, parameters, typeVersion?, credentials?, webhookId? });
+ * A workflow: `nodes` is a list of node specs ({ name, type, parameters, typeVersion?, credentials?, webhookId?,
+ * onError? });
  * `connections` a list of [from, to], [from, to, outputIndex] or [from, to, outputIndex, type] (type: 'main', or an AI
  * connection such as 'ai_languageModel' / 'ai_tool', from a sub-node into the agent).
  */
@@ -31,6 +32,7 @@ function workflow({ id, name, nodes, connections = [], settings = {}, tags }) {
 		};
 		if (spec.webhookId) node.webhookId = spec.webhookId;
 		if (spec.credentials) node.credentials = spec.credentials;
+		if (spec.onError) node.onError = spec.onError;
 		byName[spec.name] = node;
 		return node;
 	});
