@@ -74,11 +74,9 @@ const SCRIPTS = {
 		(body) => toolCalls({ name: offered(body, TOOLS.send.name), args: { clientId: 'Boris', text: 'Hello!' } }),
 		(body, { history }) => finalText(`The tool refused: ${history[0].content}`),
 	],
-	'mavibot-bad-client-id-default': [
-		(body) => toolCalls({ name: offered(body, TOOLS.send.name), args: { clientId: 'Boris', text: 'Hello!' } }),
-		(body, { history }) => finalText(`The tool refused: ${history[0].content}`),
-	],
 };
+// The same script under a second model name, so that each case's conversation is told apart.
+SCRIPTS['mavibot-bad-client-id-default'] = SCRIPTS['mavibot-bad-client-id'];
 
 /**
  * The model of examples/ai-agent-answers-incoming-messages.json ("gpt-4.1-mini" there), played as a small state
