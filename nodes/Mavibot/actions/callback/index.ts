@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as send from './send.operation';
 import * as sendByEmail from './sendByEmail.operation';
 import * as sendByOkId from './sendByOkId.operation';
@@ -8,7 +9,15 @@ import * as sendByVkId from './sendByVkId.operation';
 import * as sendByWhatsAppPhone from './sendByWhatsAppPhone.operation';
 import * as sendToMany from './sendToMany.operation';
 
-export { send, sendByEmail, sendByOkId, sendByTelegramId, sendByVkId, sendByWhatsAppPhone, sendToMany };
+export const operations = {
+	send,
+	sendByEmail,
+	sendByOkId,
+	sendByTelegramId,
+	sendByVkId,
+	sendByWhatsAppPhone,
+	sendToMany,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -65,16 +74,10 @@ export const description: INodeProperties[] = [
 				value: 'sendToMany',
 				action: 'Send a callback to many clients by messenger ID',
 				description:
-					'Send the same hidden callback message to the clients of one bot by their messenger IDs, any number (300 per request, one after the other); outputs one summary item (send_callback_by_platform_id)',
+					'Send the same hidden callback message to clients by their messenger IDs (of one bot, or of the whole project), any number (300 per request, one after the other); outputs one summary item (send_callback_by_platform_id)',
 			},
 		],
 		default: 'send',
 	},
-	...send.description,
-	...sendByEmail.description,
-	...sendByOkId.description,
-	...sendByTelegramId.description,
-	...sendByVkId.description,
-	...sendByWhatsAppPhone.description,
-	...sendToMany.description,
+	...operationProperties('callback', operations),
 ];

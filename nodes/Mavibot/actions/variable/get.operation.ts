@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/idList';
+import { requiredId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { clientIdField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{ ...clientIdField, description: 'The Mavibot client ID whose variables are read' },
 	{
 		displayName: 'Output',
@@ -29,24 +28,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['variable'], operation: ['get'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex, 'nested') as string;
-	const response = (await mavibotApiRequest.call(
+	// The answer is the client's variables as one flat object; a variable may be called "status" (it is data).
+	const variables = (await mavibotApiRequest.call(
 		this,
 		'get_variables',
 		{ qs: { client_id: clientId } },
 		itemIndex,
 	)) as IDataObject;
-	// The API answers a flat object of name → value; some hosts wrap it in {status, variables}.
-	const variables =
-		response.variables && typeof response.variables === 'object'
-			? (response.variables as IDataObject)
-			: Object.fromEntries(Object.entries(response).filter(([name]) => name !== 'status'));
 	return output === 'flat' ? { client_id: clientId, ...variables } : { client_id: clientId, variables };
 }
