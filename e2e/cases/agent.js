@@ -196,9 +196,9 @@ const CASES = [
 		},
 	},
 	{
-		// The node sends any non-empty Client ID as given (requiredId does not insist on digits), so "Boris" reaches
-		// Mavibot, which refuses it. With the tool node's On Error = Continue the router turns the failure into an
-		// output item {error, description}: the model gets the reason and how to fix it, on n8n 1.x and 2.x.
+		// The node refuses a Client ID that is not a number before sending anything. With the tool node's On Error =
+		// Continue the router turns the failure into an output item {error, description}: the model gets the reason
+		// and how to fix it, on n8n 1.x and 2.x.
 		name: 'a non-numeric client ID, tool On Error = Continue: the refusal and its fix come back to the model',
 		workflow: agentWorkflow({
 			id: 'E2eAgentBadIdArg',
@@ -231,18 +231,14 @@ const CASES = [
 	},
 ];
 
-/** Case "bad client ID": one refused request, the error in the tool result, quoted by the answer, run succeeded. */
+/** Case "bad client ID": refused before sending, the error in the tool result, quoted by the answer, run succeeded. */
 function assertRefused(assert, { requests, conversation, output, run }) {
-	const sent = wire(requests, 'message');
-	assert.equal(requests.length, 1, 'one request, no retry');
-	assert.deepEqual(sent[0].body, { client_id: 'Boris', message: 'Hello!' });
-	assert.equal(sent[0].outcome, 'error', 'Mavibot refused it: nothing was delivered');
+	assert.equal(requests.length, 0, 'nothing was sent to Mavibot');
 	assert.equal(conversation.length, 2, 'the model got the error and answered');
 	const [result] = toolMessages(conversation);
 	const error = toolError(result);
 	assert.equal(typeof error, 'string', `the tool result carries an error: ${result}`);
-	assert.match(error, /message/, 'the error names the action');
-	assert.match(error, /client_not_found/, "the error keeps Mavibot's reason");
+	assert.match(error, /"Client ID" is "Boris", which is not a Mavibot client ID/, 'the error names the parameter and the value');
 	assert.equal(output, `The tool refused: ${result}`, 'the final output quotes the error');
 	assert.equal(run.code, 0, 'the execution succeeded');
 }
