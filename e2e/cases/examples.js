@@ -9,6 +9,7 @@ const path = require('node:path');
 const { REPO, http, sleep, waitUntil } = require('../lib/util');
 const { nodeOutput } = require('../lib/n8n');
 const { wire } = require('./execute');
+const agent = require('./agent');
 
 const EXAMPLES_DIR = path.join(REPO, 'examples');
 
@@ -36,6 +37,14 @@ async function settledRequests(sandbox, count, timeoutMs = 20000) {
 		if (requests.length >= count || Date.now() > deadline) return requests;
 		await sleep(200);
 	}
+}
+
+/** The scripted model's conversation for the AI example (model "gpt-4.1-mini"), checked for the API key. */
+function exampleConversation(assert) {
+	const model = agent.current();
+	const conversation = model.conversation('gpt-4.1-mini');
+	agent.assertNoApiKey(assert, model.requests());
+	return conversation;
 }
 
 const CHECKS = {
@@ -323,6 +332,66 @@ async function finished(n8n, workflow) {
 	if (execution.status !== 'success') throw new Error(`execution ${id} ended with status ${execution.status}`);
 	return execution;
 }
+
+CHECKS['ai-agent-answers-incoming-messages.json'] = {
+	needs: ['trigger', 'clientSearch.findByPhone', 'variable.get', 'message.send'],
+	activate: true,
+	executeCases: [
+		{
+			name: 'example "AI agent answers incoming messages" with its sample message (scripted model)',
+			async verify({ run, requests, assert }) {
+				const conversation = exampleConversation(assert);
+				assert.equal(run.code, 0, 'n8n execute exits 0');
+				assert.deepEqual(
+					requests.map((r) => r.action),
+					['get_variables', 'message'],
+				);
+				assert.deepEqual(one(assert, requests, 'get_variables').query, { client_id: '1001' });
+				assert.deepEqual(one(assert, requests, 'message').body, {
+					client_id: 1001,
+					message: 'Hi Ann Petrova! Your starter order arrives on 13.04.2025.',
+				});
+				const offered = conversation[0].body.tools.map((t) => t.function.name).sort();
+				assert.deepEqual(offered, ['Find_client_by_phone', 'Get_client_variables', 'Send_reply']);
+				const [read, sent] = agent.toolMessages(conversation);
+				assert.match(read, /"delivery_date":"13\.04\.2025"/);
+				const [out] = nodeOutput(run.runData, 'AI Agent');
+				assert.equal(out.output, `Replied to client 1001: ${sent}`, 'the answer quotes the send result');
+			},
+		},
+	],
+	async serverChecks({ n8n, sandbox, check, workflow, owner }) {
+		const trigger = triggerNode(workflow);
+		const route = `${trigger.webhookId}/mavibot`;
+		const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(trigger.parameters.token)}`;
+		await check('example "AI agent": a message giving a phone → find, read that client, reply to the writer', async (assert) => {
+			await n8n.waitForWebhook(route);
+			await sandbox.reset();
+			agent.current().reset();
+			const fired = await sandbox.fireWebhook(url, {
+				client_id: 1005,
+				message: 'Hello! I ordered with the phone 79991234567. When does it arrive?',
+			});
+			assert.equal(fired.result.status, 200);
+			const requests = await settledRequests(sandbox, 3);
+			assert.deepEqual(
+				requests.map((r) => r.action),
+				['find_client_id_by_phone', 'get_variables', 'message'],
+			);
+			assert.deepEqual(one(assert, requests, 'find_client_id_by_phone').query, { phone: '79991234567' });
+			assert.deepEqual(one(assert, requests, 'get_variables').query, { client_id: '1002' });
+			assert.deepEqual(one(assert, requests, 'message').body, {
+				client_id: 1005,
+				message: 'Hi Elena Kuznetsova! Your pro order is being prepared; the delivery date will follow.',
+			});
+			exampleConversation(assert);
+			if (owner) {
+				const [execution] = await n8n.waitForExecutions(workflow.id, 1);
+				assert.equal(execution.status, 'success');
+			}
+		});
+	},
+};
 
 function loadExamples() {
 	if (!fs.existsSync(EXAMPLES_DIR)) return [];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toApiId } from '../../../helpers/idList';
-import { locatorValue, readBot, requiredId, whatsAppNumber } from '../../../helpers/parameters';
+import { locatorValue, readBot, requiredClientId, requiredId, whatsAppNumber } from '../../../helpers/parameters';
 import { mavibotApiRequestOrNotFound } from '../../../transport';
 
 export interface Recipient {
@@ -65,5 +65,5 @@ export async function resolveRecipient(context: IExecuteFunctions, itemIndex: nu
 		}
 		return { clientId: toApiId(found.client_id as string | number), linksInText: true, lookup: { phone } };
 	}
-	return { clientId: requiredId(context, itemIndex), linksInText: false };
+	return { clientId: requiredClientId(context, itemIndex), linksInText: false };
 }
