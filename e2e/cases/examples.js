@@ -1,8 +1,13 @@
 'use strict';
 // The example workflows of examples/ (what users import) and how the end-to-end tier checks them: each runs once
-// headless from its "Try it"/"Send now" Manual Trigger with its sample data (`n8n execute --id`), and, published,
-// through its real trigger while `n8n start` runs (website form and CRM webhooks, Mavibot Trigger fired by the
-// sandbox).
+// headless with its sample data (`n8n execute --id`), and, published, through its real trigger while `n8n start` runs
+// (website form and CRM webhooks, Mavibot Trigger fired by the sandbox). The browser check clicks the canvas's Execute
+// workflow on each.
+//
+// The samples are pinned on the examples' real triggers (the editor's Execute workflow then runs them at once instead
+// of waiting for a call). `n8n execute` ignores pinned data and starts only from a Manual Trigger, so the headless run
+// uses a copy of the example (cliCopy) in which a Manual Trigger and a Set node that outputs the pinned item stand in
+// for the pinned trigger.
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -227,6 +232,43 @@ const CHECKS = {
 	},
 };
 
+const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
+
+/**
+ * The example as `n8n execute` can run it: each trigger with pinned data is replaced by Manual Trigger → Set (raw JSON
+ * of the pinned item) wired to the trigger's targets; the copy has its own id (the last 3 characters become "Cli").
+ * An example without pinned data is returned as it is.
+ */
+function cliCopy(workflow) {
+	const pinned = Object.entries(workflow.pinData || {});
+	if (pinned.length === 0) return workflow;
+	const copy = JSON.parse(JSON.stringify(workflow));
+	copy.id = `${workflow.id.slice(0, 13)}Cli`;
+	copy.name = `${workflow.name} (headless copy)`;
+	copy.pinData = {};
+	for (const [name, [item]] of pinned) {
+		const trigger = copy.nodes.find((node) => node.name === name);
+		const start = `${name} (manual)`;
+		const sample = `${name} (pinned sample)`;
+		copy.nodes = copy.nodes.filter((node) => node !== trigger);
+		copy.nodes.push(
+			{ parameters: {}, id: `${trigger.id}-manual`, name: start, type: MANUAL_TRIGGER, typeVersion: 1, position: trigger.position },
+			{
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify(item.json), options: {} },
+				id: `${trigger.id}-sample`,
+				name: sample,
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [trigger.position[0], trigger.position[1] + 200],
+			},
+		);
+		copy.connections[start] = { main: [[{ node: sample, type: 'main', index: 0 }]] };
+		copy.connections[sample] = copy.connections[name];
+		delete copy.connections[name];
+	}
+	return copy;
+}
+
 function loadExamples() {
 	if (!fs.existsSync(EXAMPLES_DIR)) return [];
 	return fs
@@ -241,7 +283,8 @@ function loadExamples() {
 				file,
 				workflow,
 				needs,
-				executeCases: (checks.executeCases || []).map((c) => ({ ...c, needs, workflow })),
+				cliWorkflow: cliCopy(workflow),
+				executeCases: (checks.executeCases || []).map((c) => ({ ...c, needs, workflow: cliCopy(workflow) })),
 				serverChecks: checks.serverChecks && ((ctx) => checks.serverChecks({ ...ctx, workflow })),
 				activate: checks.activate === true,
 				checked: Boolean(CHECKS[file]),
@@ -249,4 +292,4 @@ function loadExamples() {
 		});
 }
 
-module.exports = { loadExamples, EXAMPLES_DIR, CHECKS };
+module.exports = { loadExamples, cliCopy, EXAMPLES_DIR, CHECKS };
