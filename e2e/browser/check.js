@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 // Browser check of the end-to-end tier: Debian's Chromium (apt-get install chromium), driven by playwright-core,
-// signs in to a real n8n with the packed package, finds "Mavibot" and "Mavibot Trigger" in the node panel, opens a
-// Mavibot node and reads its Resource options. Screenshots: docs/node-panel.png, docs/editor-mavibot.png.
+// signs in to a real n8n with the packed package, finds "Mavibot" and "Mavibot Trigger" in the node panel (also by
+// what a user types: "mavibot send", "whatsapp"…), opens a Mavibot node and reads its Resource options, and clicks
+// the canvas's Execute workflow on every example, whose sample run must succeed.
+// Screenshots: docs/node-panel.png, docs/editor-mavibot.png.
 //
 //   node e2e/browser/check.js [--n8n v2|v1] [--build=repo|private] [--no-screenshots] [--keep]
 //
@@ -34,7 +36,10 @@ const CHROMIUM_ARGS = [
 const OWNER = { email: 'browser@example.com', password: 'Browser-Passw0rd!', firstName: 'Browser', lastName: 'Check' };
 const RESOURCES = ['Callback', 'Channel', 'Client', 'Client Search', 'Conversation', 'Deal', 'List', 'Message', 'Variable'];
 const EXAMPLE = { workflowId: 'MavibotExLead001', node: 'Create deal' };
-const PANEL_WORKFLOW = 'MavibotExBcast01';
+// The panel checks add nodes: they work in a new workflow, never in an example.
+const PANEL_PAGE = 'workflow/new';
+// What a user may type to find the action node (its codex aliases; n8n's panel matches them fuzzily).
+const PANEL_SEARCHES = ['mavibot send', 'send message', 'whatsapp', 'broadcast', 'callback'];
 
 function parseArgs(argv) {
 	const args = { n8n: 'v2', build: undefined, screenshots: true, keep: false };
@@ -96,6 +101,11 @@ async function main() {
  * example workflows imported. Used by this script and by `node e2e/run.js --browser` (which reuses its 2.x server).
  */
 async function browserChecks({ n8n, report, owner, screenshots = true, chromium = require('playwright-core').chromium }) {
+	const examples = fs
+		.readdirSync(path.join(REPO, 'examples'))
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
 	const docs = path.join(REPO, 'docs');
 	// playwright gives every launch a fresh, empty profile of its own (what --user-data-dir would do).
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -135,16 +145,11 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 		await check('node panel: "Mavibot" is found, with its actions and the Mavibot Trigger', async (assert) => {
 			// n8n lists a package's action node and trigger as one app, "Mavibot"; opening it shows "Actions (N)" and
 			// "Triggers (N)", whose entry adds the Mavibot Trigger node.
-			await page.goto(`${n8n.baseUrl}/workflow/${PANEL_WORKFLOW}`);
+			await page.goto(`${n8n.baseUrl}/${PANEL_PAGE}`);
 			await dismissPopups(page);
-			await page.locator('[data-test-id="node-creator-plus-button"]').click();
-			const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
-			await search.fill('Mavibot');
-			const items = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]');
-			await items.first().waitFor();
-			await sleep(500);
-			const found = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+			const found = await searchPanel(page, 'Mavibot');
 			assert.ok(found.includes('Mavibot'), `"Mavibot" listed (got ${JSON.stringify(found)})`);
+			const items = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]');
 			await items.filter({ hasText: /^Mavibot$/ }).first().click();
 			const panel = page.locator('[data-test-id="node-creator"]');
 			const actions = panel.getByText(/^Actions \(\d+\)$/);
@@ -152,10 +157,15 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 			await actions.waitFor();
 			const actionCount = Number(/\d+/.exec(await actions.innerText())[0]);
 			assert.ok(actionCount >= 40, `the panel lists the operations as actions (got ${actionCount})`);
-			assert.match(await panel.innerText(), /Send a callback to a client/);
-			await actions.click(); // collapse the 40-odd actions so that the triggers show
-			await triggers.click();
+			// In an empty workflow the panel opens with the triggers shown and the actions folded: show the actions,
+			// check them, fold them again so that the trigger entry is the only item left.
+			const actionShown = () => panel.getByText('Send a callback to a client').first().isVisible();
+			if (!(await actionShown())) await actions.click();
+			await panel.getByText('Send a callback to a client').first().waitFor();
+			await actions.click();
+			await sleep(300);
 			const trigger = panel.locator('[data-test-id="item-iterator-item"]').last();
+			if (!(await trigger.isVisible())) await triggers.click();
 			await trigger.waitFor();
 			await sleep(300);
 			if (screenshots) await page.screenshot({ path: path.join(docs, 'node-panel.png') });
@@ -167,6 +177,32 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 			assert.match(await ndv.innerText(), /Event Source/);
 			await page.keyboard.press('Escape');
 		});
+
+		for (const text of PANEL_SEARCHES) {
+			await check(`node panel: searching "${text}" lists Mavibot`, async (assert) => {
+				await page.goto(`${n8n.baseUrl}/${PANEL_PAGE}`);
+				await dismissPopups(page);
+				const found = await searchPanel(page, text);
+				assert.ok(found.includes('Mavibot'), `"Mavibot" listed (got ${JSON.stringify(found.slice(0, 15))})`);
+				await page.keyboard.press('Escape');
+			});
+		}
+
+		for (const workflow of examples) {
+			await check(`example "${workflow.name}": the canvas's Execute workflow runs the sample and succeeds`, async (assert) => {
+				const before = new Set((await n8n.executions(workflow.id)).map((e) => e.id));
+				await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
+				await dismissPopups(page);
+				await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+				const [execution] = await waitForNewExecution(n8n, workflow.id, before);
+				assert.equal(execution.mode, 'manual', 'a manual run (the editor\'s button)');
+				assert.equal(execution.status, 'success', `the run succeeded (execution ${execution.id})`);
+				const { runData } = (await n8n.execution(execution.id)).data.resultData;
+				const ran = Object.keys(runData);
+				const mavibotNodes = workflow.nodes.filter((node) => node.type === 'n8n-nodes-mavibot.mavibot');
+				assert.ok(mavibotNodes.some((node) => ran.includes(node.name)), `a Mavibot node ran (ran: ${ran.join(', ')})`);
+			});
+		}
 
 		await check('the Mavibot node opens and its Resource option lists every resource', async (assert) => {
 			await page.goto(`${n8n.baseUrl}/workflow/${EXAMPLE.workflowId}`);
@@ -185,6 +221,31 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 		});
 	} finally {
 		await browser.close();
+	}
+}
+
+/** Opens the node panel, types `text` in its search and returns the names of the listed nodes. */
+async function searchPanel(page, text) {
+	await page.locator('[data-test-id="node-creator-plus-button"]').click();
+	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	await search.fill(text);
+	const items = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]');
+	await items.first().waitFor();
+	await sleep(500);
+	return (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+}
+
+/** The first execution of a workflow that is not in `before` and has finished (newest first). */
+async function waitForNewExecution(n8n, workflowId, before, timeoutMs = 30000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const fresh = (await n8n.executions(workflowId)).filter((e) => !before.has(e.id));
+		const done = fresh.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+		if (done.length > 0) return done;
+		if (Date.now() > deadline) {
+			throw new Error(`no finished run of ${workflowId} within ${timeoutMs / 1000} s (pending: ${JSON.stringify(fresh)})`);
+		}
+		await sleep(300);
 	}
 }
 
