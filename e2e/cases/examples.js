@@ -14,6 +14,7 @@ const path = require('node:path');
 const { REPO, http, sleep } = require('../lib/util');
 const { nodeOutput } = require('../lib/n8n');
 const { wire } = require('./execute');
+const { CREDENTIALS } = require('./credentials');
 
 const EXAMPLES_DIR = path.join(REPO, 'examples');
 
@@ -147,7 +148,9 @@ const CHECKS = {
 		async serverChecks({ n8n, sandbox, check, workflow, owner }) {
 			const trigger = triggerNode(workflow);
 			const route = `${trigger.webhookId}/mavibot`;
-			const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(trigger.parameters.token)}`;
+			// Version 1.1 reads the token from its "Mavibot Trigger API" credential (the one e2e imports).
+			const token = trigger.credentials ? CREDENTIALS.trigger.data.token : trigger.parameters.token;
+			const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(token)}`;
 			await check('example "incoming message": a question without "price" is thanked and flagged', async (assert) => {
 				await n8n.waitForWebhook(route);
 				await sandbox.reset();
