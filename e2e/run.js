@@ -101,6 +101,7 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 			}
 			await report.check(`${prefix}execute: ${c.name}`, async (assert) => {
 				await sandbox.reset();
+				if (c.setup) await c.setup({ sandbox });
 				const run = await n8n.execute(c.workflow.id);
 				run.runData = run.data && run.data.data && run.data.data.resultData.runData;
 				const requests = await sandbox.requests();

@@ -425,10 +425,19 @@ describe('Callback → Send to Many (send_callback_by_platform_id)', () => {
 		expect(result.output('Mavibot')).toEqual([{ status: 'success', platformIds: 3, requests: 1, sent: 2 }]);
 	});
 
-	test('no IDs, no bot, no text or an object in the list are refused before sending', async () => {
+	test('without a bot the callback goes to the clients of every bot with these IDs (group_id is optional)', async () => {
+		// 146467928 is Ann's Telegram ID and Igor's VK ID.
+		const result = await many(['146467928'], { bot: locator('') });
+		expect(result.error).toBeUndefined();
+		expect(requests('send_callback_by_platform_id')).toEqual([
+			{ method: 'POST', body: { platform_ids: ['146467928'], callback_text: 'webinar_started' } },
+		]);
+		expect(result.output('Mavibot')).toEqual([{ status: 'success', platformIds: 1, requests: 1, sent: 2 }]);
+	});
+
+	test('no IDs, no text or an object in the list are refused before sending', async () => {
 		expect((await many([])).error.message).toBe('"Platform IDs" is empty [item 0]');
 		expect((await many(' , \n')).error.message).toBe('"Platform IDs" is empty [item 0]');
-		expect((await many([1], { bot: locator('={{ "" }}') })).error.message).toBe('"Bot" is empty [item 0]');
 		expect((await many([1], { callbackText: '={{ "" }}' })).error.message).toBe('"Callback Text" is empty [item 0]');
 		expect((await many([1, { id: 2 }])).error.message).toBe(
 			'"Platform IDs" contains {"id":2}, which is not a messenger ID [item 0]',

@@ -302,10 +302,10 @@ describe('lookup actions', () => {
 	});
 
 	test('find_client_id_by_phone / _email / _var / latest', async () => {
-		expect((await call('find_client_id_by_phone', { phone: '+7 999 555-66-77' })).body).toEqual({ status: 'success', client_id: C.elena });
+		expect((await call('find_client_id_by_phone', { phone: '+7 999 555-66-77' })).body).toEqual({ client_id: C.elena });
 		expect((await call('find_client_id_by_phone', { phone: '79991234567' })).body.client_id).toBe(C.boris);
 		expect((await call('find_client_id_by_phone', { phone: '70000000000' })).body).toEqual({ status: 'client_not_found' });
-		expect((await call('find_client_id_by_email', { email: 'george@example.com' })).body).toEqual({ status: 'success', client_id: C.george });
+		expect((await call('find_client_id_by_email', { email: 'george@example.com' })).body).toEqual({ client_id: C.george });
 		expect((await call('find_client_id_by_email', { email: 'x@example.com' })).body).toEqual({ status: 'client_not_found' });
 		expect((await call('find_client_id_by_var', { var: 'city', val: 'Kazan' })).body).toEqual({ status: 'success', client_id: C.boris });
 		expect((await call('find_client_id_by_var', { var: 'product', val: 'pro', search_in: 'order' })).body.client_id).toBe(C.boris);

@@ -8,6 +8,21 @@ const { toSendTime } = require('../dist/nodes/Mavibot/helpers/scheduling');
 
 describe('parseMavibotResponse', () => {
 	test.each([
+		['status', '{"error":"Invalid api key"}', false],
+		['result', '{"error":"Invalid api key"}', false],
+		['result', '{"status":"fail","message":"boom"}', false],
+		['userData', '{"status":"vip","city":"London"}', true],
+		['userData', '{"status":"success"}', true],
+		['userData', '{"status":"vip"}', true],
+		['userData', '{"error":"none yet","city":"London"}', true],
+		['userData', '{"status":"client_not_found"}', false],
+		['userData', '{"status":"fail","message":"Something went wrong"}', false],
+		['userData', '{"error":"API key is invalid"}', false],
+	])('an answer of shape %s: %s is a success: %s', (shape, text, ok) => {
+		expect(parseMavibotResponse(200, text, shape).ok).toBe(ok);
+	});
+
+	test.each([
 		[200, '{"status":"success","order_id":5}', true],
 		[200, '[{"id":1}]', true],
 		[200, '{"client_id":36553}', true],

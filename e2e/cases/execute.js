@@ -5,6 +5,7 @@
 const { workflow, manualTrigger, mavibot, items } = require('../lib/workflow');
 const { nodeOutput } = require('../lib/n8n');
 const { CREDENTIALS } = require('./credentials');
+const errorHandling = require('./errorHandling');
 
 const good = CREDENTIALS.sandbox;
 const bad = CREDENTIALS.wrongKey;
@@ -159,6 +160,7 @@ const cases = [
 			assert.ok(!printed.includes(bad.data.apiKey), 'the key does not appear in anything n8n printed');
 		},
 	},
+	...errorHandling.cases,
 ];
 
 module.exports = { cases, wire };

@@ -5,8 +5,8 @@ const path = require('node:path');
 const { REPO, freePort, startProcess, http } = require('./util');
 
 /**
- * Starts the sandbox. Returns { url, port, requests(action?), deliveries(), reset(seed?), fireWebhook(url, event?),
- * state(), stop() }.
+ * Starts the sandbox. Returns { url, port, requests(action?), deliveries(), reset(seed?), misbehave(rule),
+ * fireWebhook(url, event?), state(), stop() }.
  */
 async function startSandbox({ port, seed = 'default', echo = false, host = '127.0.0.1' } = {}) {
 	const chosen = port || (await freePort());
@@ -33,6 +33,8 @@ async function startSandbox({ port, seed = 'default', echo = false, host = '127.
 		deliveries: () => control('GET', 'deliveries'),
 		state: () => control('GET', 'state'),
 		reset: (resetSeed) => control('POST', 'reset', resetSeed ? { seed: resetSeed } : {}),
+		/** Adds a failure rule (test/sandbox/misbehave.js), e.g. { action: 'message', kind: 'status', status: 500 }. */
+		misbehave: (rule) => control('POST', 'misbehave', rule),
 		/** Makes the sandbox POST a §6 message event to `target`; resolves { event, result: { status, body } }. */
 		fireWebhook: (target, event = {}) => control('POST', 'webhook', { url: target, event: { id: nextEventId++, ...event } }),
 		stop: () => proc.stop(5000),

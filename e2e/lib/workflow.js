@@ -12,8 +12,11 @@ function uuidFrom(text) {
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+const NODE_SETTINGS = ['onError', 'retryOnFail', 'maxTries', 'waitBetweenTries', 'alwaysOutputData'];
+
 /**
- * A workflow: `nodes` is a list of node specs ({ name, type, parameters, typeVersion?, credentials?, webhookId? });
+ * A workflow: `nodes` is a list of node specs ({ name, type, parameters, typeVersion?, credentials?, webhookId?, and
+ * the node settings onError, retryOnFail, maxTries, waitBetweenTries, alwaysOutputData });
  * `connections` a list of [from, to] or [from, to, outputIndex] pairs.
  */
 function workflow({ id, name, nodes, connections = [], settings = {}, tags }) {
@@ -29,6 +32,8 @@ function workflow({ id, name, nodes, connections = [], settings = {}, tags }) {
 			position: spec.position || [index * 260, spec.row ? spec.row * 200 : 0],
 		};
 		if (spec.webhookId) node.webhookId = spec.webhookId;
+		// Node settings (the Settings tab): On Error, Retry On Fail.
+		for (const setting of NODE_SETTINGS) if (spec[setting] !== undefined) node[setting] = spec[setting];
 		if (spec.credentials) node.credentials = spec.credentials;
 		byName[spec.name] = node;
 		return node;
@@ -54,6 +59,9 @@ function workflow({ id, name, nodes, connections = [], settings = {}, tags }) {
 
 const manualTrigger = (name = 'Run') => ({ name, type: 'n8n-nodes-base.manualTrigger', parameters: {} });
 
+/** A No Operation node: where a branch ends, so that its items show in the run data. */
+const noOp = (name) => ({ name, type: 'n8n-nodes-base.noOp', parameters: {} });
+
 /** A Mavibot action node using credential `credential` ({ id, name }). */
 const mavibot = (name, parameters, credential) => ({
 	name,
@@ -70,4 +78,4 @@ const items = (name, list) => ({
 	parameters: { jsCode: `return ${JSON.stringify(list.map((json) => ({ json })))};` },
 });
 
-module.exports = { MAVIBOT, MAVIBOT_TRIGGER, uuidFrom, workflow, manualTrigger, mavibot, items };
+module.exports = { MAVIBOT, MAVIBOT_TRIGGER, uuidFrom, workflow, manualTrigger, mavibot, items, noOp };

@@ -111,7 +111,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-function additionalDataFor(pkg, credentials, hooks) {
+// Every run gets its own execution ID, as in n8n: the node remembers accepted writes per execution (Retry On Fail).
+let executionCount = 0;
+const nextExecutionId = () => `${process.pid}-${++executionCount}`;
+
+function additionalDataFor(pkg, credentials, hooks, executionId = nextExecutionId()) {
 	return {
 		credentialsHelper: new TestCredentialsHelper(pkg.credentialTypes, credentials),
 		hooks,
@@ -132,7 +136,7 @@ function additionalDataFor(pkg, credentials, hooks) {
 		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
 		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
 		variables: {},
-		executionId: '1',
+		executionId,
 		workflowId: 'test-workflow',
 		userId: 'test-user',
 	};
@@ -154,7 +158,8 @@ async function runWorkflow(workflowJson, { credentials = {}, settings = {}, time
 		staticData: {},
 		settings: { timezone, executionOrder: 'v1', ...settings, ...(workflowJson.settings ?? {}) },
 	});
-	const hooks = new core.ExecutionLifecycleHooks('manual', '1', {
+	const executionId = nextExecutionId();
+	const hooks = new core.ExecutionLifecycleHooks('manual', executionId, {
 		id: 'test-workflow',
 		name: 'test',
 		nodes: workflowJson.nodes,
@@ -162,7 +167,7 @@ async function runWorkflow(workflowJson, { credentials = {}, settings = {}, time
 		active: false,
 		settings: {},
 	});
-	const additionalData = additionalDataFor(pkg, credentials, hooks);
+	const additionalData = additionalDataFor(pkg, credentials, hooks, executionId);
 	const start = workflowJson.nodes.find((node) => node.type === START_NODE_TYPE) ?? workflowJson.nodes[0];
 	const runExecutionData = createRunExecutionData({
 		executionData: {

@@ -88,7 +88,7 @@ const FIXED_CLIENTS = [
 	{ id: 1002, client_type: 6, platform_id: '79991234567', name: 'Boris Ivanov', group: WA_GROUP, phone: '79991234567',
 		variables: { city: 'Kazan', source: 'site' } },
 	{ id: 1003, client_type: 14, platform_id: 'carol@example.com', name: 'Carol Smith', group: 'bot@shop.example', email: 'carol@example.com',
-		variables: { city: 'London', source: 'newsletter' } },
+		variables: { city: 'London', source: 'newsletter', status: 'vip' } },
 	{ id: 1004, client_type: 0, platform_id: '52734169', name: 'Dmitry Sokolov', group: '143414131', variables: { city: 'Moscow', source: 'vk_ads' } },
 	{ id: 1005, client_type: 1, platform_id: '407184121', name: 'Elena Kuznetsova', group: 'mavi_test_bot', tag: 'webinar',
 		variables: { tg_username: '@elena_k', city: 'Saint Petersburg', quiz_score: '9', phone: '79995556677' } },

@@ -126,11 +126,12 @@ export const buttonFields: INodeProperties[] = [
 						description: 'Button colour (VK:	primary, secondary, negative, positive;	Viber:	any colour)',
 					},
 					{
-						displayName: 'One Time',
+						displayName: 'Keep Keyboard After Press',
 						name: 'oneTime',
 						type: 'boolean',
 						default: false,
-						description: 'Whether the keyboard hides after a press (reply buttons, VK)',
+						description:
+							'Whether the keyboard stays open after a button is pressed (sends one_time: 1; reply buttons, VK). Off: the keyboard is removed after a press.',
 					},
 					{
 						displayName: 'Position in Row',

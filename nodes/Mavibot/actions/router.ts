@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readSettings } from '../transport/settings';
@@ -28,6 +28,20 @@ function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError |
 }
 
 /**
+ * The item a failed input item becomes when the node continues on fail. n8n sends an item down the error output
+ * (On Error: Continue (using error output)) only when its json is `{error}` or `{error, message}` (n8n 1.x; 2.x also
+ * accepts `details`), so that setting gets the error and, as `message`, how to fix it. The regular output keeps
+ * `{error, description}`.
+ */
+function failureItem(error: unknown, itemIndex: number, toErrorOutput: boolean): INodeExecutionData {
+	const message = (error as Error).message;
+	const description = (error as { description?: string }).description;
+	let json: IDataObject = { error: message, description };
+	if (toErrorOutput) json = description ? { error: message, message: description } : { error: message };
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
  * Runs the chosen operation once per input item, several items at a time. Output keeps the input order and each
  * item's pairedItem; with "Continue On Fail" a failing item becomes an error item and the others go on.
  */
@@ -36,6 +50,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const { maxParallelRequests } = readSettings(this);
 	const continueOnFail = this.continueOnFail();
+	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 
 	const results = await runWithConcurrency(items.length, maxParallelRequests, async (itemIndex) => {
 		try {
@@ -45,11 +60,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			});
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error);
-			const failure: INodeExecutionData = {
-				json: { error: (error as Error).message, description: (error as { description?: string }).description },
-				pairedItem: { item: itemIndex },
-			};
-			return [failure];
+			return [failureItem(error, itemIndex, toErrorOutput)];
 		}
 	});
 	return [results.flat()];

@@ -1,27 +1,41 @@
 /**
  * Every Mavibot API action the node calls, with the HTTP method it is documented with, the API-key permission it
- * needs, and whether it changes anything on the platform. The transport reads this table to decide how to send a
- * request, whether a failed request may be retried, and which permission to name when the key is refused.
+ * needs, whether it changes anything on the platform, and what its successful answer looks like. The transport reads
+ * this table to decide how to send a request, whether a failed request may be retried or remembered for n8n's Retry
+ * On Fail, which permission to name when the key is refused, and what in an answer is an error.
  */
 export type MavibotPermission = 'readClients' | 'writeClients' | 'readCrm' | 'writeCrm' | 'deleteClients';
+
+/**
+ * The shape of a successful answer, which decides what in an answer is the API's error:
+ * - `status`: `{"status":"success", …}`; any other status is an error (`fail`, `error`, `client_not_found`,
+ *   `order 12345 not found`), and so is an answer without status that carries an `error` field;
+ * - `result`: the result itself, without status when it succeeds (`{"client_id": …}`, a bare array, the channel
+ *   lists); a `status` other than "success" or an `error` field is an error;
+ * - `userData`: the answer is the user's own data (get_variables: the client's variables, flat), so `status` or
+ *   `error` may be variable names. Only an answer made of nothing but error fields (`status` fail/error/not found,
+ *   `message`, `error`) is an error.
+ */
+export type MavibotAnswerShape = 'status' | 'result' | 'userData';
 
 export interface MavibotActionInfo {
 	method: 'GET' | 'POST';
 	permission: MavibotPermission;
 	/** The action sends something to clients or changes data: never repeat it if it may have reached the server. */
 	writes: boolean;
+	answer: MavibotAnswerShape;
 }
 
-const read = (method: 'GET' | 'POST', permission: MavibotPermission = 'readClients'): MavibotActionInfo => ({
-	method,
-	permission,
-	writes: false,
-});
-const write = (method: 'GET' | 'POST', permission: MavibotPermission = 'writeClients'): MavibotActionInfo => ({
-	method,
-	permission,
-	writes: true,
-});
+const read = (
+	method: 'GET' | 'POST',
+	permission: MavibotPermission = 'readClients',
+	answer: MavibotAnswerShape = 'status',
+): MavibotActionInfo => ({ method, permission, writes: false, answer });
+const write = (
+	method: 'GET' | 'POST',
+	permission: MavibotPermission = 'writeClients',
+	answer: MavibotAnswerShape = 'status',
+): MavibotActionInfo => ({ method, permission, writes: true, answer });
 
 export const MAVIBOT_ACTIONS = {
 	callback: write('POST'),
@@ -39,23 +53,23 @@ export const MAVIBOT_ACTIONS = {
 	assign_to_user: write('POST'),
 	load_clients: write('POST'),
 	get_clients: read('GET'),
-	subscribers: read('GET'),
+	subscribers: read('GET', 'readClients', 'result'),
 	delete_clients: write('POST', 'deleteClients'),
 	add_to_list: write('POST'),
 	remove_from_list: write('POST'),
 	// A lookup, but the docs ask for the modify permission (it may create the website-chat client).
-	online_chat_client_id: write('GET'),
-	whatsapp_client_id: read('GET'),
-	find_client_id_by_phone: read('GET'),
-	find_client_id_by_email: read('GET'),
+	online_chat_client_id: write('GET', 'writeClients', 'result'),
+	whatsapp_client_id: read('GET', 'readClients', 'result'),
+	find_client_id_by_phone: read('GET', 'readClients', 'result'),
+	find_client_id_by_email: read('GET', 'readClients', 'result'),
 	find_client_id_by_var: read('GET'),
 	find_latest_client_id_by_var: read('GET'),
 	find_all_client_id_by_var: read('GET'),
 	find_all_client_id_by_several_vars: read('GET'),
 	find_clients: read('POST'),
-	find_client_id_by_platform_id: read('POST'),
+	find_client_id_by_platform_id: read('POST', 'readClients', 'result'),
 	save_variables: write('POST'),
-	get_variables: read('GET'),
+	get_variables: read('GET', 'readClients', 'userData'),
 	get_current_order_id: read('GET', 'readCrm'),
 	get_orders: read('GET', 'readCrm'),
 	move_order_to_next_state: write('POST', 'writeCrm'),
@@ -65,8 +79,8 @@ export const MAVIBOT_ACTIONS = {
 	set_order_state: write('POST', 'writeCrm'),
 	get_order_state: read('GET', 'readCrm'),
 	check_whatsapp: read('GET'),
-	connected_channels: read('GET'),
-	get_messages: read('GET'),
+	connected_channels: read('GET', 'readClients', 'result'),
+	get_messages: read('GET', 'readClients', 'result'),
 } satisfies Record<string, MavibotActionInfo>;
 
 export type MavibotAction = keyof typeof MAVIBOT_ACTIONS;

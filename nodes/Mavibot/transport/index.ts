@@ -11,6 +11,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { MavibotAction } from './actions';
 import { MAVIBOT_ACTIONS } from './actions';
+import { recallWrite, rememberWrite, writeKey } from './acceptedWrites';
 import { isMavibotErrorOfKind, mavibotError } from './errors';
 import { pacerFor } from './pacer';
 import { parseMavibotResponse } from './response';
@@ -97,7 +98,8 @@ const backoffMs = (attempt: number) => Math.min(1000 * 2 ** attempt, 8000);
 /**
  * Sends one Mavibot API action. Every request of the package goes through here: the credential adds the key to the
  * URL, failures come back as NodeApiErrors that keep the API's reason but never the key, 429/503 answers are waited
- * out (bounded, honouring Retry-After), and an action that writes is never repeated once it may have been received.
+ * out (bounded, honouring Retry-After), and an action that writes is never repeated once it may have been received:
+ * not by this loop, and not when n8n's "Retry On Fail" runs the node again (see acceptedWrites.ts).
  */
 export async function mavibotApiRequest(
 	this: MavibotContext,
@@ -110,6 +112,12 @@ export async function mavibotApiRequest(
 	const { decrypted, secrets } = await credentialsOf(this);
 	const pacer = pacerFor(this, settings.maxRequestsPerSecond);
 	const node = this.getNode();
+	const memoryKey = info.writes ? writeKey(this, action, request, itemIndex) : undefined;
+	const earlier = memoryKey === undefined ? undefined : recallWrite(memoryKey);
+	if (earlier && 'answer' in earlier) return JSON.parse(earlier.answer) as unknown;
+	if (earlier) {
+		throw mavibotError(node, { action, itemIndex, kind: 'maybeDelivered', reason: earlier.lostReason, secrets });
+	}
 	const options: IHttpRequestOptions = {
 		method: info.method,
 		url: `/${action}`,
@@ -142,13 +150,9 @@ export async function mavibotApiRequest(
 				continue;
 			}
 			const kind = reachedServer && info.writes ? 'maybeDelivered' : 'network';
-			throw mavibotError(node, {
-				action,
-				itemIndex,
-				kind,
-				reason: `${errorText(error)}${code ? ` (${code})` : ''}`,
-				secrets,
-			});
+			const reason = `${errorText(error)}${code ? ` (${code})` : ''}`;
+			if (kind === 'maybeDelivered' && memoryKey !== undefined) rememberWrite(memoryKey, { lostReason: reason });
+			throw mavibotError(node, { action, itemIndex, kind, reason, secrets });
 		}
 
 		const httpCode = response.statusCode;
@@ -164,8 +168,11 @@ export async function mavibotApiRequest(
 
 		if (httpCode !== 429) pacer.succeeded();
 		const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
-		const parsed = parseMavibotResponse(httpCode, text);
-		if (parsed.ok) return parsed.data;
+		const parsed = parseMavibotResponse(httpCode, text, info.answer);
+		if (parsed.ok) {
+			if (memoryKey !== undefined) rememberWrite(memoryKey, { answer: JSON.stringify(parsed.data) });
+			return parsed.data;
+		}
 		throw mavibotError(node, {
 			action,
 			itemIndex,

@@ -1,3 +1,4 @@
+import type { MavibotAnswerShape } from './actions';
 import type { MavibotErrorKind } from './errors';
 import { kindOfBodyError } from './errors';
 
@@ -22,12 +23,33 @@ function statusKind(httpCode: number, reason: string): MavibotErrorKind {
 	return kindOfBodyError(reason, httpCode);
 }
 
+const ERROR_STATUS = /^(fail|failed|error)$|not[\s_]+found/i;
+const ERROR_FIELDS = new Set(['status', 'message', 'error', 'description', 'detail', 'code']);
+
+const isPresent = (value: unknown) => value !== undefined && value !== null && value !== false && value !== '';
+
+/** The API's error in a JSON answer of HTTP 200, or undefined when the answer is a success of its action's shape. */
+function errorInAnswer(data: unknown, shape: MavibotAnswerShape): string | undefined {
+	if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+	const body = data as Record<string, unknown>;
+	const status = typeof body.status === 'string' ? body.status : undefined;
+	if (shape === 'userData') {
+		// The client's variables may be called "status" or "error": only a bare error answer is an error.
+		const onlyErrorFields = Object.keys(body).every((key) => ERROR_FIELDS.has(key));
+		const saysError = (status !== undefined && ERROR_STATUS.test(status)) || isPresent(body.error);
+		return onlyErrorFields && saysError ? (reasonInBody(body) ?? 'error') : undefined;
+	}
+	if (status !== undefined) return status.toLowerCase() === 'success' ? undefined : (reasonInBody(body) ?? status);
+	return isPresent(body.error) ? (reasonInBody(body) ?? String(body.error)) : undefined;
+}
+
 /**
  * Decides whether an answer is a success. Mavibot reports many failures with HTTP 200: a `status` other than
- * "success" (`client_not_found`, `order 12345 not found`, `{"status":"fail","message":…}`), or a plain-text or
- * HTML body instead of JSON.
+ * "success" (`client_not_found`, `order 12345 not found`, `{"status":"fail","message":…}`), an `error` field, or a
+ * plain-text or HTML body instead of JSON. What counts depends on the action's answer shape (see actions.ts): the
+ * client's variables are data even when one of them is called `status`.
  */
-export function parseMavibotResponse(httpCode: number, text: string): ParsedResponse {
+export function parseMavibotResponse(httpCode: number, text: string, shape: MavibotAnswerShape = 'status'): ParsedResponse {
 	const trimmed = text.trim();
 	let data: unknown = {};
 	let isJson = true;
@@ -50,12 +72,11 @@ export function parseMavibotResponse(httpCode: number, text: string): ParsedResp
 		const reason = reasonInBody(data) ?? `HTTP ${httpCode}`;
 		return { ok: false, kind: statusKind(httpCode, reason), reason, body: data };
 	}
-	if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+	const reason = errorInAnswer(data, shape);
+	if (reason !== undefined) {
 		const status = (data as Record<string, unknown>).status;
-		if (typeof status === 'string' && status.toLowerCase() !== 'success') {
-			const reason = reasonInBody(data) ?? status;
-			return { ok: false, kind: kindOfBodyError(`${status} ${reason}`, 200), reason, body: data };
-		}
+		const kind = kindOfBodyError(typeof status === 'string' ? `${status} ${reason}` : reason, 200);
+		return { ok: false, kind, reason, body: data };
 	}
 	return { ok: true, data };
 }

@@ -1,6 +1,8 @@
 'use strict';
 // §4.6 client lookups. Answer shapes differ per action on the real API and are reproduced as documented:
-// online_chat_client_id / whatsapp_client_id answer a bare {"client_id":…}, the find_* family carries a status.
+// online_chat_client_id, whatsapp_client_id, find_client_id_by_phone and find_client_id_by_email answer a bare
+// {"client_id":…}; find_client_id_by_var and find_latest_client_id_by_var carry a status; the find_all family and
+// find_clients answer {"status":"success","client_ids":[…]}.
 
 const { ApiError, fail, has, isBlank, required, asArray, toBool, clientNotFound } = require('../params');
 const { addClient, clientsByPlatformId, clientVar, normalizePhone } = require('../store');
@@ -8,9 +10,9 @@ const { ok, findByPhone, findByEmail, findByVar } = require('./common');
 
 const searchIn = (p) => (String(p.search_in || '').toLowerCase() === 'order' ? 'order' : 'client');
 
-function found(clients) {
+function found(clients, { bare = false } = {}) {
 	if (!clients.length) throw clientNotFound();
-	return ok({ client_id: clients[0].id });
+	return bare ? { body: { client_id: clients[0].id } } : ok({ client_id: clients[0].id });
 }
 
 function varQuery(p) {
@@ -120,13 +122,13 @@ module.exports = {
 	find_client_id_by_phone: {
 		method: 'GET',
 		permission: 'R-Cl',
-		handle: (ctx) => found(findByPhone(ctx.state, required(ctx.params, 'phone'))),
+		handle: (ctx) => found(findByPhone(ctx.state, required(ctx.params, 'phone')), { bare: true }),
 	},
 
 	find_client_id_by_email: {
 		method: 'GET',
 		permission: 'R-Cl',
-		handle: (ctx) => found(findByEmail(ctx.state, required(ctx.params, 'email'))),
+		handle: (ctx) => found(findByEmail(ctx.state, required(ctx.params, 'email')), { bare: true }),
 	},
 
 	find_client_id_by_var: {

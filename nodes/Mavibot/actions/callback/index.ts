@@ -65,7 +65,7 @@ export const description: INodeProperties[] = [
 				value: 'sendToMany',
 				action: 'Send a callback to many clients by messenger ID',
 				description:
-					'Send the same hidden callback message to the clients of one bot by their messenger IDs, any number (300 per request, one after the other); outputs one summary item (send_callback_by_platform_id)',
+					'Send the same hidden callback message to clients by their messenger IDs (of one bot, or of the whole project), any number (300 per request, one after the other); outputs one summary item (send_callback_by_platform_id)',
 			},
 		],
 		default: 'send',

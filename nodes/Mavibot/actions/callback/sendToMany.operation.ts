@@ -25,9 +25,8 @@ const properties: INodeProperties[] = [
 			'Messenger IDs of the clients (Telegram user IDs, WhatsApp phones, VK IDs…), separated by commas or new lines, or an expression that returns an array. Any number: they are sent 300 per request, one request after the other.',
 	},
 	botLocator('searchBots', {
-		required: true,
 		description:
-			'The bot the clients talk to (group_id). Only clients of this bot get the callback: the same messenger ID can belong to clients of other bots.',
+			'Only clients of this bot get the callback (group_id): the same messenger ID can belong to clients of other bots. Leave empty to send to every client of the project with one of these IDs.',
 	}),
 	callbackTextField(),
 	{
@@ -73,9 +72,9 @@ function sentCount(response: IDataObject | undefined): number | undefined {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const ids = platformIdList(this, itemIndex, 'platformIds', 'Platform IDs');
 	const groupId = pickedBot(this, itemIndex, 'bot', 'Bot', {
-		required: true,
+		required: false,
 		fix: 'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.',
-	}) as string;
+	});
 	const text = readCallbackText(this, itemIndex) as string;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const schedule: IDataObject = {};
@@ -86,7 +85,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let sent = 0;
 	let everyAnswerCounted = true;
 	for (const [index, platformIds] of parts.entries()) {
-		const body: IDataObject = { platform_ids: platformIds, group_id: groupId, callback_text: text, ...schedule };
+		const body: IDataObject = { platform_ids: platformIds, callback_text: text, ...schedule };
+		if (groupId !== undefined) body.group_id = groupId;
 		let response: IDataObject;
 		try {
 			response = (await mavibotApiRequest.call(

@@ -5,7 +5,8 @@ import { mavibotApiRequestOrNotFound } from '../../transport';
 import { locatorValue } from '../../helpers/messageContent';
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
-import { lookupResult, requiredPhone } from './shared';
+import { whatsAppNumber } from '../../helpers/recipients';
+import { lookupResult } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,7 +16,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 79991234567',
-		description: 'WhatsApp phone number of the client, with the country code. Sent as typed.',
+		description:
+			'WhatsApp phone number of the client, with the country code, e.g. +7 999 123-45-67. Sent as digits only, as WhatsApp writes numbers.',
 	},
 	// whatsapp_client_id takes the bot's group_id (a base64-like ID for WhatsApp), which is what searchBots lists;
 	// searchWhatsAppChannels lists the channel's numeric id (bot_id / whatsapp_bot_id) instead.
@@ -34,7 +36,7 @@ export const description = withDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const phone = requiredPhone(this, itemIndex);
+	const phone = whatsAppNumber(this, itemIndex);
 	const groupId = locatorValue(this.getNodeParameter('bot', itemIndex, ''));
 	const qs: IDataObject = { phone };
 	if (groupId) qs.group_id = groupId;

@@ -37,16 +37,12 @@ export const description = withDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex, 'nested') as string;
-	const response = (await mavibotApiRequest.call(
+	// The answer is the client's variables as one flat object; a variable may be called "status" (it is data).
+	const variables = (await mavibotApiRequest.call(
 		this,
 		'get_variables',
 		{ qs: { client_id: clientId } },
 		itemIndex,
 	)) as IDataObject;
-	// The API answers a flat object of name → value; some hosts wrap it in {status, variables}.
-	const variables =
-		response.variables && typeof response.variables === 'object'
-			? (response.variables as IDataObject)
-			: Object.fromEntries(Object.entries(response).filter(([name]) => name !== 'status'));
 	return output === 'flat' ? { client_id: clientId, ...variables } : { client_id: clientId, variables };
 }
