@@ -17,7 +17,7 @@ import {
 } from '../common.descriptions';
 
 const pauseField: INodeProperties = {
-	displayName: 'Pause Between Messages (Seconds)',
+	displayName: 'Seconds Between Messages',
 	name: 'shift',
 	type: 'number',
 	default: 0.2,
@@ -167,7 +167,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			throw invalidParameter(
 				this,
 				itemIndex,
-				'Pause Between Messages (Seconds)',
+				'Seconds Between Messages',
 				`is "${String(fields.shift)}"`,
 				'Use a number of seconds, 0 or more, e.g. 0.5.',
 			);
