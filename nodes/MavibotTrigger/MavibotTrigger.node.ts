@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { triggerProperties } from './properties';
-import { checkSetup, handleWebhook } from './webhook';
+import { dispatch, perSource, triggerProperties } from './sources';
+import { checkSetup } from './verification';
 
 export class MavibotTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +17,7 @@ export class MavibotTrigger implements INodeType {
 		icon: { light: 'file:../../icons/mavibot.svg', dark: 'file:../../icons/mavibot.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["source"] === "blockRequests" ? "Bot block requests" : "Message events" }}',
+		subtitle: perSource((source) => JSON.stringify(source.subtitle)),
 		description:
 			'Starts the workflow on the messages of a Mavibot project, or answers the API requests of a bot block',
 		eventTriggerDescription: 'Waiting for Mavibot to call the Test URL',
@@ -31,12 +31,9 @@ export class MavibotTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				path: 'mavibot',
-				// Message events are answered at once with {"status":"ok"}; bot block requests as "Respond" says.
-				responseMode:
-					'={{ $parameter["source"] === "blockRequests" ? $parameter["responseMode"] : "onReceived" }}',
-				// Set explicitly: without it n8n answers an immediate response with the literal text "firstEntryJson".
-				responseData:
-					'={{ $parameter["source"] === "blockRequests" && $parameter["responseMode"] !== "onReceived" ? "firstEntryJson" : ({ "status": "ok" }) }}',
+				// How n8n answers Mavibot: each event source says it (sources.ts).
+				responseMode: perSource((source) => source.response.mode),
+				responseData: perSource((source) => source.response.data),
 			},
 		],
 		properties: triggerProperties,
@@ -64,6 +61,6 @@ export class MavibotTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await handleWebhook.call(this);
+		return await dispatch(this);
 	}
 }

@@ -11,6 +11,19 @@ export const clientIdField: INodeProperties = {
 		"The Mavibot client ID (a number). The Mavibot Trigger outputs it as the client's ID; the Client Search operations look it up by phone, e-mail or variable.",
 };
 
+/** The Text of a message: empty is allowed when an attachment or a bot block is sent. */
+export function messageTextField(placeholder: string): INodeProperties {
+	return {
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		placeholder,
+		description: 'The message text. May be empty when an attachment or a bot block is sent.',
+	};
+}
+
 /** Which `connected_channels` list a bot picker shows (see methods/listSearch.ts). */
 export type BotSearchMethod =
 	| 'searchBots'
@@ -21,7 +34,7 @@ export type BotSearchMethod =
 	| 'searchOkGroups';
 
 /**
- * A bot or channel picked from `connected_channels`, or given by ID. Read it with `locatorValue()`.
+ * A bot or channel picked from `connected_channels`, or given by ID. Read it with `readBot()` or `locatorValue()` (helpers/parameters.ts).
  * `overrides` sets name, displayName, description, required, placeholder…
  */
 export function botLocator(
@@ -257,4 +270,44 @@ export const resumeBotField: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description: 'Whether to un-pause the bot for this client if an operator paused it',
+};
+
+const COLLECTIONS = {
+	'Additional Fields': { name: 'additionalFields', placeholder: 'Add Field' },
+	Filters: { name: 'filters', placeholder: 'Add Filter' },
+	Options: { name: 'options', placeholder: 'Add Option' },
+} as const;
+
+/** One of the usual optional-field collections: Additional Fields, Filters or Options. */
+export function collection(displayName: keyof typeof COLLECTIONS, options: INodeProperties[]): INodeProperties {
+	return { displayName, ...COLLECTIONS[displayName], type: 'collection', default: {}, options };
+}
+
+/** A required text field (an ID, a phone, a name…); `extra` adds typeOptions, displayOptions… */
+export function requiredTextField(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return { displayName, name, type: 'string', required: true, default: '', placeholder, description, ...extra };
+}
+
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	default: 50,
+	typeOptions: { minValue: 1 },
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
 };

@@ -12,53 +12,27 @@ import * as message from './message';
 import * as variable from './variable';
 
 /**
- * The resources of the node and their operations. The router runs exactly what is listed here, and the
- * Resource dropdown is built from `resourceOptions` (sorted by name when the node description is built).
+ * The resources of the node. Each resource's index.ts lists its operations once (`operations`, the router's table)
+ * and builds its fields from them; the Resource dropdown is `resourceOptions` (sorted by name in node.description.ts).
  */
-export const resources = {
-	channel: { checkWhatsApp: channel.checkWhatsApp, getBotBlocks: channel.getBotBlocks, getMany: channel.getMany },
-	deal: {
-		create: deal.create,
-		getCurrent: deal.getCurrent,
-		getMany: deal.getMany,
-		getStage: deal.getStage,
-		getVariables: deal.getVariables,
-		moveToNextStage: deal.moveToNextStage,
-		setStage: deal.setStage,
-		setVariables: deal.setVariables,
-	},
-	client: {
-		deleteMany: client.deleteMany,
-		getMany: client.getMany,
-		getSubscribers: client.getSubscribers,
-		import: client.import,
-	},
-	conversation: { assign: conversation.assign, clearHistory: conversation.clearHistory, getHistory: conversation.getHistory },
-	list: { addClients: list.addClients, removeClients: list.removeClients },
-	message: { broadcast: message.broadcast, send: message.send, sendToWhatsApp: message.sendToWhatsApp },
-	callback: {
-		send: callback.send,
-		sendByEmail: callback.sendByEmail,
-		sendByOkId: callback.sendByOkId,
-		sendByTelegramId: callback.sendByTelegramId,
-		sendByVkId: callback.sendByVkId,
-		sendByWhatsAppPhone: callback.sendByWhatsAppPhone,
-		sendToMany: callback.sendToMany,
-	},
-	clientSearch: {
-		findAllByVariable: clientSearch.findAllByVariable,
-		findAllByVariables: clientSearch.findAllByVariables,
-		findByEmail: clientSearch.findByEmail,
-		findByOnlineChat: clientSearch.findByOnlineChat,
-		findByPhone: clientSearch.findByPhone,
-		findByPlatformIds: clientSearch.findByPlatformIds,
-		findByVariable: clientSearch.findByVariable,
-		findByWhatsAppPhone: clientSearch.findByWhatsAppPhone,
-		findLatestByVariable: clientSearch.findLatestByVariable,
-		search: clientSearch.search,
-	},
-	variable: { get: variable.get, set: variable.set },
-} satisfies Record<string, Record<string, MavibotOperation>>;
+const resourceModules = {
+	callback,
+	channel,
+	client,
+	clientSearch,
+	conversation,
+	deal,
+	list,
+	message,
+	variable,
+} satisfies Record<string, { operations: Record<string, MavibotOperation>; description: INodeProperties[] }>;
+
+type ResourceModules = typeof resourceModules;
+
+/** resource → operation → { description, execute }: what the router runs. */
+export const resources = Object.fromEntries(
+	Object.entries(resourceModules).map(([resource, module]) => [resource, module.operations]),
+) as { [R in keyof ResourceModules]: ResourceModules[R]['operations'] };
 
 export const resourceOptions: INodePropertyOptions[] = [
 	{
@@ -88,7 +62,9 @@ export const resourceOptions: INodePropertyOptions[] = [
 	{ name: 'Variable', value: 'variable', description: 'Read and write client and deal variables' },
 ];
 
-export const resourceDescriptions: INodeProperties[][] = [channel.description, deal.description, message.description, variable.description, client.description, conversation.description, list.description, callback.description, clientSearch.description];
+export const resourceDescriptions: INodeProperties[][] = Object.values(resourceModules).map(
+	(module) => module.description,
+);
 
 export type MavibotResources = typeof resources;
 export type MavibotResource = keyof MavibotResources;

@@ -21,3 +21,13 @@ export function withDisplayOptions(
 		},
 	}));
 }
+
+/** The fields of a resource's operations, each shown only when its resource and operation are chosen. */
+export function operationProperties(
+	resource: string,
+	operations: Record<string, { description: INodeProperties[] }>,
+): INodeProperties[] {
+	return Object.entries(operations).flatMap(([operation, { description }]) =>
+		withDisplayOptions({ show: { resource: [resource], operation: [operation] } }, description),
+	);
+}

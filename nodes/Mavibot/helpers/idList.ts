@@ -55,17 +55,3 @@ export function toApiId(value: string | number): string | number {
 	const text = String(value).trim();
 	return /^\d{1,15}$/.test(text) ? Number(text) : text;
 }
-
-/** Reads a required ID parameter (client, deal, list…) and returns it in the API's form. */
-export function requiredId(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	name = 'clientId',
-	displayName = 'Client ID',
-	fix = 'Give the Mavibot client ID, e.g. {{ $json.client.id }} after a Mavibot Trigger or a Find operation.',
-): string | number {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
-	const text = String(value ?? '').trim();
-	if (text === '') throw invalidParameter(context, itemIndex, displayName, 'is empty', fix);
-	return toApiId(text);
-}

@@ -1,13 +1,25 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { buildButtons } from './buttons';
+import { locatorValue } from './parameters';
+import { applyScheduling } from './scheduling';
 import { invalidParameter, isBlank } from './validation';
 
-export function locatorValue(value: unknown): string {
-	if (value && typeof value === 'object' && 'value' in value) {
-		return String((value as IDataObject).value ?? '').trim();
-	}
-	return String(value ?? '').trim();
+/**
+ * The body of `message`, `whatsapp_message` and `broadcast`: the recipient, the content (Text and Additional Fields),
+ * what `extra` reads from the Additional Fields, then the schedule.
+ */
+export function messageBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	recipient: IDataObject,
+	extra?: (fields: IDataObject) => IDataObject,
+): IDataObject {
+	const text = context.getNodeParameter('text', itemIndex, '') as string;
+	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { ...recipient, ...buildMessageContent(context, itemIndex, text, fields), ...extra?.(fields) };
+	applyScheduling(context, itemIndex, fields, body);
+	return body;
 }
 
 /**
@@ -22,7 +34,7 @@ export function buildMessageContent(
 ): IDataObject {
 	const content: IDataObject = {};
 	if (!isBlank(text)) content.message = text;
-	const block = locatorValue(fields.botBlock);
+	const block = isBlank(fields.botBlock) ? '' : locatorValue(context, itemIndex, 'additionalFields.botBlock');
 	if (block) {
 		if (!/^\d+$/.test(block)) {
 			throw invalidParameter(

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** A validation error that names the parameter and the item, and says how to fix it. */
@@ -39,4 +39,20 @@ export function parseJsonParameter(
 			'Write valid JSON (double quotes around names and strings), or build the value with an expression.',
 		);
 	}
+}
+
+/** A JSON parameter that must hold an object (`fix` shows one); undefined when it is empty. */
+export function parseJsonObject(
+	context: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+	fix: string,
+): IDataObject | undefined {
+	const parsed = parseJsonParameter(context, value, displayName, itemIndex);
+	if (parsed === undefined) return undefined;
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw invalidParameter(context, itemIndex, displayName, 'is not an object', fix);
+	}
+	return parsed as IDataObject;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter, isBlank, parseJsonParameter } from './validation';
+import { invalidParameter, isBlank, parseJsonObject } from './validation';
 
 /**
  * The "Define Variables" input shared by the operations that write variables (Variable → Set, Deal → Set Variables):
@@ -14,6 +14,51 @@ export interface VariablesInputOptions {
 	jsonDefault?: string;
 	/** Description of the JSON field. */
 	jsonDescription?: string;
+}
+
+export interface NameValueRowsText {
+	namePlaceholder: string;
+	nameDescription: string;
+	valuePlaceholder?: string;
+	valueDescription: string;
+}
+
+/** A fixedCollection of name/value rows (its `variable` list); read it with nameValueRows(). */
+export function nameValueRowsField(
+	displayName: string,
+	name: string,
+	description: string,
+	text: NameValueRowsText,
+): INodeProperties {
+	const value: INodeProperties = { displayName: 'Value', name: 'value', type: 'string', default: '' };
+	if (text.valuePlaceholder !== undefined) value.placeholder = text.valuePlaceholder;
+	value.description = text.valueDescription;
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Variable',
+		description,
+		options: [
+			{
+				displayName: 'Variable',
+				name: 'variable',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: text.namePlaceholder,
+						description: text.nameDescription,
+					},
+					value,
+				],
+			},
+		],
+	};
 }
 
 export function variablesInputProperties({
@@ -35,37 +80,12 @@ export function variablesInputProperties({
 			],
 		},
 		{
-			displayName: 'Variables',
-			name: 'variables',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			default: {},
-			placeholder: 'Add Variable',
-			description: 'The variables to write, one name and value per row',
+			...nameValueRowsField('Variables', 'variables', 'The variables to write, one name and value per row', {
+				namePlaceholder,
+				nameDescription: 'The variable name',
+				valueDescription: 'The value to store (sent as text)',
+			}),
 			displayOptions: { show: { variablesInput: ['fields'] } },
-			options: [
-				{
-					displayName: 'Variable',
-					name: 'variable',
-					values: [
-						{
-							displayName: 'Name',
-							name: 'name',
-							type: 'string',
-							default: '',
-							placeholder: namePlaceholder,
-							description: 'The variable name',
-						},
-						{
-							displayName: 'Value',
-							name: 'value',
-							type: 'string',
-							default: '',
-							description: 'The value to store (sent as text)',
-						},
-					],
-				},
-			],
 		},
 		{
 			displayName: 'Variables (JSON)',
@@ -90,22 +110,11 @@ export function readVariables(
 	const input = context.getNodeParameter('variablesInput', itemIndex, 'fields') as string;
 	let variables: IDataObject = {};
 	if (input === 'json') {
-		const parsed = parseJsonParameter(
-			context,
-			context.getNodeParameter('variablesJson', itemIndex, '{}'),
-			'Variables (JSON)',
-			itemIndex,
-		);
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'Variables (JSON)',
-				'is not an object',
-				`Give an object such as ${example}.`,
-			);
-		}
-		variables = parsed as IDataObject;
+		const raw = context.getNodeParameter('variablesJson', itemIndex, '{}');
+		const fix = `Give an object such as ${example}.`;
+		const parsed = parseJsonObject(context, raw, 'Variables (JSON)', itemIndex, fix);
+		if (parsed === undefined) throw invalidParameter(context, itemIndex, 'Variables (JSON)', 'is not an object', fix);
+		variables = parsed;
 	} else {
 		const rows = nameValueRows(context.getNodeParameter('variables', itemIndex, {}));
 		variables = readNameValueRows(context, itemIndex, 'Variables', rows);

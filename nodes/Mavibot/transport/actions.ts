@@ -83,7 +83,15 @@ export const MAVIBOT_ACTIONS = {
 	get_messages: read('GET', 'readClients', 'result'),
 } satisfies Record<string, MavibotActionInfo>;
 
-export type MavibotAction = keyof typeof MAVIBOT_ACTIONS;
+type ActionTable = typeof MAVIBOT_ACTIONS;
+/**
+ * Named so that calling mavibotApiRequest with an action missing from MAVIBOT_ACTIONS fails to compile with a
+ * message that says where to add it: `… is not assignable to parameter of type 'keyof AddTheActionToMavibotActionsInTransportActionsTs'`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+interface AddTheActionToMavibotActionsInTransportActionsTs extends ActionTable {}
+
+export type MavibotAction = keyof AddTheActionToMavibotActionsInTransportActionsTs;
 
 /** The permission names as the Mavibot key settings show them. */
 export const PERMISSION_LABELS: Record<MavibotPermission, string> = {

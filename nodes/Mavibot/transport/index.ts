@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { cleanApiKey } from '../../../credentials/MavibotApi.credentials';
 import type { MavibotAction } from './actions';
 import { MAVIBOT_ACTIONS } from './actions';
 import { recallWrite, rememberWrite, writeKey } from './acceptedWrites';
@@ -47,7 +48,7 @@ function credentialsOf(context: MavibotContext): Promise<CachedCredentials> {
 	if (!cached) {
 		cached = (async () => {
 			const data = await context.getCredentials(CREDENTIAL);
-			const key = String(data.apiKey ?? '').replace(/\s+/g, '');
+			const key = cleanApiKey(data.apiKey);
 			const node = context.getNode();
 			const reference = node.credentials?.[CREDENTIAL];
 			return {

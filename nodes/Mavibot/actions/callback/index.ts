@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as send from './send.operation';
 import * as sendByEmail from './sendByEmail.operation';
 import * as sendByOkId from './sendByOkId.operation';
@@ -8,7 +9,15 @@ import * as sendByVkId from './sendByVkId.operation';
 import * as sendByWhatsAppPhone from './sendByWhatsAppPhone.operation';
 import * as sendToMany from './sendToMany.operation';
 
-export { send, sendByEmail, sendByOkId, sendByTelegramId, sendByVkId, sendByWhatsAppPhone, sendToMany };
+export const operations = {
+	send,
+	sendByEmail,
+	sendByOkId,
+	sendByTelegramId,
+	sendByVkId,
+	sendByWhatsAppPhone,
+	sendToMany,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -70,11 +79,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'send',
 	},
-	...send.description,
-	...sendByEmail.description,
-	...sendByOkId.description,
-	...sendByTelegramId.description,
-	...sendByVkId.description,
-	...sendByWhatsAppPhone.description,
-	...sendToMany.description,
+	...operationProperties('callback', operations),
 ];

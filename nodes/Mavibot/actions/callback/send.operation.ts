@@ -1,35 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { callbackOperation, identificationFields, identifyClient } from './shared';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
-import { mavibotApiRequest } from '../../transport';
-import type { OperationResult } from '../types';
-import {
-	applyCallbackOptions,
-	callbackAdditionalFields,
-	callbackResult,
-	callbackTextField,
-	identificationFields,
-	identifyClient,
-	readCallbackText,
-} from './shared';
-
-const properties: INodeProperties[] = [
-	...identificationFields,
-	callbackTextField(),
-	callbackAdditionalFields(),
-];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['callback'], operation: ['send'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const identity = identifyClient(this, itemIndex);
-	const text = readCallbackText(this, itemIndex);
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { ...identity, message: text };
-	const variables = applyCallbackOptions(this, itemIndex, 'callback', fields, body);
-	const response = (await mavibotApiRequest.call(this, 'callback', { body }, itemIndex)) as IDataObject;
-	return callbackResult(response, identity, text, variables);
-}
+export const { description, execute } = callbackOperation({
+	action: 'callback',
+	recipientFields: identificationFields,
+	identify: identifyClient,
+	textRequired: true,
+});

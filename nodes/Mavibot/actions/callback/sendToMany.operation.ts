@@ -1,48 +1,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { chunk } from '../../helpers/idList';
-import { pickedBot, platformIdList } from '../../helpers/recipients';
+import { locatorValue, platformIdList } from '../../helpers/parameters';
 import { applyScheduling } from '../../helpers/scheduling';
 import type { OperationResult } from '../types';
-import { botLocator, scheduleFields } from '../common.descriptions';
+import { botLocator, scheduleFields, collection, requiredTextField } from '../common.descriptions';
 import { callbackTextField, readCallbackText } from './shared';
 
 /** send_callback_by_platform_id accepts at most 300 platform IDs per request. */
 export const PLATFORM_IDS_PER_REQUEST = 300;
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Platform IDs',
-		name: 'platformIds',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		placeholder: 'e.g. 407184121, 5566778899',
-		description:
-			'Messenger IDs of the clients (Telegram user IDs, WhatsApp phones, VK IDs…), separated by commas or new lines, or an expression that returns an array. Any number: they are sent 300 per request, one request after the other.',
-	},
+export const description: INodeProperties[] = [
+	requiredTextField(
+		'Platform IDs',
+		'platformIds',
+		'e.g. 407184121, 5566778899',
+		'Messenger IDs of the clients (Telegram user IDs, WhatsApp phones, VK IDs…), separated by commas or new lines, or an expression that returns an array. Any number: they are sent 300 per request, one request after the other.',
+		{ typeOptions: { rows: 4 } },
+	),
 	botLocator('searchBots', {
 		description:
 			'Only clients of this bot get the callback (group_id): the same messenger ID can belong to clients of other bots. Leave empty to send to every client of the project with one of these IDs.',
 	}),
 	callbackTextField(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...scheduleFields],
-	},
+	collection('Additional Fields', [...scheduleFields]),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['callback'], operation: ['sendToMany'] } },
-	properties,
-);
 
 /** Says in the error how many IDs Mavibot already got, so that the user does not send them twice. */
 function withProgress(error: unknown, handled: number, ids: Array<string | number>, requests: number): unknown {
@@ -71,10 +54,7 @@ function sentCount(response: IDataObject | undefined): number | undefined {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const ids = platformIdList(this, itemIndex, 'platformIds', 'Platform IDs');
-	const groupId = pickedBot(this, itemIndex, 'bot', 'Bot', {
-		required: false,
-		fix: 'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.',
-	});
+	const groupId = locatorValue(this, itemIndex, 'bot');
 	const text = readCallbackText(this, itemIndex) as string;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const schedule: IDataObject = {};
@@ -86,7 +66,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let everyAnswerCounted = true;
 	for (const [index, platformIds] of parts.entries()) {
 		const body: IDataObject = { platform_ids: platformIds, callback_text: text, ...schedule };
-		if (groupId !== undefined) body.group_id = groupId;
+		if (groupId) body.group_id = groupId;
 		let response: IDataObject;
 		try {
 			response = (await mavibotApiRequest.call(

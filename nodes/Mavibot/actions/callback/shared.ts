@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { applyScheduling } from '../../helpers/scheduling';
-import { readEmail, readPhone } from '../../helpers/contactInput';
-import { requiredText } from '../../helpers/recipients';
-import { requiredId } from '../../helpers/idList';
+import { optionalText, readEmail, readPhone, requiredId, requiredText } from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
-import { clientIdField, resumeBotField, scheduleFields } from '../common.descriptions';
-import { nameValueRows, readNameValueRows } from '../../helpers/variablesInput';
+import { mavibotApiRequest } from '../../transport';
+import type { MavibotOperation } from '../types';
+import { clientIdField, collection, requiredTextField, resumeBotField, scheduleFields } from '../common.descriptions';
+import { nameValueRows, nameValueRowsField, readNameValueRows } from '../../helpers/variablesInput';
 
 /** The single-client callback actions (send_callback_by_platform_id has no variables or resume_bot). */
 export type CallbackAction =
@@ -50,51 +50,21 @@ export function callbackTextField(required = true): INodeProperties {
 	};
 }
 
-export const variablesToSaveField: INodeProperties = {
-	displayName: 'Variables to Save',
-	name: 'variablesToSave',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	default: {},
-	placeholder: 'Add Variable',
-	description:
-		'Client variables Mavibot saves together with the callback (sent as extra parameters of the request). A name may not be one of the parameters of the action, such as message or client_id.',
-	options: [
-		{
-			displayName: 'Variable',
-			name: 'variable',
-			values: [
-				{
-					displayName: 'Name',
-					name: 'name',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. order_sum',
-					description: 'Name of the client variable',
-				},
-				{
-					displayName: 'Value',
-					name: 'value',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 1500',
-					description: 'Value to save',
-				},
-			],
-		},
-	],
-};
+export const variablesToSaveField = nameValueRowsField(
+	'Variables to Save',
+	'variablesToSave',
+	'Client variables Mavibot saves together with the callback (sent as extra parameters of the request). A name may not be one of the parameters of the action, such as message or client_id.',
+	{
+		namePlaceholder: 'e.g. order_sum',
+		nameDescription: 'Name of the client variable',
+		valuePlaceholder: 'e.g. 1500',
+		valueDescription: 'Value to save',
+	},
+);
 
 /** "Additional Fields" of a single-client callback: `extra` first, then Resume Bot, schedule and variables. */
 export function callbackAdditionalFields(extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...extra, resumeBotField, ...scheduleFields, variablesToSaveField],
-	};
+	return collection('Additional Fields', [...extra, resumeBotField, ...scheduleFields, variablesToSaveField]);
 }
 
 export const clientNameField: INodeProperties = {
@@ -237,4 +207,55 @@ export function identifyClient(context: IExecuteFunctions, itemIndex: number): I
 		);
 	}
 	return { client_id: requiredId(context, itemIndex) };
+}
+
+/* ---- The single-client callbacks: one factory ---- */
+
+/** "<Messenger> User ID": the client's platform_id in one messenger. */
+export function userIdField(displayName: string, placeholder: string, description: string): INodeProperties {
+	return requiredTextField(displayName, 'userId', placeholder, description);
+}
+
+/** Reads the "<Messenger> User ID" field (userId) of the `messenger` named in the fix-it text. */
+export function readUserId(context: IExecuteFunctions, itemIndex: number, displayName: string, messenger: string) {
+	const fix = `Give the client's ${messenger} user ID, e.g. {{ $json.client.recepient }} after a Mavibot Trigger.`;
+	return requiredId(context, itemIndex, 'userId', displayName, fix);
+}
+
+export interface CallbackSpec {
+	action: CallbackAction;
+	/** The fields that say who gets the callback (shown before Callback Text). */
+	recipientFields: INodeProperties[];
+	/** Reads them: the parameters that identify the client (and its bot) in the request, in request order. */
+	identify: (context: IExecuteFunctions, itemIndex: number) => IDataObject;
+	/** Whether the callback text is required; when not, an empty text only creates or updates the client. */
+	textRequired: boolean;
+	/** Whether the action takes a client name (`name`, under Additional Fields). */
+	clientName?: boolean;
+}
+
+/**
+ * A single-client callback operation: the recipient fields, Callback Text, and Additional Fields (client name, Resume
+ * Bot, schedule, variables). The request body is the identity, name, message, then the additional parameters.
+ */
+export function callbackOperation(spec: CallbackSpec): MavibotOperation {
+	return {
+		description: [
+			...spec.recipientFields,
+			callbackTextField(spec.textRequired),
+			callbackAdditionalFields(spec.clientName ? [clientNameField] : []),
+		],
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const identity = spec.identify(this, itemIndex);
+			const text = readCallbackText(this, itemIndex, spec.textRequired);
+			const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+			const body: IDataObject = { ...identity };
+			const name = spec.clientName ? optionalText(fields.clientName) : undefined;
+			if (name !== undefined) body.name = name;
+			if (text !== undefined) body.message = text;
+			const variables = applyCallbackOptions(this, itemIndex, spec.action, fields, body);
+			const response = (await mavibotApiRequest.call(this, spec.action, { body }, itemIndex)) as IDataObject;
+			return callbackResult(response, identity, text, variables);
+		},
+	};
 }

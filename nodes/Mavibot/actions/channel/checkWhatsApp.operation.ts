@@ -1,32 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { readPhone } from '../../helpers/contactInput';
+import { readPhone } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
+import { requiredTextField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'The project needs a connected, running WhatsApp channel to check numbers',
 		name: 'checkWhatsAppNotice',
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +7 999 123-45-67',
-		description: 'The phone number to check, with the country code, in any common format',
-	},
+	requiredTextField(
+		'Phone',
+		'phone',
+		'e.g. +7 999 123-45-67',
+		'The phone number to check, with the country code, in any common format',
+	),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['checkWhatsApp'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const phone = readPhone(this, itemIndex);

@@ -1,27 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { invalidParameter } from '../../helpers/validation';
 import type { OperationResult } from '../types';
+import { limitField, returnAllField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+export const description: INodeProperties[] = [
+	returnAllField,
+	limitField,
 	{
 		displayName: 'Search',
 		name: 'search',
@@ -32,11 +18,6 @@ const properties: INodeProperties[] = [
 			'Output only the blocks whose condition (the text that triggers the block) or description contains this text, ignoring case. Empty: every block.',
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['getBotBlocks'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;

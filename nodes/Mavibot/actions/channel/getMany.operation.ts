@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import type { OperationResult } from '../types';
 
@@ -10,7 +9,7 @@ const ALIASES: Record<string, string[]> = {
 	ok: ['odnoklassniki'],
 };
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Messengers',
 		name: 'messengers',
@@ -30,11 +29,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['getMany'] } },
-	properties,
-);
 
 function wantedKeys(value: unknown): Set<string> | undefined {
 	const list = (Array.isArray(value) ? value : String(value ?? '').split(','))

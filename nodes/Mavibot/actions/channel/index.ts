@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as checkWhatsApp from './checkWhatsApp.operation';
 import * as getBotBlocks from './getBotBlocks.operation';
 import * as getMany from './getMany.operation';
 
-export { checkWhatsApp, getBotBlocks, getMany };
+export const operations = { checkWhatsApp, getBotBlocks, getMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -36,7 +37,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	...checkWhatsApp.description,
-	...getBotBlocks.description,
-	...getMany.description,
+	...operationProperties('channel', operations),
 ];

@@ -2,16 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { chunk, parseIdList } from '../../helpers/idList';
-import { invalidParameter } from '../../helpers/validation';
+import { chunk } from '../../helpers/idList';
+import { requiredIdList } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 
 /** delete_clients takes at most 500 client IDs per request. */
 export const DELETE_CLIENTS_CHUNK = 500;
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName:
 			'Deleting clients cannot be undone. The API key needs the "Permission to delete clients" permission.',
@@ -30,11 +29,6 @@ const properties: INodeProperties[] = [
 			'Mavibot client IDs to delete, separated by commas or new lines, or an expression that returns an array. Any number: they are sent 500 per request.',
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['client'], operation: ['deleteMany'] } },
-	properties,
-);
 
 /** The error of a later request, told with how many clients the earlier requests already deleted. */
 function alreadyDeletedError(
@@ -60,12 +54,7 @@ function alreadyDeletedError(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientIds = parseIdList(this, this.getNodeParameter('clientIds', itemIndex, ''), 'Client IDs', itemIndex, {
-		numeric: true,
-	});
-	if (!clientIds.length) {
-		throw invalidParameter(this, itemIndex, 'Client IDs', 'is empty', 'Give at least one Mavibot client ID.');
-	}
+	const clientIds = requiredIdList(this, itemIndex, 'clientIds', 'Client IDs', { numeric: true });
 	const batches = chunk(clientIds, DELETE_CLIENTS_CHUNK);
 	let sent = 0;
 	let reported = 0;

@@ -1,67 +1,48 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { toApiId } from '../../helpers/idList';
+import { listId } from '../../helpers/parameters';
 import { collectByOffset, readReturnLimit } from '../../helpers/paging';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
-import { limitField, returnAllField, simplifyClient, simplifyField } from './simplify';
+import { collection, limitField, returnAllField } from '../common.descriptions';
+import { simplifyClient, simplifyField } from './simplify';
 
 /** get_clients returns at most 500 clients per request. */
 export const GET_CLIENTS_PAGE_SIZE = 500;
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	returnAllField,
 	limitField,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'List ID',
-				name: 'listId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1170282',
-				description: 'Only clients of this client list (its number in Mavibot)',
-			},
-		],
-	},
+	collection('Filters', [
+		{
+			displayName: 'List ID',
+			name: 'listId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1170282',
+			description: 'Only clients of this client list (its number in Mavibot)',
+		},
+	]),
 	simplifyField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Order',
-				name: 'order',
-				type: 'options',
-				default: 'newest',
-				description: 'The order of the clients. Oldest First works only without a List ID (a Mavibot limit).',
-				options: [
-					{ name: 'Newest First', value: 'newest', description: 'The most recently created clients first' },
-					{
-						name: 'Oldest First',
-						value: 'oldest',
-						description: 'The oldest clients first (reverse); not available together with a List ID',
-					},
-				],
-			},
-		],
-	},
+	collection('Options', [
+		{
+			displayName: 'Order',
+			name: 'order',
+			type: 'options',
+			default: 'newest',
+			description: 'The order of the clients. Oldest First works only without a List ID (a Mavibot limit).',
+			options: [
+				{ name: 'Newest First', value: 'newest', description: 'The most recently created clients first' },
+				{
+					name: 'Oldest First',
+					value: 'oldest',
+					description: 'The oldest clients first (reverse); not available together with a List ID',
+				},
+			],
+		},
+	]),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['client'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const limit = readReturnLimit(this, itemIndex);
@@ -70,52 +51,41 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
 	const query: IDataObject = {};
-	if (!isBlank(filters.listId)) {
-		const listId = String(filters.listId).trim();
-		if (!/^\d+$/.test(listId)) {
-			throw invalidParameter(
-				this,
-				itemIndex,
-				'List ID',
-				`is "${listId}", which is not a list ID`,
-				'Give the number of the client list in Mavibot, e.g. 1170282.',
-			);
-		}
-		query.list = toApiId(listId);
-	}
+	const list = listId(this, itemIndex, filters.listId);
+	if (list !== undefined) query.list = list;
 	const order = isBlank(options.order) ? 'newest' : String(options.order);
 	if (order !== 'newest' && order !== 'oldest') {
-		throw invalidParameter(this, itemIndex, 'Order', `is "${order}"`, 'Choose Newest First or Oldest First.');
+	throw invalidParameter(this, itemIndex, 'Order', `is "${order}"`, 'Choose Newest First or Oldest First.');
 	}
 	if (order === 'oldest') {
-		if (query.list !== undefined) {
-			throw invalidParameter(
-				this,
-				itemIndex,
-				'Order',
-				'is "Oldest First" together with a List ID',
-				'Mavibot can sort oldest first only across all clients, not inside a list. Remove the List ID filter, or choose Newest First.',
-			);
-		}
-		query.reverse = true;
+	if (query.list !== undefined) {
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Order',
+			'is "Oldest First" together with a List ID',
+			'Mavibot can sort oldest first only across all clients, not inside a list. Remove the List ID filter, or choose Newest First.',
+		);
+	}
+	query.reverse = true;
 	}
 
 	const { items } = await collectByOffset({
-		context: this,
-		itemIndex,
-		action: 'get_clients',
-		pageSize: GET_CLIENTS_PAGE_SIZE,
-		limit,
-		map: simplify ? simplifyClient : undefined,
-		fetchPage: async (offset, size) => {
-			const response = (await mavibotApiRequest.call(
-				this,
-				'get_clients',
-				{ qs: { ...query, offset, limit: size } },
-				itemIndex,
-			)) as IDataObject;
-			return (response.clients as IDataObject[] | undefined) ?? [];
-		},
+	context: this,
+	itemIndex,
+	action: 'get_clients',
+	pageSize: GET_CLIENTS_PAGE_SIZE,
+	limit,
+	map: simplify ? simplifyClient : undefined,
+	fetchPage: async (offset, size) => {
+		const response = (await mavibotApiRequest.call(
+			this,
+			'get_clients',
+			{ qs: { ...query, offset, limit: size } },
+			itemIndex,
+		)) as IDataObject;
+		return (response.clients as IDataObject[] | undefined) ?? [];
+	},
 	});
 	return items;
 }

@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
 import { mavibotError } from '../../transport/errors';
 import { toApiId } from '../../helpers/idList';
-import { locatorValue } from '../../helpers/messageContent';
+import { readBot, requiredText } from '../../helpers/parameters';
 import { invalidParameter, isBlank, parseJsonParameter } from '../../helpers/validation';
-import { TELEPHONY_CLIENT_TYPE, clientTypeOptions } from '../../helpers/clientTypes';
+import { TELEPHONY_CLIENT_TYPE, clientTypeOptions } from '../../../shared/clientTypes';
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Define Clients',
 		name: 'inputMode',
@@ -69,11 +68,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['client'], operation: ['import'] } },
-	properties,
-);
-
 function clientTypeOf(value: unknown): number | undefined {
 	if (isBlank(value) || typeof value === 'boolean') return undefined;
 	const number = Number(value);
@@ -81,16 +75,13 @@ function clientTypeOf(value: unknown): number | undefined {
 }
 
 function fromFields(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const platformId = String(context.getNodeParameter('platformId', itemIndex, '') ?? '').trim();
-	if (platformId === '') {
-		throw invalidParameter(
-			context,
-			itemIndex,
-			'Platform ID',
-			'is empty',
-			"Give the client's ID in the messenger, e.g. the Telegram user ID or the WhatsApp phone number.",
-		);
-	}
+	const platformId = requiredText(
+		context,
+		itemIndex,
+		'platformId',
+		'Platform ID',
+		"Give the client's ID in the messenger, e.g. the Telegram user ID or the WhatsApp phone number.",
+	);
 	const rawType = context.getNodeParameter('clientType', itemIndex, 1);
 	const clientType = clientTypeOf(rawType);
 	if (clientType === undefined) {
@@ -105,17 +96,8 @@ function fromFields(context: IExecuteFunctions, itemIndex: number): IDataObject 
 	// Telephony clients belong to no bot: the API wants an empty group_id (the field is hidden for them).
 	let groupId: string | number = '';
 	if (clientType !== TELEPHONY_CLIENT_TYPE) {
-		const bot = locatorValue(context.getNodeParameter('bot', itemIndex, ''));
-		if (bot === '') {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'Bot',
-				'is empty',
-				'Pick the bot or channel the client belongs to (only telephony clients need none).',
-			);
-		}
-		groupId = toApiId(bot);
+		const fix = 'Pick the bot or channel the client belongs to (only telephony clients need none).';
+		groupId = toApiId(readBot(context, itemIndex, 'bot', 'Bot', fix));
 	}
 	return { platform_id: platformId, group_id: groupId, client_type: clientType };
 }

@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as deleteMany from './deleteMany.operation';
 import * as getMany from './getMany.operation';
 import * as getSubscribers from './getSubscribers.operation';
 import * as importClients from './import.operation';
 
-export { deleteMany, getMany, getSubscribers, importClients as import };
+export const operations = { deleteMany, getMany, getSubscribers, import: importClients };
 
 export const description: INodeProperties[] = [
 	{
@@ -44,8 +45,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	...deleteMany.description,
-	...getMany.description,
-	...getSubscribers.description,
-	...importClients.description,
+	...operationProperties('client', operations),
 ];

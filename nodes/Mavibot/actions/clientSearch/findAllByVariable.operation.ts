@@ -1,16 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationResult } from '../types';
 import { clientIdItems, noMatchNotice, readVariableQuery, variableNameField, variableValueField } from './shared';
 
-const properties: INodeProperties[] = [noMatchNotice, variableNameField, variableValueField];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findAllByVariable'] } },
-	properties,
-);
+export const description: INodeProperties[] = [noMatchNotice, variableNameField, variableValueField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const qs = readVariableQuery(this, itemIndex);

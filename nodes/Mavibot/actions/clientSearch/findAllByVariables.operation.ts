@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { findDuplicateJsonKey } from '../../helpers/jsonDuplicateKeys';
-import { invalidParameter, parseJsonParameter } from '../../helpers/validation';
+import { invalidParameter, parseJsonObject } from '../../helpers/validation';
 import type { NameValueRules } from '../../helpers/variablesInput';
-import { nameValueRows, readNameValueRows } from '../../helpers/variablesInput';
+import { nameValueRows, nameValueRowsField, readNameValueRows } from '../../helpers/variablesInput';
 import type { OperationResult } from '../types';
 import { clientIdItems, noMatchNotice } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	noMatchNotice,
 	{
 		displayName: 'Define Variables',
@@ -24,39 +23,18 @@ const properties: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Variables',
-		name: 'variables',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Variable',
-		description:
+		...nameValueRowsField(
+			'Variables',
+			'variables',
 			"Clients must have every variable with its value. Mavibot's docs show up to three pairs; more are sent as given.",
-		displayOptions: { show: { variablesInput: ['fields'] } },
-		options: [
 			{
-				displayName: 'Variable',
-				name: 'variable',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. city',
-						description: 'Name of the client variable',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. Kazan',
-						description: 'The value the variable must have',
-					},
-				],
+				namePlaceholder: 'e.g. city',
+				nameDescription: 'Name of the client variable',
+				valuePlaceholder: 'e.g. Kazan',
+				valueDescription: 'The value the variable must have',
 			},
-		],
+		),
+		displayOptions: { show: { variablesInput: ['fields'] } },
 	},
 	{
 		displayName: 'Variables (JSON)',
@@ -68,11 +46,6 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { variablesInput: ['json'] } },
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findAllByVariables'] } },
-	properties,
-);
 
 // Each variable is one query-string parameter with one value.
 const PAIR_RULES: NameValueRules = {
@@ -86,18 +59,10 @@ function readPairs(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	let pairs: IDataObject;
 	if (input === 'json') {
 		const raw = context.getNodeParameter('variablesJson', itemIndex, '{}');
-		const parsed = parseJsonParameter(context, raw, 'Variables (JSON)', itemIndex);
+		const fix = 'Give an object of variable names and values, such as {"city": "Kazan", "source": "site"}.';
+		const parsed = parseJsonObject(context, raw, 'Variables (JSON)', itemIndex, fix);
 		if (parsed === undefined) {
 			throw invalidParameter(context, itemIndex, 'Variables (JSON)', 'is empty', 'Give an object such as {"city": "Kazan"}.');
-		}
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'Variables (JSON)',
-				'is not an object',
-				'Give an object of variable names and values, such as {"city": "Kazan", "source": "site"}.',
-			);
 		}
 		const repeated = typeof raw === 'string' ? findDuplicateJsonKey(raw) : undefined;
 		if (repeated !== undefined) {
@@ -113,7 +78,7 @@ function readPairs(context: IExecuteFunctions, itemIndex: number): IDataObject {
 			context,
 			itemIndex,
 			'Variables (JSON)',
-			Object.entries(parsed as IDataObject).map(([name, value]) => ({ name, value })),
+			Object.entries(parsed).map(([name, value]) => ({ name, value })),
 			PAIR_RULES,
 		);
 	} else {

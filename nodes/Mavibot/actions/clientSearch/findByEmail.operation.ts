@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { invalidParameter } from '../../helpers/validation';
+import { readEmail } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
-import { lookupResult, requiredText } from './shared';
+import { lookupResult } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -18,17 +17,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByEmail'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const fix = 'Give an e-mail address, e.g. name@example.com.';
-	const email = requiredText(this, itemIndex, 'email', 'Email', fix);
-	if (!email.includes('@')) {
-		throw invalidParameter(this, itemIndex, 'Email', `is "${email}", which is not an e-mail address`, fix);
-	}
+	const email = readEmail(this, itemIndex, 'email', 'Email');
 	const response = await mavibotApiRequestOrNotFound.call(
 		this,
 		'find_client_id_by_email',

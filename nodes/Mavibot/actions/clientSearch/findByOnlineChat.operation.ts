@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { isBlank } from '../../helpers/validation';
+import { optionalText, requiredText } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
-import { lookupResult, requiredText } from './shared';
+import { collection } from '../common.descriptions';
+import { lookupResult } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Recipient',
 		name: 'recipient',
@@ -17,50 +17,40 @@ const properties: INodeProperties[] = [
 		description:
 			'The website chat dialog ID: read MavibotAi.recipient_id with JavaScript on the page that shows the Mavibot chat widget',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Anna',
-				description: 'Client name sent with the lookup (name); Mavibot stores it on the website-chat client',
-			},
-			{
-				displayName: 'Tag',
-				name: 'tag',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. pricing_page',
-				description: 'Client tag (label) sent with the lookup (tag); Mavibot stores it on the website-chat client',
-			},
-		],
-	},
+	collection('Additional Fields', [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Anna',
+			description: 'Client name sent with the lookup (name); Mavibot stores it on the website-chat client',
+		},
+		{
+			displayName: 'Tag',
+			name: 'tag',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. pricing_page',
+			description: 'Client tag (label) sent with the lookup (tag); Mavibot stores it on the website-chat client',
+		},
+	]),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByOnlineChat'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const recipient = requiredText(
-		this,
-		itemIndex,
-		'recipient',
-		'Recipient',
-		'Give the website chat dialog ID (MavibotAi.recipient_id on the page with the chat widget).',
+	this,
+	itemIndex,
+	'recipient',
+	'Recipient',
+	'Give the website chat dialog ID (MavibotAi.recipient_id on the page with the chat widget).',
 	);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { recipient };
-	if (!isBlank(fields.tag)) qs.tag = String(fields.tag).trim();
-	if (!isBlank(fields.name)) qs.name = String(fields.name).trim();
+	const tag = optionalText(fields.tag);
+	const name = optionalText(fields.name);
+	if (tag !== undefined) qs.tag = tag;
+	if (name !== undefined) qs.name = name;
 	const response = await mavibotApiRequestOrNotFound.call(this, 'online_chat_client_id', { qs }, itemIndex);
 	return lookupResult(response, qs);
 }

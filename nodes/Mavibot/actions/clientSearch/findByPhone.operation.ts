@@ -1,30 +1,22 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationResult } from '../types';
-import { lookupResult, requiredPhone } from './shared';
+import { requiredTextField } from '../common.descriptions';
+import { readPhone } from '../../helpers/parameters';
+import { lookupResult } from './shared';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 79991234567',
-		description:
-			'Phone number to look for, with the country code. Mavibot searches WhatsApp clients and phone variables; the number is sent as typed.',
-	},
+export const description: INodeProperties[] = [
+	requiredTextField(
+		'Phone',
+		'phone',
+		'e.g. 79991234567',
+		'Phone number to look for, with the country code. Mavibot searches WhatsApp clients and phone variables; the number is sent as typed.',
+	),
 ];
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByPhone'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const phone = requiredPhone(this, itemIndex);
+	const phone = readPhone(this, itemIndex);
 	const response = await mavibotApiRequestOrNotFound.call(
 		this,
 		'find_client_id_by_phone',

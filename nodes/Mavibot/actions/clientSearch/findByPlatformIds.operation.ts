@@ -1,16 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { parseIdList, toApiId } from '../../helpers/idList';
-import { locatorValue } from '../../helpers/messageContent';
-import { invalidParameter } from '../../helpers/validation';
+import { toApiId } from '../../helpers/idList';
+import { readBot, requiredIdList } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
 import { noMatchNotice } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	noMatchNotice,
 	{
 		displayName: 'Messenger IDs',
@@ -28,38 +26,12 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByPlatformIds'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	// Sent as text, as Mavibot stores them (platform_id is a string in its answers), even from a number array.
-	const platformIds = parseIdList(
-		this,
-		this.getNodeParameter('platformIds', itemIndex, ''),
-		'Messenger IDs',
-		itemIndex,
-	).map(String);
-	if (!platformIds.length) {
-		throw invalidParameter(
-			this,
-			itemIndex,
-			'Messenger IDs',
-			'is empty',
-			'Give at least one messenger ID (platform_id), e.g. a Telegram user ID.',
-		);
-	}
-	const groupId = locatorValue(this.getNodeParameter('bot', itemIndex, ''));
-	if (!groupId) {
-		throw invalidParameter(
-			this,
-			itemIndex,
-			'Bot',
-			'is empty',
-			'Pick the bot or channel the clients belong to, or give its group_id.',
-		);
-	}
+	const platformIds = requiredIdList(this, itemIndex, 'platformIds', 'Messenger IDs', {
+		fix: 'Give at least one messenger ID (platform_id), e.g. a Telegram user ID.',
+	}).map(String);
+	const groupId = readBot(this, itemIndex, 'bot', 'Bot', 'Pick the bot or channel the clients belong to, or give its group_id.');
 	const body: IDataObject = { platform_ids: platformIds, group_id: groupId };
 	const response = await mavibotApiRequestOrNotFound.call(
 		this,

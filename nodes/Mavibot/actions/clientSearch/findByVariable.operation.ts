@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { locatorValue } from '../../helpers/messageContent';
+import { locatorValue } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
 import { lookupResult, readVariableQuery, searchInField, variableNameField, variableValueField } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	variableNameField,
 	variableValueField,
 	searchInField,
@@ -17,14 +16,9 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByVariable'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const qs: IDataObject = { ...readVariableQuery(this, itemIndex) };
-	const groupId = locatorValue(this.getNodeParameter('bot', itemIndex, ''));
+	const groupId = locatorValue(this, itemIndex, 'bot');
 	if (groupId) qs.group_id = groupId;
 	if (this.getNodeParameter('searchIn', itemIndex, 'client') === 'order') qs.search_in = 'order';
 	const response = await mavibotApiRequestOrNotFound.call(this, 'find_client_id_by_var', { qs }, itemIndex);

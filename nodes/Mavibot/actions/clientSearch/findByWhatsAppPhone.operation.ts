@@ -1,24 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { locatorValue } from '../../helpers/messageContent';
+import { locatorValue, whatsAppNumber } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
-import { whatsAppNumber } from '../../helpers/recipients';
+import { whatsAppPhoneField } from '../whatsApp';
 import { lookupResult } from './shared';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 79991234567',
-		description:
-			'WhatsApp phone number of the client, with the country code, e.g. +7 999 123-45-67. Sent as digits only, as WhatsApp writes numbers.',
-	},
+export const description: INodeProperties[] = [
+	whatsAppPhoneField(
+		'WhatsApp phone number of the client, with the country code, e.g. +7 999 123-45-67. Sent as digits only, as WhatsApp writes numbers.',
+	),
 	// whatsapp_client_id takes the bot's group_id (a base64-like ID for WhatsApp), which is what searchBots lists;
 	// searchWhatsAppChannels lists the channel's numeric id (bot_id / whatsapp_bot_id) instead.
 	botLocator('searchBots', {
@@ -30,14 +22,9 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findByWhatsAppPhone'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const phone = whatsAppNumber(this, itemIndex);
-	const groupId = locatorValue(this.getNodeParameter('bot', itemIndex, ''));
+	const groupId = locatorValue(this, itemIndex, 'bot');
 	const qs: IDataObject = { phone };
 	if (groupId) qs.group_id = groupId;
 	// Mavibot answers HTTP 404 when no client has the number: that is "not found", not an error.

@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationResult } from '../types';
 import { lookupResult, readVariableQuery, variableNameField, variableValueField } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName:
 			'Searches client and deal variables and returns the most recently created client that matches',
@@ -16,11 +15,6 @@ const properties: INodeProperties[] = [
 	variableNameField,
 	variableValueField,
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['findLatestByVariable'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const qs = readVariableQuery(this, itemIndex);

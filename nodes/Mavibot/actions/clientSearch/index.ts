@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as findAllByVariable from './findAllByVariable.operation';
 import * as findAllByVariables from './findAllByVariables.operation';
 import * as findByEmail from './findByEmail.operation';
@@ -11,7 +12,7 @@ import * as findByWhatsAppPhone from './findByWhatsAppPhone.operation';
 import * as findLatestByVariable from './findLatestByVariable.operation';
 import * as search from './search.operation';
 
-export {
+export const operations = {
 	findAllByVariable,
 	findAllByVariables,
 	findByEmail,
@@ -100,14 +101,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'findByPhone',
 	},
-	...findAllByVariable.description,
-	...findAllByVariables.description,
-	...findByEmail.description,
-	...findByOnlineChat.description,
-	...findByPhone.description,
-	...findByPlatformIds.description,
-	...findByVariable.description,
-	...findByWhatsAppPhone.description,
-	...findLatestByVariable.description,
-	...search.description,
+	...operationProperties('clientSearch', operations),
 ];

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { findDuplicateJsonKey } from '../../helpers/jsonDuplicateKeys';
 import { invalidParameter, isBlank, parseJsonParameter } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { clientIdItems, noMatchNotice, searchInField } from './shared';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	noMatchNotice,
 	{
 		displayName: 'Define Query',
@@ -99,11 +98,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['clientSearch'], operation: ['search'] } },
-	properties,
-);
 
 type Operator = 'equals' | 'not' | 'in' | 'notIn';
 type Scalar = string | number | boolean | null;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toApiId } from '../../helpers/idList';
+import { requiredText } from '../../helpers/parameters';
 import type { MavibotAction } from '../../transport';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 
@@ -61,33 +62,6 @@ export const searchInField: INodeProperties = {
 		},
 	],
 };
-
-/** A required single text parameter, trimmed. Objects and arrays from expressions are refused. */
-export function requiredText(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	displayName: string,
-	fix: string,
-): string {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
-	if (value !== null && typeof value === 'object') {
-		throw invalidParameter(context, itemIndex, displayName, 'is a list or an object, not a single value', fix);
-	}
-	const text = String(value ?? '').trim();
-	if (text === '') throw invalidParameter(context, itemIndex, displayName, 'is empty', fix);
-	return text;
-}
-
-/** A phone number as typed (trimmed); it must contain digits. */
-export function requiredPhone(context: IExecuteFunctions, itemIndex: number, name = 'phone', displayName = 'Phone'): string {
-	const fix = 'Give the phone number with the country code, e.g. 79991234567.';
-	const phone = requiredText(context, itemIndex, name, displayName, fix);
-	if (!/\d/.test(phone)) {
-		throw invalidParameter(context, itemIndex, displayName, `is "${phone}", which is not a phone number`, fix);
-	}
-	return phone;
-}
 
 /** The `var` and `val` of the variable lookups. The value is sent exactly as given, but never blank. */
 export function readVariableQuery(context: IExecuteFunctions, itemIndex: number): { var: string; val: string } {

@@ -1,13 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/idList';
-import { invalidParameter } from '../../helpers/validation';
+import { readEmail, requiredId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { clientIdField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{ ...clientIdField, description: 'The Mavibot client ID whose dialog is assigned' },
 	{
 		displayName: 'Employee E-Mail',
@@ -20,26 +18,14 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['assign'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);
-	const email = String(this.getNodeParameter('email', itemIndex, '') ?? '').trim();
-	if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) {
-		throw invalidParameter(
-			this,
-			itemIndex,
-			'Employee E-Mail',
-			`is "${email}", which is not an e-mail address`,
-			"Give the employee's e-mail address, or leave the field empty to let Mavibot's auto-distribution choose.",
-		);
-	}
+	const email = readEmail(this, itemIndex, 'email', 'Employee E-Mail', {
+		fix: "Give the employee's e-mail address, or leave the field empty to let Mavibot's auto-distribution choose.",
+	});
 	const body: IDataObject = { client_id: clientId };
-	if (email !== '') body.email = email;
+	if (email !== undefined) body.email = email;
 	const response = (await mavibotApiRequest.call(this, 'assign_to_user', { body }, itemIndex)) as IDataObject;
 	const assignedTo = typeof response.email === 'string' && response.email ? response.email : email || null;
-	return { assigned: true, client_id: clientId, email: assignedTo, autoDistribution: email === '' };
+	return { assigned: true, client_id: clientId, email: assignedTo, autoDistribution: email === undefined };
 }

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/idList';
+import { requiredId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { clientIdField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'The whole dialog history of the client is deleted. This cannot be undone.',
 		name: 'clearNotice',
@@ -15,11 +14,6 @@ const properties: INodeProperties[] = [
 	},
 	{ ...clientIdField, description: 'The Mavibot client ID whose dialog history is deleted' },
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['clearHistory'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as assign from './assign.operation';
 import * as clearHistory from './clearHistory.operation';
 import * as getHistory from './getHistory.operation';
 
-export { assign, clearHistory, getHistory };
+export const operations = { assign, clearHistory, getHistory };
 
 export const description: INodeProperties[] = [
 	{
@@ -36,7 +37,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getHistory',
 	},
-	...assign.description,
-	...clearHistory.description,
-	...getHistory.description,
+	...operationProperties('conversation', operations),
 ];

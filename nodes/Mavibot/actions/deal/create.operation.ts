@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { readEmail, readPhone } from '../../helpers/contactInput';
-import { requiredId } from '../../helpers/idList';
+import { optionalText, readEmail, readPhone, requiredId } from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
+import { collection, requiredTextField } from '../common.descriptions';
 import { checkStageId, dealClientIdField, stageIdField } from './fields';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Identify Client By',
 		name: 'identifyBy',
@@ -39,85 +38,65 @@ const properties: INodeProperties[] = [
 		description: 'The Mavibot client ID (a number) the deal is created for. The client must exist.',
 		displayOptions: { show: { identifyBy: ['clientId'] } },
 	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +7 999 123-45-67',
-		description:
-			'Phone number of the client, with the country code, in any common format. If no client has this number, Mavibot creates a new client with it and the deal.',
-		displayOptions: { show: { identifyBy: ['phone'] } },
-	},
-	{
-		displayName: 'E-Mail',
-		name: 'email',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. name@example.com',
-		description:
-			'E-mail address of the client. If no client has this address, Mavibot creates a new client with it and the deal.',
-		displayOptions: { show: { identifyBy: ['email'] } },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Budget',
-				name: 'budget',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0 },
-				description: 'The amount of the deal',
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'A longer text about the deal, shown in the deal card',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Starter plan for Ann',
-				description: 'The deal name shown in MavibotCRM',
-			},
-			{
-				...stageIdField,
-				required: false,
-				description:
-					'The pipeline stage (state_id, a number) to place the deal in. Empty: the first stage of the pipeline.',
-			},
-		],
-	},
+	requiredTextField(
+		'Phone',
+		'phone',
+		'e.g. +7 999 123-45-67',
+		'Phone number of the client, with the country code, in any common format. If no client has this number, Mavibot creates a new client with it and the deal.',
+		{ displayOptions: { show: { identifyBy: ['phone'] } } },
+	),
+	requiredTextField(
+		'E-Mail',
+		'email',
+		'e.g. name@example.com',
+		'E-mail address of the client. If no client has this address, Mavibot creates a new client with it and the deal.',
+		{ displayOptions: { show: { identifyBy: ['email'] } } },
+	),
+	collection('Additional Fields', [
+		{
+			displayName: 'Budget',
+			name: 'budget',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description: 'The amount of the deal',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'A longer text about the deal, shown in the deal card',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Starter plan for Ann',
+			description: 'The deal name shown in MavibotCRM',
+		},
+		{
+			...stageIdField,
+			required: false,
+			description:
+				'The pipeline stage (state_id, a number) to place the deal in. Empty: the first stage of the pipeline.',
+		},
+	]),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['deal'], operation: ['create'] } },
-	properties,
-);
 
 function readBudget(context: IExecuteFunctions, itemIndex: number, value: unknown): number | undefined {
 	if (isBlank(value)) return undefined;
 	const budget = typeof value === 'number' ? value : Number(String(value).trim());
 	if (!Number.isFinite(budget) || budget < 0) {
-		throw invalidParameter(
-			context,
-			itemIndex,
-			'Budget',
-			`is "${String(value)}", which is not an amount`,
-			'Give the amount as a number that is 0 or more, with a dot for decimals, e.g. 1500 or 99.90.',
-		);
+	throw invalidParameter(
+		context,
+		itemIndex,
+		'Budget',
+		`is "${String(value)}", which is not an amount`,
+		'Give the amount as a number that is 0 or more, with a dot for decimals, e.g. 1500 or 99.90.',
+	);
 	}
 	return budget;
 }
@@ -130,17 +109,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	else if (identifyBy === 'email') client.email = readEmail(this, itemIndex);
 	else if (identifyBy === 'clientId') client.client_id = requiredId(this, itemIndex);
 	else {
-		throw invalidParameter(
-			this,
-			itemIndex,
-			'Identify Client By',
-			`is "${identifyBy}", which is not a way to find a client`,
-			'Use clientId, phone or email.',
-		);
+	throw invalidParameter(
+		this,
+		itemIndex,
+		'Identify Client By',
+		`is "${identifyBy}", which is not a way to find a client`,
+		'Use clientId, phone or email.',
+	);
 	}
 
 	const deal: IDataObject = {};
-	if (!isBlank(fields.name)) deal.name = String(fields.name).trim();
+	const name = optionalText(fields.name);
+	if (name !== undefined) deal.name = name;
 	if (!isBlank(fields.description)) deal.description = String(fields.description);
 	const budget = readBudget(this, itemIndex, fields.budget);
 	if (budget !== undefined) deal.budget = budget;

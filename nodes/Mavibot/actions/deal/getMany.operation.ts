@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { requiredId, toApiId } from '../../helpers/idList';
+import { toApiId } from '../../helpers/idList';
+import { requiredId } from '../../helpers/parameters';
 import { invalidParameter } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { dealClientIdField } from './fields';
@@ -12,7 +12,7 @@ const ORDER_STATUS = { active: 0, won: 1, lost: 2 } as const;
 type DealStatus = keyof typeof ORDER_STATUS;
 const STATUSES = Object.keys(ORDER_STATUS) as DealStatus[];
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{ ...dealClientIdField, description: 'The Mavibot client ID (a number) whose deals are listed' },
 	{
 		displayName: 'Status',
@@ -32,11 +32,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['deal'], operation: ['getMany'] } },
-	properties,
-);
 
 /** get_orders answers `{"order_id": [40338, 40340]}`: the key is singular, the value a list (a lone ID is accepted). */
 function orderIds(response: IDataObject): Array<string | number> {

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/idList';
+import { requiredId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { dealClientIdField, dealIdField, readDealId } from './fields';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	dealClientIdField,
 	{
 		...dealIdField,
@@ -15,11 +14,6 @@ const properties: INodeProperties[] = [
 			"The MavibotCRM deal ID (order_id, a number) whose stage is read. Leave empty to read the stage of the client's current deal.",
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['deal'], operation: ['getStage'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);

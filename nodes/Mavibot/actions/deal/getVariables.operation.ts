@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/idList';
+import { requiredId } from '../../helpers/parameters';
 import { invalidParameter } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { dealClientIdField, dealIdField, readDealId } from './fields';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	dealClientIdField,
 	{ ...dealIdField, description: "The MavibotCRM deal ID (order_id, a number) of one of this client's deals" },
 	{
@@ -21,11 +20,6 @@ const properties: INodeProperties[] = [
 			'The deal variables to read: names separated by commas or new lines, or an array expression. A variable the deal does not have comes back as Mavibot reports it (usually null).',
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['deal'], operation: ['getVariables'] } },
-	properties,
-);
 
 /** Variable names from an array, a JSON array text, or text separated by commas, semicolons or new lines. */
 function parseNames(context: IExecuteFunctions, itemIndex: number, value: unknown): string[] {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as create from './create.operation';
 import * as getCurrent from './getCurrent.operation';
 import * as getMany from './getMany.operation';
@@ -9,7 +10,16 @@ import * as moveToNextStage from './moveToNextStage.operation';
 import * as setStage from './setStage.operation';
 import * as setVariables from './setVariables.operation';
 
-export { create, getCurrent, getMany, getStage, getVariables, moveToNextStage, setStage, setVariables };
+export const operations = {
+	create,
+	getCurrent,
+	getMany,
+	getStage,
+	getVariables,
+	moveToNextStage,
+	setStage,
+	setVariables,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -71,12 +81,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	...create.description,
-	...getCurrent.description,
-	...getMany.description,
-	...getStage.description,
-	...getVariables.description,
-	...moveToNextStage.description,
-	...setStage.description,
-	...setVariables.description,
+	...operationProperties('deal', operations),
 ];

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/idList';
+import { requiredId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { checkStageId, dealClientIdField, stageIdField } from './fields';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName:
 			"Mavibot moves the client's current deal (the one created last). To move a deal by its ID one stage on, use Move to Next Stage.",
@@ -24,11 +23,6 @@ const properties: INodeProperties[] = [
 			'The pipeline stage (state_id, a number) to move the deal to, as shown in the MavibotCRM pipeline settings. A won or lost stage closes the deal.',
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['deal'], operation: ['setStage'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);

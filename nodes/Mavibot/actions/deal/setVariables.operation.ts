@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/idList';
+import { requiredId } from '../../helpers/parameters';
 import { readVariables, variablesInputProperties } from '../../helpers/variablesInput';
 import type { OperationResult } from '../types';
 import { dealClientIdField, dealIdField, readDealId } from './fields';
 
 const EXAMPLE = '{"order_sum": "2500", "delivery_date": "13.04.2025"}';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	dealClientIdField,
 	{
 		...dealIdField,
@@ -23,11 +22,6 @@ const properties: INodeProperties[] = [
 			'An object of deal variable names and values, e.g. {"order_sum": "2500", "delivery_date": "13.04.2025"}. A variable the deal already has is overwritten.',
 	}),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['deal'], operation: ['setVariables'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);

@@ -1,13 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import type { OperationResult } from '../types';
 import { changeMembership, membershipFields } from './membership';
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['list'], operation: ['addClients'] } },
-	membershipFields('add to'),
-);
+export const description = membershipFields('add to');
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	return await changeMembership(this, itemIndex, 'add_to_list');

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as addClients from './addClients.operation';
 import * as removeClients from './removeClients.operation';
 
-export { addClients, removeClients };
+export const operations = { addClients, removeClients };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +29,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'addClients',
 	},
-	...addClients.description,
-	...removeClients.description,
+	...operationProperties('list', operations),
 ];

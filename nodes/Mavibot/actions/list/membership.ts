@@ -1,33 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { chunk, parseIdList, requiredId } from '../../helpers/idList';
-import { invalidParameter } from '../../helpers/validation';
+import { chunk } from '../../helpers/idList';
+import { requiredIdList, requiredListId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
+import { requiredTextField } from '../common.descriptions';
 
 /** Client IDs per add_to_list / remove_from_list request (the API documents no limit; 500 as for its other bulk actions). */
 export const LIST_CHUNK = 500;
 
 export function membershipFields(verb: 'add to' | 'remove from'): INodeProperties[] {
 	return [
-		{
-			displayName: 'List ID',
-			name: 'listId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 1170282',
-			description: `The number of the client list to ${verb} (lists are created in Mavibot's Clients section)`,
-		},
-		{
-			displayName: 'Client IDs',
-			name: 'clientIds',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 411262772, 646410963',
-			description: `Mavibot client IDs to ${verb} the list, separated by commas or new lines, or an expression that returns an array. Any number: they are sent 500 per request.`,
-		},
+		requiredTextField(
+			'List ID',
+			'listId',
+			'e.g. 1170282',
+			`The number of the client list to ${verb} (lists are created in Mavibot's Clients section)`,
+		),
+		requiredTextField(
+			'Client IDs',
+			'clientIds',
+			'e.g. 411262772, 646410963',
+			`Mavibot client IDs to ${verb} the list, separated by commas or new lines, or an expression that returns an array. Any number: they are sent 500 per request.`,
+		),
 	];
 }
 
@@ -37,28 +32,8 @@ export async function changeMembership(
 	itemIndex: number,
 	action: 'add_to_list' | 'remove_from_list',
 ): Promise<OperationResult> {
-	const listId = requiredId(
-		context,
-		itemIndex,
-		'listId',
-		'List ID',
-		'Give the number of the client list in Mavibot, e.g. 1170282.',
-	);
-	if (typeof listId !== 'number') {
-		throw invalidParameter(
-			context,
-			itemIndex,
-			'List ID',
-			`is "${listId}", which is not a list ID`,
-			'Give the number of the client list in Mavibot, e.g. 1170282.',
-		);
-	}
-	const clientIds = parseIdList(context, context.getNodeParameter('clientIds', itemIndex, ''), 'Client IDs', itemIndex, {
-		numeric: true,
-	});
-	if (!clientIds.length) {
-		throw invalidParameter(context, itemIndex, 'Client IDs', 'is empty', 'Give at least one Mavibot client ID.');
-	}
+	const listId = requiredListId(context, itemIndex);
+	const clientIds = requiredIdList(context, itemIndex, 'clientIds', 'Client IDs', { numeric: true });
 	const countKey = action === 'add_to_list' ? 'added' : 'removed';
 	const batches = chunk(clientIds, LIST_CHUNK);
 	let counted = 0;

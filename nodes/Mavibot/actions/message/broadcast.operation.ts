@@ -1,11 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { parseIdList, requiredId } from '../../helpers/idList';
-import { buildMessageContent } from '../../helpers/messageContent';
-import { pickedBot, platformIdList } from '../../helpers/recipients';
-import { applyScheduling } from '../../helpers/scheduling';
+import { messageBody } from '../../helpers/messageContent';
+import { platformIdList, readBot, requiredIdList, requiredListId } from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import {
@@ -13,7 +10,10 @@ import {
 	botBlockLocator,
 	botLocator,
 	buttonFields,
+	messageTextField,
+	collection,
 	scheduleFields,
+	requiredTextField,
 } from '../common.descriptions';
 
 const pauseField: INodeProperties = {
@@ -25,7 +25,7 @@ const pauseField: INodeProperties = {
 	description: 'How long Mavibot waits between two recipients (shift). Mavibot uses 0.2 seconds when this is not set.',
 };
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Send To',
 		name: 'sendTo',
@@ -43,40 +43,27 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'List ID',
-		name: 'listId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1170282',
-		description: 'The ID (number) of the Mavibot client list whose clients get the message',
-		displayOptions: { show: { sendTo: ['list'] } },
-	},
-	{
-		displayName: 'Client IDs',
-		name: 'clientIds',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		placeholder: 'e.g. 49177759, 49177760',
-		description:
-			'Mavibot client IDs separated by commas or new lines, or an expression that returns an array',
-		displayOptions: { show: { sendTo: ['clients'] } },
-	},
-	{
-		displayName: 'Platform IDs',
-		name: 'platformIds',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		placeholder: 'e.g. 407184121, 5566778899',
-		description:
-			'Messenger IDs of the clients (Telegram user IDs, WhatsApp phones, VK IDs…), separated by commas or new lines, or an expression that returns an array',
-		displayOptions: { show: { sendTo: ['platformIds'] } },
-	},
+	requiredTextField(
+		'List ID',
+		'listId',
+		'e.g. 1170282',
+		'The ID (number) of the Mavibot client list whose clients get the message',
+		{ displayOptions: { show: { sendTo: ['list'] } } },
+	),
+	requiredTextField(
+		'Client IDs',
+		'clientIds',
+		'e.g. 49177759, 49177760',
+		'Mavibot client IDs separated by commas or new lines, or an expression that returns an array',
+		{ typeOptions: { rows: 4 }, displayOptions: { show: { sendTo: ['clients'] } } },
+	),
+	requiredTextField(
+		'Platform IDs',
+		'platformIds',
+		'e.g. 407184121, 5566778899',
+		'Messenger IDs of the clients (Telegram user IDs, WhatsApp phones, VK IDs…), separated by commas or new lines, or an expression that returns an array',
+		{ typeOptions: { rows: 4 }, displayOptions: { show: { sendTo: ['platformIds'] } } },
+	),
 	{
 		...botLocator('searchBots', {
 			required: true,
@@ -84,29 +71,25 @@ const properties: INodeProperties[] = [
 		}),
 		displayOptions: { show: { sendTo: ['platformIds'] } },
 	},
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		placeholder: 'e.g. The sale starts today',
-		description: 'The message text. May be empty when an attachment or a bot block is sent.',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...attachmentFields, botBlockLocator, ...buttonFields, pauseField, ...scheduleFields],
-	},
+	messageTextField('e.g. The sale starts today'),
+	collection('Additional Fields', [...attachmentFields, botBlockLocator, ...buttonFields, pauseField, ...scheduleFields]),
 ];
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['message'], operation: ['broadcast'] } },
-	properties,
-);
+/** "Seconds Between Messages" as `shift`, when set. */
+function readPause(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	if (isBlank(fields.shift)) return {};
+	const shift = Number(fields.shift);
+	if (!Number.isFinite(shift) || shift < 0) {
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Seconds Between Messages',
+			`is "${String(fields.shift)}"`,
+			'Use a number of seconds, 0 or more, e.g. 0.5.',
+		);
+	}
+	return { shift };
+}
 
 /** The audience part of the request, and what the output says about it. */
 function readAudience(
@@ -115,39 +98,16 @@ function readAudience(
 ): { target: IDataObject; summary: IDataObject } {
 	const sendTo = context.getNodeParameter('sendTo', itemIndex, 'list') as string;
 	if (sendTo === 'list') {
-		const list = requiredId(
-			context,
-			itemIndex,
-			'listId',
-			'List ID',
-			'Give the ID (number) of the Mavibot client list, e.g. 1170282.',
-		);
-		if (typeof list !== 'number') {
-			throw invalidParameter(
-				context,
-				itemIndex,
-				'List ID',
-				`is "${list}", which is not a list ID`,
-				'A list ID is a number, e.g. 1170282.',
-			);
-		}
+		const list = requiredListId(context, itemIndex);
 		return { target: { list }, summary: { audience: 'list', list } };
 	}
 	if (sendTo === 'clients') {
-		const clients = parseIdList(context, context.getNodeParameter('clientIds', itemIndex, ''), 'Client IDs', itemIndex, {
-			numeric: true,
-		});
-		if (!clients.length) {
-			throw invalidParameter(context, itemIndex, 'Client IDs', 'is empty', 'Give at least one Mavibot client ID.');
-		}
+		const clients = requiredIdList(context, itemIndex, 'clientIds', 'Client IDs', { numeric: true });
 		return { target: { clients }, summary: { audience: 'clients', audienceSize: clients.length } };
 	}
 	if (sendTo === 'platformIds') {
 		const platformIds = platformIdList(context, itemIndex, 'platformIds', 'Platform IDs');
-		const groupId = pickedBot(context, itemIndex, 'bot', 'Bot', {
-			required: true,
-			fix: 'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.',
-		});
+		const groupId = readBot(context, itemIndex, 'bot', 'Bot', 'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.');
 		return {
 			target: { platform_ids: platformIds, group_id: groupId },
 			summary: { audience: 'platformIds', audienceSize: platformIds.length, group_id: groupId },
@@ -158,23 +118,7 @@ function readAudience(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const { target, summary } = readAudience(this, itemIndex);
-	const text = this.getNodeParameter('text', itemIndex, '') as string;
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { ...target, ...buildMessageContent(this, itemIndex, text, fields) };
-	if (!isBlank(fields.shift)) {
-		const shift = Number(fields.shift);
-		if (!Number.isFinite(shift) || shift < 0) {
-			throw invalidParameter(
-				this,
-				itemIndex,
-				'Seconds Between Messages',
-				`is "${String(fields.shift)}"`,
-				'Use a number of seconds, 0 or more, e.g. 0.5.',
-			);
-		}
-		body.shift = shift;
-	}
-	applyScheduling(this, itemIndex, fields, body);
+	const body = messageBody(this, itemIndex, target, (fields) => readPause(this, itemIndex, fields));
 	const response = (await mavibotApiRequest.call(this, 'broadcast', { body }, itemIndex)) as IDataObject;
 	return { status: 'success', ...response, ...summary };
 }

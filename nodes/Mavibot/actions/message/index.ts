@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as broadcast from './broadcast.operation';
 import * as send from './send.operation';
 import * as sendToWhatsApp from './sendToWhatsApp.operation';
 
-export { broadcast, send, sendToWhatsApp };
+export const operations = { broadcast, send, sendToWhatsApp };
 
 export const description: INodeProperties[] = [
 	{
@@ -37,7 +38,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'send',
 	},
-	...send.description,
-	...broadcast.description,
-	...sendToWhatsApp.description,
+	...operationProperties('message', operations),
 ];

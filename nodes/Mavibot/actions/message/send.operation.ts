@@ -1,51 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/idList';
-import { buildMessageContent } from '../../helpers/messageContent';
-import { applyScheduling } from '../../helpers/scheduling';
+import { requiredId } from '../../helpers/parameters';
+import { messageBody } from '../../helpers/messageContent';
 import type { OperationResult } from '../types';
 import {
 	attachmentFields,
 	botBlockLocator,
 	buttonFields,
 	clientIdField,
+	messageTextField,
+	collection,
 	scheduleFields,
 } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	clientIdField,
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		placeholder: 'e.g. Your order has shipped',
-		description: 'The message text. May be empty when an attachment or a bot block is sent.',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...attachmentFields, botBlockLocator, ...buttonFields, ...scheduleFields],
-	},
+	messageTextField('e.g. Your order has shipped'),
+	collection('Additional Fields', [...attachmentFields, botBlockLocator, ...buttonFields, ...scheduleFields]),
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['message'], operation: ['send'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);
-	const text = this.getNodeParameter('text', itemIndex, '') as string;
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { client_id: clientId, ...buildMessageContent(this, itemIndex, text, fields) };
-	applyScheduling(this, itemIndex, fields, body);
+	const body = messageBody(this, itemIndex, { client_id: clientId });
 	const response = (await mavibotApiRequest.call(this, 'message', { body }, itemIndex)) as IDataObject;
 	return { status: 'success', ...response, client_id: clientId };
 }

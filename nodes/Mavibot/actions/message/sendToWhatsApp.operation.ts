@@ -1,67 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { toApiId } from '../../helpers/idList';
-import { buildMessageContent } from '../../helpers/messageContent';
-import { pickedBot, whatsAppNumber } from '../../helpers/recipients';
-import { applyScheduling } from '../../helpers/scheduling';
+import { messageBody } from '../../helpers/messageContent';
 import type { OperationResult } from '../types';
-import { attachmentFields, botBlockLocator, botLocator, scheduleFields } from '../common.descriptions';
+import { attachmentFields, botBlockLocator, messageTextField, scheduleFields, collection } from '../common.descriptions';
+import { whatsAppChannelField, whatsAppPhoneField, whatsAppTarget } from '../whatsApp';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 79991234567',
-		description:
-			'WhatsApp number to write to, with the country code. Formatting (+, spaces, dashes, brackets) is removed. No Mavibot client ID is needed; a new number gets a new client.',
-	},
-	botLocator('searchWhatsAppChannels', {
-		name: 'whatsAppChannel',
-		displayName: 'WhatsApp Channel',
-		placeholder: 'e.g. 34810',
-		description:
-			'The connected WhatsApp channel that sends the message (whatsapp_bot_id, the ID shown in "Messengers and chats"). Needed when the project has several WhatsApp channels.',
-	}),
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		placeholder: 'e.g. Your order has shipped',
-		description: 'The message text. May be empty when an attachment or a bot block is sent.',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...attachmentFields, botBlockLocator, ...scheduleFields],
-	},
+export const description: INodeProperties[] = [
+	whatsAppPhoneField(
+		'WhatsApp number to write to, with the country code. Formatting (+, spaces, dashes, brackets) is removed. No Mavibot client ID is needed; a new number gets a new client.',
+	),
+	whatsAppChannelField(
+		'The connected WhatsApp channel that sends the message (whatsapp_bot_id, the ID shown in "Messengers and chats"). Needed when the project has several WhatsApp channels.',
+	),
+	messageTextField('e.g. Your order has shipped'),
+	collection('Additional Fields', [...attachmentFields, botBlockLocator, ...scheduleFields]),
 ];
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendToWhatsApp'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const phone = whatsAppNumber(this, itemIndex);
-	const channel = pickedBot(this, itemIndex, 'whatsAppChannel', 'WhatsApp Channel', { required: false, fix: '' });
-	const text = this.getNodeParameter('text', itemIndex, '') as string;
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {
-		phone,
-		...(channel ? { whatsapp_bot_id: toApiId(channel) } : {}),
-		...buildMessageContent(this, itemIndex, text, fields),
-	};
-	applyScheduling(this, itemIndex, fields, body);
+	const target = whatsAppTarget(this, itemIndex, 'whatsapp_bot_id');
+	const body = messageBody(this, itemIndex, target);
 	const response = (await mavibotApiRequest.call(this, 'whatsapp_message', { body }, itemIndex)) as IDataObject;
-	return { status: 'success', ...response, phone };
+	return { status: 'success', ...response, phone: target.phone };
 }

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/idList';
+import { requiredId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { clientIdField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{ ...clientIdField, description: 'The Mavibot client ID whose variables are read' },
 	{
 		displayName: 'Output',
@@ -28,11 +27,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = withDisplayOptions(
-	{ show: { resource: ['variable'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const clientId = requiredId(this, itemIndex);

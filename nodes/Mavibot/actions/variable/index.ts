@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../helpers/displayOptions';
 import * as get from './get.operation';
 import * as set from './set.operation';
 
-export { get, set };
+export const operations = { get, set };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +29,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'set',
 	},
-	...get.description,
-	...set.description,
+	...operationProperties('variable', operations),
 ];

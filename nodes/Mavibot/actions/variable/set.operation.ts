@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../helpers/displayOptions';
 import { mavibotApiRequest } from '../../transport';
-import { parseIdList, requiredId, toApiId } from '../../helpers/idList';
-import { invalidParameter } from '../../helpers/validation';
+import { toApiId } from '../../helpers/idList';
+import { requiredId, requiredIdList } from '../../helpers/parameters';
 import { readVariables, variablesInputProperties } from '../../helpers/variablesInput';
 import type { OperationResult } from '../types';
+import { clientIdField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName:
 			'Names without a prefix are saved on the client\'s current deal. Prefix a name with "client." (e.g. client.phone) to write the client\'s profile.',
@@ -32,12 +32,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Client ID',
-		name: 'clientId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 49177759',
+		...clientIdField,
 		description: 'The Mavibot client ID whose variables are set',
 		displayOptions: { show: { target: ['one'] } },
 	},
@@ -54,26 +49,12 @@ const properties: INodeProperties[] = [
 	...variablesInputProperties(),
 ];
 
-export const description = withDisplayOptions(
-	{ show: { resource: ['variable'], operation: ['set'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const target = this.getNodeParameter('target', itemIndex, 'one') as string;
 	const variables = readVariables(this, itemIndex);
 	const body: IDataObject = { variables };
 	if (target === 'many') {
-		const clients = parseIdList(
-			this,
-			this.getNodeParameter('clientIds', itemIndex, ''),
-			'Client IDs',
-			itemIndex,
-		).map(toApiId);
-		if (!clients.length) {
-			throw invalidParameter(this, itemIndex, 'Client IDs', 'is empty', 'Give at least one Mavibot client ID.');
-		}
-		body.clients = clients;
+		body.clients = requiredIdList(this, itemIndex, 'clientIds', 'Client IDs').map(toApiId);
 	} else {
 		body.client_id = requiredId(this, itemIndex);
 	}

@@ -1,0 +1,61 @@
+import type { IDataObject, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { blockRequests } from './blockRequests';
+import { readJsonBody } from './messageEvent';
+import { messageEvents } from './messageEvents';
+import type { EventSource } from './request';
+import { refuse } from './request';
+import { queryWithoutToken } from './secret';
+import { refuseUnverified, tokenProperties } from './verification';
+
+/** The event sources of the trigger, by their "Event Source" value. The first is the default. */
+const EVENT_SOURCES: Record<string, EventSource> = { messageEvents, blockRequests };
+const DEFAULT_SOURCE = 'messageEvents';
+const sources = Object.values(EVENT_SOURCES);
+
+/**
+ * An expression giving, for the chosen Event Source, what `pick` returns for it (expression code); any other value
+ * behaves like the default source.
+ */
+export function perSource(pick: (source: EventSource) => string): string {
+	const fallback = EVENT_SOURCES[DEFAULT_SOURCE];
+	const code = sources
+		.filter((source) => source !== fallback)
+		.reduceRight(
+			(otherwise, source) =>
+				`$parameter["source"] === ${JSON.stringify(source.option.value)} ? (${pick(source)}) : (${otherwise})`,
+			pick(fallback),
+		);
+	return `={{ ${code} }}`;
+}
+
+const sourceProperty: INodeProperties = {
+	displayName: 'Event Source',
+	name: 'source',
+	type: 'options',
+	noDataExpression: true,
+	options: sources.map((source) => source.option).sort((a, b) => a.name.localeCompare(b.name)),
+	default: DEFAULT_SOURCE,
+};
+
+/** Every parameter in the order the editor shows them: the source, its setup, the token, its options. */
+export const triggerProperties: INodeProperties[] = [
+	sourceProperty,
+	...sources.flatMap((source) => source.properties),
+	...tokenProperties,
+	...sources.flatMap((source) => source.options),
+];
+
+/** Checks the token and the body, then hands the request to the chosen event source. */
+export async function dispatch(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const refusal = refuseUnverified(context);
+	if (refusal) return refusal;
+	const request = context.getRequestObject() as { body?: unknown; rawBody?: unknown };
+	const body = readJsonBody({ body: request.body, rawBody: request.rawBody });
+	if (!body.ok) return refuse(context, 400, body.reason);
+	const receivedAt = new Date();
+	const chosen = context.getNodeParameter('source', DEFAULT_SOURCE) as string;
+	const source = EVENT_SOURCES[chosen] ?? EVENT_SOURCES[DEFAULT_SOURCE];
+	const query = queryWithoutToken(context.getQueryData()) as IDataObject;
+	return source.handle(context, { body: body.value, query, receivedAt });
+}
