@@ -22,11 +22,11 @@ const event = (overrides = {}) => ({
 	...overrides,
 });
 
-/** A version 1.1 trigger whose credential holds `token` (no credential at all when token is undefined). */
-const trigger11 = (parameters = {}, token = TOKEN) =>
+/** A version 1.1 trigger whose credential holds `token` (no credential at all when token is null). */
+const trigger11 = (parameters = {}, token = TOKEN) => // token null: no credential
 	buildTriggerWorkflow(parameters, {
 		typeVersion: 1.1,
-		credentials: token === undefined ? {} : { mavibotTriggerApi: { token } },
+		credentials: token === null ? {} : { mavibotTriggerApi: { token } },
 	});
 
 let triggerType;
@@ -98,9 +98,9 @@ describe('version 1.1: the token comes from the credential', () => {
 			const setup = await trigger11({}, token);
 			await expect(runWebhookMethod(setup, 'checkExists')).rejects.toThrow(reason);
 		}
-		await expect(runWebhookMethod(await trigger11({}, undefined), 'checkExists')).rejects.toThrow();
+		await expect(runWebhookMethod(await trigger11({}, null), 'checkExists')).rejects.toThrow(/No "Mavibot Trigger API" credential/);
 		await expect(runWebhookMethod(await trigger11({}), 'checkExists')).resolves.toBe(true);
-		await expect(runWebhookMethod(await trigger11({ verifyToken: false }, undefined), 'checkExists')).resolves.toBe(true);
+		await expect(runWebhookMethod(await trigger11({ verifyToken: false }, null), 'checkExists')).resolves.toBe(true);
 	});
 
 	test('bot block requests: the token is not in the output', async () => {

@@ -40,7 +40,7 @@ export const messageEvents: EventSource = {
 	properties: [
 		{
 			displayName:
-				'Mavibot posts every incoming and outgoing message of a project to one Webhook URL, set by hand: in Mavibot open Project settings → Webhook URL and paste this node\'s <b>Production URL</b> followed by <code>?token=</code> and the Token below (e.g. <code>https://n8n.example.com/webhook/…/mavibot?token=…</code>), then activate the workflow. One project feeds one URL, so only one workflow receives a project\'s messages. To try the node, paste the Test URL the same way while n8n listens for a test event, then put the Production URL back.',
+				'<b>Set up in Mavibot</b><br>1. Click the <b>Production URL</b> above to copy it, and add <code>?token=</code> and your token.<br>2. Mavibot → Project settings → Webhook URL: paste it, save.<br>3. Publish this workflow.<br>One project feeds one URL, so one workflow gets its messages. To test, use the Test URL the same way while n8n listens.',
 			name: 'messageEventsNotice',
 			type: 'notice',
 			default: '',

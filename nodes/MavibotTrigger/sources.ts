@@ -29,8 +29,9 @@ export function perSource(pick: (source: EventSource) => string): string {
 	return `={{ ${code} }}`;
 }
 
+// "Trigger On": the name n8n's node panel looks for to list each option as a trigger of its own ("On message events").
 const sourceProperty: INodeProperties = {
-	displayName: 'Event Source',
+	displayName: 'Trigger On',
 	name: 'source',
 	type: 'options',
 	noDataExpression: true,
@@ -48,7 +49,7 @@ export const triggerProperties: INodeProperties[] = [
 
 /** Checks the token and the body, then hands the request to the chosen event source. */
 export async function dispatch(context: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const refusal = refuseUnverified(context);
+	const refusal = await refuseUnverified(context);
 	if (refusal) return refusal;
 	const request = context.getRequestObject() as { body?: unknown; rawBody?: unknown };
 	const body = readJsonBody({ body: request.body, rawBody: request.rawBody });
