@@ -17,7 +17,7 @@ export class MavibotTriggerApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Mavibot calls the trigger at its <b>Production URL</b> with this token added: <code>&lt;Production URL&gt;?token=&lt;Token&gt;</code>. Paste that URL into Mavibot (Project settings → Webhook URL, or the API request of a bot block).',
+				'The URL to paste into Mavibot (Project settings → Webhook URL, or the API request of a bot block) is the Mavibot Trigger\'s Production URL followed by ?token= and this token, e.g. https://n8n.example.com/webhook/…/mavibot?token=9f2c…',
 			name: 'urlNotice',
 			type: 'notice',
 			default: '',

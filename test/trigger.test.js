@@ -130,20 +130,20 @@ describe('description', () => {
 		expect(notice.type).toBe('notice');
 		expect(notice.displayOptions).toEqual({ show: { source: ['messageEvents'] } });
 		expect(notice.displayName).toContain('Project settings → Webhook URL');
-		expect(notice.displayName).toContain('<b>Production URL</b> above to copy it, and add <code>?token=</code>');
+		expect(notice.displayName).toContain('Production URL above (Webhook URLs) to copy it, and add ?token=');
 		expect(notice.displayName).toContain('One project feeds one URL');
-		expect(notice.displayName.match(/<br>\d\. /g)).toHaveLength(3);
+		expect(notice.displayName.match(/<li>\d\. /g)).toHaveLength(3);
 	});
 
 	test('the bot block notice explains the API request and the Saved values mapping', () => {
 		const notice = triggerType.description.properties.find((p) => p.name === 'blockRequestsNotice');
 		expect(notice.displayOptions).toEqual({ show: { source: ['blockRequests'] } });
 		expect(notice.displayName).toContain('POST-json');
-		expect(notice.displayName).toContain('<b>Saved values</b>');
+		expect(notice.displayName).toContain('Saved values');
 		expect(notice.displayName).toContain('reply -> answer_from_n8n');
 		expect(notice.displayName).toContain('order|status -> order_status');
 		expect(notice.displayName).toMatch(/Respond to Webhook node cannot be used/);
-		expect(notice.displayName.match(/<br>\d\. /g)).toHaveLength(4);
+		expect(notice.displayName.match(/<li>\d\. /g)).toHaveLength(4);
 	});
 
 	test('the token is a required password field shown while Verify Token is on', () => {

@@ -3,8 +3,9 @@
 // Browser check of the end-to-end tier: Debian's Chromium (apt-get install chromium), driven by playwright-core,
 // signs in to a real n8n with the packed package, finds "Mavibot" and "Mavibot Trigger" in the node panel (also by
 // what a user types: "mavibot send", "whatsapp"…), opens a Mavibot node and reads its Resource options, and clicks
-// the canvas's Execute workflow on every example, whose sample run must succeed.
-// Screenshots: docs/node-panel.png, docs/editor-mavibot.png.
+// the canvas's Execute workflow on every example, whose sample run must succeed, and opens the example's Mavibot
+// Trigger: its setup steps, its token credential, and its Production URL, copied with one click.
+// Screenshots: docs/node-panel.png, docs/editor-mavibot.png, docs/trigger-setup.png, docs/trigger-url.png.
 //
 //   node e2e/browser/check.js [--n8n v2|v1] [--build=repo|private] [--no-screenshots] [--keep]
 //
@@ -39,6 +40,7 @@ const EXAMPLE = { workflowId: 'MavibotExLead001', node: 'Create deal' };
 // The panel checks add nodes: they work in a new workflow, never in an example.
 const PANEL_PAGE = 'workflow/new';
 // What a user may type to find the action node (its codex aliases; n8n's panel matches them fuzzily).
+const TRIGGER_TYPE = 'n8n-nodes-mavibot.mavibotTrigger';
 const PANEL_SEARCHES = ['mavibot send', 'send message', 'whatsapp', 'broadcast', 'callback'];
 
 function parseArgs(argv) {
@@ -110,7 +112,11 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 	// playwright gives every launch a fresh, empty profile of its own (what --user-data-dir would do).
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		// Clipboard access: the trigger check clicks the Production URL (n8n copies it) and reads what was copied.
+		const context = await browser.newContext({
+			viewport: { width: 1440, height: 900 },
+			permissions: ['clipboard-read', 'clipboard-write'],
+		});
 		const page = await context.newPage();
 		page.setDefaultTimeout(30000);
 		// On a failed check, a screenshot of the page as it was (path printed) tells more than the selector did.
@@ -150,6 +156,9 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 			const found = await searchPanel(page, 'Mavibot');
 			assert.ok(found.includes('Mavibot'), `"Mavibot" listed (got ${JSON.stringify(found)})`);
 			const items = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]');
+			// The app entry's text is the trigger's description (n8n merges the two nodes): it must say what the nodes do.
+			const listed = await page.locator('[data-test-id="node-creator"]').innerText();
+			assert.match(listed, /(^|\n)Mavibot\s*\n\s*Send messages/, `the entry reads: ${JSON.stringify(listed.slice(0, 300))}`);
 			await items.filter({ hasText: /^Mavibot$/ }).first().click();
 			const panel = page.locator('[data-test-id="node-creator"]');
 			const actions = panel.getByText(/^Actions \(\d+\)$/);
@@ -174,7 +183,7 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 			await ndv.waitFor();
 			await sleep(500);
 			assert.match(await ndv.innerText(), /Mavibot Trigger/, 'the trigger entry opens the Mavibot Trigger node');
-			assert.match(await ndv.innerText(), /Event Source/);
+			assert.match(await ndv.innerText(), /Trigger On/);
 			await page.keyboard.press('Escape');
 		});
 
@@ -203,6 +212,36 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 				assert.ok(mavibotNodes.some((node) => ran.includes(node.name)), `a Mavibot node ran (ran: ${ran.join(', ')})`);
 			});
 		}
+
+		const triggerExample = examples.find((w) => w.nodes.some((n) => n.type === TRIGGER_TYPE && n.credentials));
+		await check('Mavibot Trigger setup: the steps, the credential, and the Production URL copied in one click', async (assert) => {
+			const trigger = triggerExample.nodes.find((n) => n.type === TRIGGER_TYPE);
+			await page.goto(`${n8n.baseUrl}/workflow/${triggerExample.id}`);
+			await dismissPopups(page);
+			await page.locator(`[data-test-id="canvas-node"][data-node-name="${trigger.name}"], [data-name="${trigger.name}"]`).first().dblclick();
+			const ndv = page.locator('[data-test-id="ndv"]');
+			await ndv.waitFor();
+			await sleep(800);
+			const text = await ndv.innerText();
+			assert.match(text, /Set up in Mavibot/, 'the steps notice');
+			assert.match(text, /Credential for Mavibot Trigger API/, 'the token credential field');
+			const values = await ndv.locator('input').evaluateAll((inputs) => inputs.map((input) => input.value));
+			assert.ok(values.includes(trigger.credentials.mavibotTriggerApi.name), `the credential is selected (${JSON.stringify(values)})`);
+			assert.doesNotMatch(text, /(^|\n)Token\s*\n/, 'version 1.1 has no Token field');
+			if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-setup.png') });
+			const toggle = ndv.getByText('Webhook URLs', { exact: true }).first();
+			if (await toggle.isVisible()) await toggle.click();
+			await ndv.getByText('Production URL', { exact: true }).first().click();
+			const url = ndv.locator('.webhook-url').first();
+			await url.waitFor();
+			const shown = (await url.innerText()).trim();
+			assert.match(shown, new RegExp(`^https?://.+/webhook/${trigger.webhookId}/mavibot$`), `the Production URL (got ${shown})`);
+			await url.click();
+			await sleep(300);
+			assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shown, 'one click copies it');
+			if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-url.png') });
+			await page.keyboard.press('Escape');
+		});
 
 		await check('the Mavibot node opens and its Resource option lists every resource', async (assert) => {
 			await page.goto(`${n8n.baseUrl}/workflow/${EXAMPLE.workflowId}`);

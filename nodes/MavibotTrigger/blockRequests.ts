@@ -22,7 +22,7 @@ export const blockRequests: EventSource = {
 	properties: [
 		{
 			displayName:
-				'<b>Set up in the bot block</b><br>1. Add an <b>API request</b>, type POST-json.<br>2. Request URL: the <b>Production URL</b> above, plus <code>?token=</code> and your token.<br>3. JSON parameters: what the workflow needs, e.g. <code>{"client_id": "#{client_id}"}</code>.<br>4. <b>Saved values</b>, one per line: <code>reply -> answer_from_n8n</code> (nested: <code>order|status -> order_status</code>).<br>The block gets the last node\'s first item (shape it with Edit Fields); the Respond to Webhook node cannot be used here.',
+				'Set up in the bot block:<ul><li>1. Add an API request, type POST-json.</li><li>2. Request URL: the Production URL above (Webhook URLs), plus ?token= and your token.</li><li>3. JSON parameters: what the workflow needs, e.g. {"client_id": "#{client_id}"}.</li><li>4. Saved values, one per line: reply -> answer_from_n8n (nested: order|status -> order_status).</li></ul>The block gets the last node\'s first item (shape it with Edit Fields); the Respond to Webhook node cannot be used here.',
 			name: 'blockRequestsNotice',
 			type: 'notice',
 			default: '',

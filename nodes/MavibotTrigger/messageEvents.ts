@@ -39,8 +39,9 @@ export const messageEvents: EventSource = {
 	subtitle: 'Message events',
 	properties: [
 		{
+			// n8n renders notices with links and lists only (no bold, code or line breaks): steps are list items.
 			displayName:
-				'<b>Set up in Mavibot</b><br>1. Click the <b>Production URL</b> above to copy it, and add <code>?token=</code> and your token.<br>2. Mavibot → Project settings → Webhook URL: paste it, save.<br>3. Publish this workflow.<br>One project feeds one URL, so one workflow gets its messages. To test, use the Test URL the same way while n8n listens.',
+				'Set up in Mavibot:<ul><li>1. Click the Production URL above (Webhook URLs) to copy it, and add ?token= and your token.</li><li>2. Mavibot → Project settings → Webhook URL: paste it, save.</li><li>3. Publish this workflow.</li></ul>One project feeds one URL, so one workflow gets its messages. To test, use the Test URL the same way while n8n listens.',
 			name: 'messageEventsNotice',
 			type: 'notice',
 			default: '',
