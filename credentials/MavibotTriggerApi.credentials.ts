@@ -1,5 +1,18 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { TOKEN_MIN_LENGTH } from '../nodes/MavibotTrigger/secret';
+
+/** The token field; version 1 of the trigger has the same field as a node parameter (verification.ts). */
+export const triggerTokenField: INodeProperties = {
+	displayName: 'Token',
+	name: 'token',
+	type: 'string',
+	typeOptions: { password: true },
+	required: true,
+	default: '',
+	description: `A secret of your own: at least ${TOKEN_MIN_LENGTH} letters, digits, - _ . or ~ (e.g. the output of "openssl rand -hex 24"). Requests without it get HTTP 401 and run nothing.`,
+};
+
 /**
  * The secret of the Mavibot Trigger (version 1.1 on). Mavibot cannot sign its calls, so the secret travels in the URL
  * pasted into Mavibot (…/mavibot?token=<token>); kept here, n8n stores it encrypted and never exports it with the
@@ -22,15 +35,6 @@ export class MavibotTriggerApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description:
-				'A secret of your own: at least 16 letters, digits, - _ . or ~ (e.g. the output of "openssl rand -hex 24"). Requests without it get HTTP 401 and run nothing.',
-		},
+		triggerTokenField,
 	];
 }

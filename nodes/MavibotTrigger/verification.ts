@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { triggerTokenField } from '../../credentials/MavibotTriggerApi.credentials';
 import { refuse } from './request';
 import { TOKEN_MIN_LENGTH, TOKEN_QUERY_PARAMETER, tokenMatches, tokenProblem } from './secret';
 
@@ -33,14 +34,9 @@ export const tokenProperties: INodeProperties[] = [
 			'Whether to accept only requests whose URL ends in ?token= followed by the token. Turn it off only if you cannot change the URL that calls n8n: then anyone who learns the URL can start this workflow.',
 	},
 	{
-		displayName: 'Token',
-		name: 'token',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
+		...triggerTokenField,
 		displayOptions: { show: { ...FROM_PARAMETER, verifyToken: [true] } },
-		description: `A secret you choose, at least ${TOKEN_MIN_LENGTH} characters of letters, digits, - _ . or ~ (e.g. the output of "openssl rand -hex 24"). Add it to the URL you paste into Mavibot as ?token=… . Requests with a missing or wrong token get HTTP 401 and run nothing.`,
+		description: `${triggerTokenField.description} Add it to the URL you paste into Mavibot as ?token=… .`,
 	},
 	{
 		displayName:
