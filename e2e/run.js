@@ -7,7 +7,8 @@
 // For each n8n version (install first: bash e2e/install.sh all):
 //   1. a fresh N8N_USER_FOLDER with the `npm pack` tarball extracted into .n8n/nodes/node_modules/n8n-nodes-mavibot;
 //   2. import the credentials and workflows (examples/*.json and the cases in e2e/cases/), `n8n execute --id` each
-//      headless case and check the run data and the requests the sandbox recorded;
+//      headless case and check the run data and the requests the sandbox recorded; the AI Agent cases (cases/agent.js)
+//      run the Mavibot node as an agent's tool against a scripted model (lib/modelServer.js);
 //   3. activate the trigger workflows, `n8n start`, fire message events from the sandbox and bot-block requests at
 //      them, check the HTTP answers, the executions (REST API) and the requests; test the credential through the REST
 //      API with a good and a wrong key.
@@ -28,6 +29,7 @@ const { credentialImport } = require('./cases/credentials');
 const executeCases = require('./cases/execute').cases;
 const serverSuite = require('./cases/server');
 const { loadExamples } = require('./cases/examples');
+const agentSuite = require('./cases/agent');
 const browserCheck = require('./browser/check');
 
 function parseArgs(argv) {
@@ -64,6 +66,7 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 		return;
 	}
 	const sandbox = await startSandbox();
+	await agentSuite.start();
 	const t0 = Date.now();
 	const ctx = { n8n, sandbox, report, prefix, features, version, examples: loadExamples() };
 	try {
@@ -74,12 +77,13 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 		});
 
 		const imported = await report.check(`${prefix}import credentials and workflows`, async () => {
-			await n8n.importCredentials(credentialImport(sandbox.url));
+			await n8n.importCredentials([...credentialImport(sandbox.url), ...agentSuite.credentials()]);
 			const workflows = [
 				...ctx.examples.map((e) => e.workflow),
 				...ctx.examples.filter((e) => e.cliWorkflow !== e.workflow).map((e) => e.cliWorkflow),
 				...executeCases.map((c) => c.workflow),
 				...serverSuite.workflows(ctx),
+				...agentSuite.workflows(),
 			];
 			await n8n.importWorkflows(workflows);
 			return true;
@@ -115,13 +119,19 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 			});
 		}
 
+		// ---- headless: AI Agent with Mavibot tools and a scripted model ----
+		await agentSuite.run({ ...ctx, args });
+
 		// ---- n8n start: triggers, webhooks, REST ----
 		const failedBefore = report.failed;
 		const { owner } = await serverSuite.run(ctx);
 		if (browser) {
 			report.section(`browser check against ${spec.label}`);
 			const chromium = await browserCheck.ready(report);
-			if (chromium && owner) await browserCheck.browserChecks({ n8n, report, owner, chromium });
+			if (chromium && owner) {
+				const freeText = features.has('message.sendAndWait') ? { sandbox } : undefined;
+				await browserCheck.browserChecks({ n8n, report, owner, chromium, freeText });
+			}
 			else if (!owner) report.skip('[browser] browser check', 'no owner login');
 		}
 		if (report.failed > failedBefore && n8n.output()) {
@@ -130,6 +140,7 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 	} finally {
 		await n8n.stop();
 		await sandbox.stop();
+		await agentSuite.stop();
 		console.log(`   (${spec.label}: ${Math.round((Date.now() - t0) / 1000)} s${n8n.startMs ? `, n8n start ${n8n.startMs} ms` : ''})`);
 		if (args.keep) console.log(`   user folder kept: ${userFolder}`);
 		else fs.rmSync(userFolder, { recursive: true, force: true });

@@ -88,8 +88,8 @@ async function main() {
 	}
 
 	if (!fs.existsSync(path.join(REPO, 'node_modules', 'typescript'))) {
-		step('Installing the package\'s dependencies (npm ci)');
-		mustRun('npm', ['ci'], { env: { ...process.env, npm_config_yes: 'true' } });
+		step('Installing the package\'s dependencies (npm ci; .npmrc keeps dependencies\' install scripts off)');
+		mustRun('npm', ['ci']);
 	}
 
 	step(`Installing ${spec.label} if missing (bash e2e/install.sh ${args.n8n}; the first time takes several minutes)`);

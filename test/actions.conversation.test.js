@@ -100,6 +100,7 @@ describe('Conversation → Get History', () => {
 		['a date that is not a date', { filters: { startDate: 'soon', endDate: '2025-01-31' } }, '"Start Date" is "soon", which is not a date [item 0]'],
 		['a Limit above 2000', { messageLimit: '={{ 2001 }}' }, '"Limit" is "2001", which is not a whole number from 1 to 2000 [item 0]'],
 		['an empty Client ID', { clientId: '={{ "" }}' }, '"Client ID" is empty [item 0]'],
+		['a Client ID that is not a number', { clientId: 'Boris' }, '"Client ID" is "Boris", which is not a Mavibot client ID [item 0]'],
 	])('refuses %s before sending', async (_name, parameters, message) => {
 		const result = await run({ operation: 'getHistory', clientId: String(ANN), ...parameters });
 		expect(result.error.message).toBe(message);

@@ -48,7 +48,7 @@ test('every field of every operation has a description or is self-explanatory', 
 	expect(undocumented).toEqual([]);
 });
 
-test("the README's operations table lists every action once, with the permission it needs", () => {
+test("the README's operations table lists every operation once, with its action and the permission it needs", () => {
 	const { MAVIBOT_ACTIONS, PERMISSION_LABELS } = require(
 		path.join(packageDir, 'dist/nodes/Mavibot/transport/actions'),
 	);
@@ -62,8 +62,8 @@ test("the README's operations table lists every action once, with the permission
 	const resourceNames = Object.fromEntries(
 		description.properties.find((p) => p.name === 'resource').options.map((o) => [o.name, o.value]),
 	);
-	const listed = rows.map((row) => row.action);
-	expect(new Set(listed).size).toBe(listed.length);
+	const listed = [...new Set(rows.map((row) => row.action))];
+	expect(new Set(rows.map((row) => `${row.resource} → ${row.operation}`)).size).toBe(rows.length);
 	for (const row of rows) {
 		const resource = resourceNames[row.resource];
 		expect(resource).toBeDefined();

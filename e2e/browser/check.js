@@ -2,10 +2,12 @@
 'use strict';
 // Browser check of the end-to-end tier: Debian's Chromium (apt-get install chromium), driven by playwright-core,
 // signs in to a real n8n with the packed package, finds "Mavibot" and "Mavibot Trigger" in the node panel (also by
-// what a user types: "mavibot send", "whatsapp"…), opens a Mavibot node and reads its Resource options, and clicks
-// the canvas's Execute workflow on every example, whose sample run must succeed, and opens the example's Mavibot
-// Trigger: its setup steps, its token credential, and its Production URL, copied with one click.
-// Screenshots: docs/node-panel.png, docs/editor-mavibot.png, docs/trigger-setup.png, docs/trigger-url.png.
+// what a user types: "mavibot send", "whatsapp"…), opens a Mavibot node and reads its Resource options, clicks the
+// canvas's Execute workflow on every example, whose sample run must succeed (or, for Send and Wait, reach its wait),
+// opens the example's Mavibot Trigger (its setup steps, its token credential, its Production URL copied with one
+// click), and opens the Free Text page of Send and Wait for Response on a phone-sized screen.
+// Screenshots: docs/node-panel.png, docs/editor-mavibot.png, docs/trigger-setup.png, docs/trigger-url.png,
+// docs/send-and-wait-free-text.png.
 //
 //   node e2e/browser/check.js [--n8n v2|v1] [--build=repo|private] [--no-screenshots] [--keep]
 //
@@ -20,6 +22,7 @@ const { packPackage, installTarball } = require('../lib/pack');
 const { N8n, VERSIONS } = require('../lib/n8n');
 const { Report } = require('../lib/report');
 const { credentialImport } = require('../cases/credentials');
+const { askFreeText, sendAndWaitWorkflow, FREE_TEXT } = require('../cases/server');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // The flags this machine needs (no sandbox as root; no background traffic, the network is closed).
@@ -78,14 +81,15 @@ async function main() {
 				.readdirSync(path.join(REPO, 'examples'))
 				.filter((f) => f.endsWith('.json'))
 				.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
-			await n8n.importWorkflows(examples);
+			await n8n.importWorkflows([...examples, sendAndWaitWorkflow()]);
+			await n8n.activate(FREE_TEXT.id);
 			await n8n.start();
 			await n8n.setupOwner(OWNER);
 			return true;
 		});
 		if (!up) return;
 
-		await browserChecks({ n8n, report, owner: OWNER, screenshots: args.screenshots, chromium });
+		await browserChecks({ n8n, report, owner: OWNER, screenshots: args.screenshots, chromium, freeText: { sandbox } });
 	} finally {
 		await n8n.stop();
 		if (sandbox) await sandbox.stop();
@@ -101,8 +105,9 @@ async function main() {
 /**
  * The checks themselves, against a running n8n (`n8n`, an N8n from ../lib/n8n) whose owner is `owner` and that has the
  * example workflows imported. Used by this script and by `node e2e/run.js --browser` (which reuses its 2.x server).
+ * `freeText: { sandbox }`: the free-text Send and Wait workflow (cases/server.js) is published; its page is checked.
  */
-async function browserChecks({ n8n, report, owner, screenshots = true, chromium = require('playwright-core').chromium }) {
+async function browserChecks({ n8n, report, owner, screenshots = true, chromium = require('playwright-core').chromium, freeText }) {
 	const examples = fs
 		.readdirSync(path.join(REPO, 'examples'))
 		.filter((f) => f.endsWith('.json'))
@@ -258,6 +263,26 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 			for (const name of RESOURCES) assert.ok(texts.includes(name), `Resource option "${name}" (got ${JSON.stringify(texts)})`);
 			if (screenshots) await page.screenshot({ path: path.join(docs, 'editor-mavibot.png') });
 		});
+
+		if (freeText) {
+			await check('send and wait: the Free Text page opens on a phone-sized screen and takes the answer', async (assert) => {
+				const { link } = await askFreeText({ n8n, sandbox: freeText.sandbox }, 'B-12');
+				const phone = await browser.newContext({ viewport: { width: 390, height: 760 }, deviceScaleFactor: 2, isMobile: true });
+				try {
+					const form = await phone.newPage();
+					await form.goto(link);
+					await form.locator('textarea[name="text"]').waitFor();
+					assert.equal(await form.locator('h1').innerText(), 'Order B-12');
+					assert.match(await form.locator('p.text').innerText(), /What should we change in order B-12\?/);
+					await form.locator('textarea[name="text"]').fill('Please deliver after 6 pm');
+					if (screenshots) await form.screenshot({ path: path.join(docs, 'send-and-wait-free-text.png') });
+					await form.locator('button[type="submit"]').click();
+					await form.getByText('Your answer has been recorded.').waitFor();
+				} finally {
+					await phone.close();
+				}
+			});
+		}
 	} finally {
 		await browser.close();
 	}

@@ -11,10 +11,11 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { REPO, http, sleep } = require('../lib/util');
+const { REPO, http, sleep, waitUntil } = require('../lib/util');
 const { nodeOutput } = require('../lib/n8n');
 const { wire } = require('./execute');
 const { CREDENTIALS } = require('./credentials');
+const agent = require('./agent');
 
 const EXAMPLES_DIR = path.join(REPO, 'examples');
 
@@ -42,6 +43,14 @@ async function settledRequests(sandbox, count, timeoutMs = 20000) {
 		if (requests.length >= count || Date.now() > deadline) return requests;
 		await sleep(200);
 	}
+}
+
+/** The scripted model's conversation for the AI example (model "gpt-4.1-mini"), checked for the API key. */
+function exampleConversation(assert) {
+	const model = agent.current();
+	const conversation = model.conversation('gpt-4.1-mini');
+	agent.assertNoApiKey(assert, model.requests());
+	return conversation;
 }
 
 const CHECKS = {
@@ -232,6 +241,163 @@ const CHECKS = {
 				);
 			});
 		},
+	},
+	'order-confirmation-over-whatsapp.json': {
+		needs: [
+			'clientSearch.findByWhatsAppPhone',
+			'message.sendAndWait',
+			'deal.getCurrent',
+			'deal.moveToNextStage',
+			'variable.set',
+		],
+		activate: true,
+		// No headless case: the execution waits for the client, which `n8n execute` cannot do.
+		async serverChecks({ n8n, sandbox, check, workflow, owner }) {
+			const order = { phone: '+7 999 123-45-67', name: 'Boris', orderId: 'A-2048', total: '12.00 EUR' };
+			await check('example "order confirmation": the client confirms in WhatsApp → the deal moves on; a second click and a tampered link change nothing', async (assert) => {
+				const { links, before } = await askTheClient({ n8n, sandbox, workflow, order, owner, assert });
+				assert.deepEqual(Object.keys(links), ['Confirm', 'Decline']);
+
+				// Tampered links (answer, execution or node changed, signature removed): n8n refuses them, nothing resumes.
+				const tampered = [
+					links.Confirm.replace('approved=true', 'approved=false'),
+					links.Decline.replace(/\/webhook-waiting\/(\d+)\//, (_, id) => `/webhook-waiting/${Number(id) + 1000}/`),
+					links.Confirm.replace(/\/webhook-waiting\/(\d+)\/[^?]+/, '/webhook-waiting/$1/other-node'),
+					links.Confirm.replace(/&signature=[0-9a-f]+/, ''),
+				];
+				for (const link of tampered) {
+					const res = await http('POST', link, { form: {} });
+					assert.notEqual(res.status, 200, `${link} → ${res.status}`);
+				}
+				if (owner) assert.equal((await n8n.executions(workflow.id))[0].status, 'waiting', 'still waiting');
+				assert.equal((await sandbox.requests()).length, before, 'no request after the tampered links');
+
+				// Opening the link shows the choice; the execution goes on only when the client confirms on the page.
+				const page = await http('GET', links.Confirm);
+				assert.equal(page.status, 200, page.text);
+				assert.match(page.text, /<form method="post">/);
+				assert.match(page.text, />Confirm<\/button>/);
+				assert.match(page.text, /Please confirm your order A-2048 \(12\.00 EUR\)/);
+				const done = await http('POST', links.Confirm, { form: {} });
+				assert.equal(done.status, 200, done.text);
+				assert.match(done.text, /We will write to you when your order ships/);
+				const requests = await settledRequests(sandbox, before + 2);
+				assert.deepEqual(one(assert, requests, 'move_order_to_next_state').body, { client_id: 1002, order_id: 40633 });
+				assert.equal(wire(requests, 'save_variables').length, 0, 'no manager flag');
+				if (owner) {
+					const execution = await finished(n8n, workflow);
+					const [answer] = nodeOutput(execution.data.resultData.runData, 'Ask the client');
+					assert.deepEqual(answer.data, { approved: true });
+					assert.equal(answer.timedOut, false);
+				}
+
+				// A second click (either link) after the answer: a page, and nothing runs again.
+				const again = await http('POST', links.Decline, { form: {} });
+				assert.ok([200, 409].includes(again.status), `second click → ${again.status}`);
+				await sleep(1000);
+				assert.equal((await sandbox.requests()).length, requests.length, 'nothing sent after the second click');
+			});
+			await check('example "order confirmation": the client declines → a manager is flagged, the deal stays', async (assert) => {
+				const { links, before } = await askTheClient({ n8n, sandbox, workflow, order, owner, assert });
+				const done = await http('POST', links.Decline, { form: {} });
+				assert.equal(done.status, 200, done.text);
+				const requests = await settledRequests(sandbox, before + 1);
+				assert.deepEqual(one(assert, requests, 'save_variables').body, {
+					client_id: 1002,
+					variables: { 'client.needs_manager': 'yes', 'client.unconfirmed_order': 'A-2048', 'client.order_answer': 'declined' },
+				});
+				assert.equal(wire(requests, 'move_order_to_next_state').length, 0, 'the deal stays');
+			});
+		},
+	},
+};
+
+/** Posts the order to the shop webhook; returns the answer links of the message the sandbox received. */
+async function askTheClient({ n8n, sandbox, workflow, order, owner, assert }) {
+	await sandbox.reset();
+	const res = await http('POST', webhookUrl(n8n, workflow), { body: order });
+	assert.equal(res.status, 200, res.text);
+	const message = await waitUntil(async () => wire(await sandbox.requests(), 'message')[0], { what: 'the question' });
+	assert.equal(message.body.client_id, 1002);
+	assert.equal(message.body.buttons, undefined, 'links in the text');
+	const links = Object.fromEntries(
+		[...message.body.message.matchAll(/^(\w+): (http\S+)$/gm)].map(([, label, url]) => [label, url]),
+	);
+	if (owner) await waitUntil(async () => (await n8n.executions(workflow.id))[0]?.status === 'waiting', { what: 'waiting' });
+	return { links, before: (await sandbox.requests()).length };
+}
+
+/** The newest execution of a workflow once it has finished. */
+async function finished(n8n, workflow) {
+	const id = await waitUntil(
+		async () => {
+			const [newest] = await n8n.executions(workflow.id);
+			return newest && !['new', 'running', 'waiting'].includes(newest.status) && newest.id;
+		},
+		{ what: 'the execution to finish' },
+	);
+	const execution = await n8n.execution(id);
+	if (execution.status !== 'success') throw new Error(`execution ${id} ended with status ${execution.status}`);
+	return execution;
+}
+
+CHECKS['ai-agent-answers-incoming-messages.json'] = {
+	needs: ['trigger', 'clientSearch.findByPhone', 'variable.get', 'message.send'],
+	activate: true,
+	executeCases: [
+		{
+			name: 'example "AI agent answers incoming messages" with its sample message (scripted model)',
+			async verify({ run, requests, assert }) {
+				const conversation = exampleConversation(assert);
+				assert.equal(run.code, 0, 'n8n execute exits 0');
+				assert.deepEqual(
+					requests.map((r) => r.action),
+					['get_variables', 'message'],
+				);
+				assert.deepEqual(one(assert, requests, 'get_variables').query, { client_id: '1001' });
+				assert.deepEqual(one(assert, requests, 'message').body, {
+					client_id: 1001,
+					message: 'Hi Ann Petrova! Your starter order arrives on 13.04.2025.',
+				});
+				const offered = conversation[0].body.tools.map((t) => t.function.name).sort();
+				assert.deepEqual(offered, ['Find_client_by_phone', 'Get_client_variables', 'Send_reply']);
+				const [read, sent] = agent.toolMessages(conversation);
+				assert.match(read, /"delivery_date":"13\.04\.2025"/);
+				const [out] = nodeOutput(run.runData, 'AI Agent');
+				assert.equal(out.output, `Replied to client 1001: ${sent}`, 'the answer quotes the send result');
+			},
+		},
+	],
+	async serverChecks({ n8n, sandbox, check, workflow, owner }) {
+		const trigger = triggerNode(workflow);
+		const route = `${trigger.webhookId}/mavibot`;
+		const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(trigger.parameters.token)}`;
+		await check('example "AI agent": a message giving a phone → find, read that client, reply to the writer', async (assert) => {
+			await n8n.waitForWebhook(route);
+			await sandbox.reset();
+			agent.current().reset();
+			const fired = await sandbox.fireWebhook(url, {
+				client_id: 1005,
+				message: 'Hello! I ordered with the phone 79991234567. When does it arrive?',
+			});
+			assert.equal(fired.result.status, 200);
+			const requests = await settledRequests(sandbox, 3);
+			assert.deepEqual(
+				requests.map((r) => r.action),
+				['find_client_id_by_phone', 'get_variables', 'message'],
+			);
+			assert.deepEqual(one(assert, requests, 'find_client_id_by_phone').query, { phone: '79991234567' });
+			assert.deepEqual(one(assert, requests, 'get_variables').query, { client_id: '1002' });
+			assert.deepEqual(one(assert, requests, 'message').body, {
+				client_id: 1005,
+				message: 'Hi Elena Kuznetsova! Your pro order is being prepared; the delivery date will follow.',
+			});
+			exampleConversation(assert);
+			if (owner) {
+				const [execution] = await n8n.waitForExecutions(workflow.id, 1);
+				assert.equal(execution.status, 'success');
+			}
+		});
 	},
 };
 

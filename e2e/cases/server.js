@@ -6,7 +6,7 @@
 
 const { workflow, mavibot, MAVIBOT_TRIGGER } = require('../lib/workflow');
 const { nodeOutput } = require('../lib/n8n');
-const { http } = require('../lib/util');
+const { http, sleep, waitUntil } = require('../lib/util');
 const { CREDENTIALS } = require('./credentials');
 const { wire } = require('./execute');
 
@@ -88,8 +88,54 @@ function triggerWorkflows() {
 	return [echo, block];
 }
 
+// ---- Send and Wait for Response, free text (also the page the browser check screenshots) ----
+
+const FREE_TEXT = { id: 'E2eSendWaitText1', webhookId: '7a2e3f4c-9d51-4e0a-8c32-4d5e6f708192', path: 'e2e-send-and-wait-text' };
+
+function sendAndWaitWorkflow() {
+	return workflow({
+		id: FREE_TEXT.id,
+		name: 'e2e: ask a free-text question and wait',
+		nodes: [
+			{
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: FREE_TEXT.webhookId,
+				parameters: { httpMethod: 'POST', path: FREE_TEXT.path, options: {} },
+			},
+			mavibot(
+				'Ask',
+				{
+					resource: 'message',
+					operation: 'sendAndWait',
+					clientId: '1001',
+					message: '={{ "What should we change in order " + $json.body.order + "?" }}',
+					responseType: 'freeText',
+					options: { messageButtonLabel: 'Answer', responseFormTitle: '={{ "Order " + $json.body.order }}' },
+				},
+				good,
+			),
+		],
+		connections: [['Webhook', 'Ask']],
+	});
+}
+
+/** Starts the free-text workflow (published) and returns the answer link of the message the sandbox received. */
+async function askFreeText({ n8n, sandbox }, order = 'A-7') {
+	await sandbox.reset();
+	const res = await http('POST', `${n8n.baseUrl}/webhook/${FREE_TEXT.path}`, { body: { order } });
+	if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${res.text}`);
+	const message = await waitUntil(async () => wire(await sandbox.requests(), 'message')[0], { what: 'the question' });
+	const [button] = message.body.buttons.buttons;
+	return { message, link: button.url };
+}
+
 function workflows(ctx) {
-	return ctx.features.has('trigger') ? triggerWorkflows() : [];
+	return [
+		...(ctx.features.has('trigger') ? triggerWorkflows() : []),
+		...(ctx.features.has('message.sendAndWait') ? [sendAndWaitWorkflow()] : []),
+	];
 }
 
 /**
@@ -111,6 +157,7 @@ async function run(ctx) {
 	const toActivate = [
 		...examples.filter((e) => e.activate).map((e) => e.workflow.id),
 		...(features.has('trigger') ? [ECHO.id, BLOCK.id] : []),
+		...(features.has('message.sendAndWait') ? [FREE_TEXT.id] : []),
 	];
 	if (toActivate.length) {
 		await check(`activate ${toActivate.length} workflow(s) (${n8n.spec.activation === 'publish' ? 'publish:workflow' : 'update:workflow --active'})`, async () => {
@@ -171,6 +218,8 @@ async function run(ctx) {
 
 	if (features.has('trigger')) await triggerChecks(ctx, { check, owner });
 	else report.skip(`${prefix}Mavibot Trigger checks`, 'the package has no Mavibot Trigger yet');
+
+	if (features.has('message.sendAndWait')) await freeTextChecks(ctx, { check, owner });
 
 	for (const example of examples) {
 		if (example.serverChecks) await example.serverChecks({ ...ctx, check, owner });
@@ -260,6 +309,53 @@ async function triggerChecks(ctx, { check, owner }) {
 	}
 }
 
+async function freeTextChecks(ctx, { check, owner }) {
+	const { n8n, sandbox } = ctx;
+	await check('send and wait (free text): the form page, a refused empty answer, the answer resumes; a second click and a tampered link change nothing', async (assert) => {
+		const { message, link } = await askFreeText(ctx);
+		assert.equal(message.body.client_id, 1001);
+		assert.equal(message.body.message, 'What should we change in order A-7?');
+		assert.match(link, new RegExp(`^${n8n.baseUrl}/webhook-waiting/\\d+/[^?]+\\?signature=[0-9a-f]{64}$`));
+		assert.equal(message.body.buttons.hint, `Answer: ${link}`);
+
+		const page = await http('GET', link);
+		assert.equal(page.status, 200, page.text);
+		assert.match(page.headers.get('content-type'), /text\/html/);
+		assert.match(page.text, /<h1>Order A-7<\/h1>/);
+		assert.match(page.text, /<textarea id="text" name="text" required>/);
+
+		const empty = await http('POST', link, { form: { text: ' ' } });
+		assert.equal(empty.status, 400);
+		assert.match(empty.text, /Please fill in this field\./);
+		const tampered = await http('POST', link.replace(/signature=[0-9a-f]{4}/, 'signature=0000'), { form: { text: 'forged' } });
+		assert.notEqual(tampered.status, 200);
+		if (owner) assert.equal((await n8n.executions(FREE_TEXT.id))[0].status, 'waiting', 'still waiting');
+
+		const answered = await http('POST', link, { form: { text: 'Deliver on Friday, please' } });
+		assert.equal(answered.status, 200, answered.text);
+		assert.match(answered.text, /Your answer has been recorded\./);
+		if (owner) {
+			const id = await waitUntil(async () => {
+				const [newest] = await n8n.executions(FREE_TEXT.id);
+				return newest?.status === 'success' && newest.id;
+			}, { what: 'the execution to finish' });
+			const execution = await n8n.execution(id);
+			const [answer] = nodeOutput(execution.data.resultData.runData, 'Ask');
+			assert.deepEqual(answer.data, { text: 'Deliver on Friday, please' });
+			assert.equal(answer.timedOut, false);
+			assert.ok(Math.abs(Date.now() - Date.parse(answer.answeredAt)) < 120000, 'answeredAt is the time of the answer');
+
+			const again = await http('POST', link, { form: { text: 'Changed my mind' } });
+			assert.notEqual(again.status, 500);
+			await sleep(1000);
+			const after = await n8n.execution(id);
+			assert.deepEqual(nodeOutput(after.data.resultData.runData, 'Ask')[0].data, { text: 'Deliver on Friday, please' });
+			assert.equal((await n8n.executions(FREE_TEXT.id))[0].id, id, 'no new execution');
+		}
+		assert.equal(wire(await sandbox.requests(), 'message').length, 1, 'one message sent');
+	});
+}
+
 /** Whether a workflow has a Mavibot Trigger that reads its token from the "Mavibot Trigger API" credential. */
 function usesTriggerCredential(workflow) {
 	return workflow.nodes.some((node) => node.type === MAVIBOT_TRIGGER && node.credentials && node.credentials.mavibotTriggerApi);
@@ -276,4 +372,16 @@ async function waitForRequests(sandbox, action, count, timeoutMs = 20000) {
 	}
 }
 
-module.exports = { workflows, run, waitForRequests, triggerUrl, usesTriggerCredential, OWNER, TOKEN, CREDENTIAL_TOKEN };
+module.exports = {
+	workflows,
+	run,
+	waitForRequests,
+	triggerUrl,
+	usesTriggerCredential,
+	askFreeText,
+	sendAndWaitWorkflow,
+	FREE_TEXT,
+	OWNER,
+	TOKEN,
+	CREDENTIAL_TOKEN,
+};

@@ -17,7 +17,8 @@ const NODE_SETTINGS = ['onError', 'retryOnFail', 'maxTries', 'waitBetweenTries',
 /**
  * A workflow: `nodes` is a list of node specs ({ name, type, parameters, typeVersion?, credentials?, webhookId?, and
  * the node settings onError, retryOnFail, maxTries, waitBetweenTries, alwaysOutputData });
- * `connections` a list of [from, to] or [from, to, outputIndex] pairs.
+ * `connections` a list of [from, to], [from, to, outputIndex] or [from, to, outputIndex, type] (type: 'main', or an AI
+ * connection such as 'ai_languageModel' / 'ai_tool', from a sub-node into the agent).
  */
 function workflow({ id, name, nodes, connections = [], settings = {}, tags }) {
 	if (!/^[A-Za-z0-9]{16}$/.test(id)) throw new Error(`Workflow id "${id}" must be 16 letters or digits`);
@@ -39,11 +40,12 @@ function workflow({ id, name, nodes, connections = [], settings = {}, tags }) {
 		return node;
 	});
 	const conn = {};
-	for (const [from, to, output = 0] of connections) {
+	for (const [from, to, output = 0, type = 'main'] of connections) {
 		if (!byName[from] || !byName[to]) throw new Error(`Connection ${from} → ${to}: unknown node`);
-		conn[from] = conn[from] || { main: [] };
-		while (conn[from].main.length <= output) conn[from].main.push([]);
-		conn[from].main[output].push({ node: to, type: 'main', index: 0 });
+		conn[from] = conn[from] || {};
+		conn[from][type] = conn[from][type] || [];
+		while (conn[from][type].length <= output) conn[from][type].push([]);
+		conn[from][type][output].push({ node: to, type, index: 0 });
 	}
 	return {
 		id,

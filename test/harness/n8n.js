@@ -142,20 +142,27 @@ function additionalDataFor(pkg, credentials, hooks, executionId = nextExecutionI
 	};
 }
 
-/**
- * Runs a workflow (as n8n stores it: nodes + connections) from its start node.
- * Returns the run, plus `output(nodeName)` → the json of every item of the node's first output.
- */
-async function runWorkflow(workflowJson, { credentials = {}, settings = {}, timezone = 'UTC' } = {}) {
-	const pkg = await loadPackage();
-	const workflow = new Workflow({
-		id: 'test-workflow',
+/** n8n's Workflow object for a workflow as n8n stores it (nodes + connections). */
+function buildWorkflow(pkg, workflowJson, { id = 'test-workflow', settings = { timezone: 'UTC', executionOrder: 'v1' } } = {}) {
+	return new Workflow({
+		id,
 		name: workflowJson.name ?? 'test',
 		nodes: workflowJson.nodes,
 		connections: workflowJson.connections ?? {},
 		active: false,
 		nodeTypes: pkg.nodeTypes,
 		staticData: {},
+		settings,
+	});
+}
+
+/**
+ * Runs a workflow (as n8n stores it: nodes + connections) from its start node.
+ * Returns the run, plus `output(nodeName)` → the json of every item of the node's first output.
+ */
+async function runWorkflow(workflowJson, { credentials = {}, settings = {}, timezone = 'UTC' } = {}) {
+	const pkg = await loadPackage();
+	const workflow = buildWorkflow(pkg, workflowJson, {
 		settings: { timezone, executionOrder: 'v1', ...settings, ...(workflowJson.settings ?? {}) },
 	});
 	const executionId = nextExecutionId();
@@ -195,4 +202,4 @@ async function shutdownN8n() {
 	}
 }
 
-module.exports = { runWorkflow, loadPackage, shutdownN8n, START_NODE_TYPE, TestCredentialsHelper, additionalDataFor };
+module.exports = { runWorkflow, buildWorkflow, loadPackage, shutdownN8n, START_NODE_TYPE, TestCredentialsHelper, additionalDataFor };

@@ -8,7 +8,7 @@ export const clientIdField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 49177759',
 	description:
-		"The Mavibot client ID (a number). The Mavibot Trigger outputs it as the client's ID; the Client Search operations look it up by phone, e-mail or variable.",
+		"Mavibot client ID, a whole number, e.g. 49177759. The Mavibot Trigger outputs it as the client's ID; the Client Search operations find it by phone, e-mail or variable.",
 };
 
 /** The Text of a message: empty is allowed when an attachment or a bot block is sent. */

@@ -10,7 +10,8 @@ import { invalidParameter, isBlank } from './validation';
  *
  * | kind            | reader                       | sent as                                                  |
  * | text            | requiredText / optionalText  | trimmed                                                  |
- * | ID              | requiredId                   | whole numbers as numbers, anything else as given         |
+ * | client ID       | requiredClientId             | a number (anything else is refused)                      |
+ * | other ID        | requiredId                   | whole numbers as numbers, anything else as given         |
  * | list ID         | requiredListId / listId      | a number (anything else is refused)                      |
  * | ID list         | requiredIdList               | array, duplicates dropped (numbers with `numeric`)       |
  * | messenger IDs   | platformIdList               | array of the strings and numbers given                   |
@@ -44,17 +45,26 @@ export function optionalText(value: unknown): string | undefined {
 	return isBlank(value) ? undefined : String(value).trim();
 }
 
-/** A required ID (client, deal, list…) in the API's form. */
+/** A required ID (a messenger user ID…) in the API's form. */
 export function requiredId(
 	context: Context,
 	itemIndex: number,
-	name = 'clientId',
-	displayName = 'Client ID',
-	fix = CLIENT_ID_FIX,
+	name: string,
+	displayName: string,
+	fix: string,
 ): string | number {
 	const text = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	if (text === '') throw invalidParameter(context, itemIndex, displayName, 'is empty', fix);
 	return toApiId(text);
+}
+
+/** The required Client ID. Mavibot numbers its clients, so anything but a whole number is refused before sending. */
+export function requiredClientId(context: Context, itemIndex: number): number {
+	const id = requiredId(context, itemIndex, 'clientId', 'Client ID', CLIENT_ID_FIX);
+	if (typeof id !== 'number') {
+		throw invalidParameter(context, itemIndex, 'Client ID', `is "${id}", which is not a Mavibot client ID`, CLIENT_ID_FIX);
+	}
+	return id;
 }
 
 const LIST_ID_FIX = 'Give the number of the client list in Mavibot, e.g. 1170282.';

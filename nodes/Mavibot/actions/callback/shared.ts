@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { applyScheduling } from '../../helpers/scheduling';
-import { optionalText, readEmail, readPhone, requiredId, requiredText } from '../../helpers/parameters';
+import { optionalText, readEmail, readPhone, requiredClientId, requiredId, requiredText } from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import { mavibotApiRequest } from '../../transport';
 import type { MavibotOperation } from '../types';
@@ -206,7 +206,7 @@ export function identifyClient(context: IExecuteFunctions, itemIndex: number): I
 			'Choose Client ID, Phone or E-Mail.',
 		);
 	}
-	return { client_id: requiredId(context, itemIndex) };
+	return { client_id: requiredClientId(context, itemIndex) };
 }
 
 /* ---- The single-client callbacks: one factory ---- */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { readEmail, requiredId } from '../../helpers/parameters';
+import { readEmail, requiredClientId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { clientIdField } from '../common.descriptions';
 
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredId(this, itemIndex);
+	const clientId = requiredClientId(this, itemIndex);
 	const email = readEmail(this, itemIndex, 'email', 'Employee E-Mail', {
 		fix: "Give the employee's e-mail address, or leave the field empty to let Mavibot's auto-distribution choose.",
 	});

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/parameters';
+import { requiredClientId } from '../../helpers/parameters';
 import { toApiDay } from '../../helpers/dates';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
@@ -84,7 +84,7 @@ function simplifyMessage(message: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredId(this, itemIndex);
+	const clientId = requiredClientId(this, itemIndex);
 	const rawLimit = this.getNodeParameter('messageLimit', itemIndex, HISTORY_LIMIT) as unknown;
 	const limit = Number(rawLimit);
 	if (rawLimit === '' || !Number.isInteger(limit) || limit < 1 || limit > HISTORY_LIMIT) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { optionalText, readEmail, readPhone, requiredId } from '../../helpers/parameters';
+import { optionalText, readEmail, readPhone, requiredClientId } from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { collection, requiredTextField } from '../common.descriptions';
@@ -107,7 +107,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const client: IDataObject = {};
 	if (identifyBy === 'phone') client.phone = readPhone(this, itemIndex);
 	else if (identifyBy === 'email') client.email = readEmail(this, itemIndex);
-	else if (identifyBy === 'clientId') client.client_id = requiredId(this, itemIndex);
+	else if (identifyBy === 'clientId') client.client_id = requiredClientId(this, itemIndex);
 	else {
 	throw invalidParameter(
 		this,

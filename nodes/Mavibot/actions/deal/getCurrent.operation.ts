@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/parameters';
+import { requiredClientId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { dealClientIdField } from './fields';
 
@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredId(this, itemIndex);
+	const clientId = requiredClientId(this, itemIndex);
 	const response = (await mavibotApiRequest.call(
 		this,
 		'get_current_order_id',

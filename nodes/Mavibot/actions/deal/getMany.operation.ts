@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { toApiId } from '../../helpers/idList';
-import { requiredId } from '../../helpers/parameters';
+import { requiredClientId } from '../../helpers/parameters';
 import { invalidParameter } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { dealClientIdField } from './fields';
@@ -43,7 +43,7 @@ function orderIds(response: IDataObject): Array<string | number> {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredId(this, itemIndex);
+	const clientId = requiredClientId(this, itemIndex);
 	const status = this.getNodeParameter('status', itemIndex, 'active') as string;
 	if (status !== 'any' && !STATUSES.includes(status as DealStatus)) {
 		throw invalidParameter(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/parameters';
+import { requiredClientId } from '../../helpers/parameters';
 import { invalidParameter } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { dealClientIdField, dealIdField, readDealId } from './fields';
@@ -68,7 +68,7 @@ function parseNames(context: IExecuteFunctions, itemIndex: number, value: unknow
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredId(this, itemIndex);
+	const clientId = requiredClientId(this, itemIndex);
 	const orderId = readDealId(this, itemIndex);
 	const names = parseNames(this, itemIndex, this.getNodeParameter('variableNames', itemIndex, ''));
 	const response = (await mavibotApiRequest.call(

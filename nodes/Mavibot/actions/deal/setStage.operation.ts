@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/parameters';
+import { requiredClientId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { checkStageId, dealClientIdField, stageIdField } from './fields';
 
@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredId(this, itemIndex);
+	const clientId = requiredClientId(this, itemIndex);
 	const stateId = checkStageId(this, itemIndex, this.getNodeParameter('stateId', itemIndex, ''));
 	const body: IDataObject = { client_id: clientId, state_id: stateId };
 	const response = (await mavibotApiRequest.call(this, 'set_order_state', { body }, itemIndex)) as IDataObject;

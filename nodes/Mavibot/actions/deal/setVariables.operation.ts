@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/parameters';
+import { requiredClientId } from '../../helpers/parameters';
 import { readVariables, variablesInputProperties } from '../../helpers/variablesInput';
 import type { OperationResult } from '../types';
 import { dealClientIdField, dealIdField, readDealId } from './fields';
@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredId(this, itemIndex);
+	const clientId = requiredClientId(this, itemIndex);
 	const orderId = readDealId(this, itemIndex);
 	const variables = readVariables(this, itemIndex, EXAMPLE);
 	const response = (await mavibotApiRequest.call(

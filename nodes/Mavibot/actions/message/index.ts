@@ -3,9 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationProperties } from '../../helpers/displayOptions';
 import * as broadcast from './broadcast.operation';
 import * as send from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendToWhatsApp from './sendToWhatsApp.operation';
 
-export const operations = { broadcast, send, sendToWhatsApp };
+export const operations = { broadcast, send, sendAndWait, sendToWhatsApp };
 
 export const description: INodeProperties[] = [
 	{
@@ -27,6 +28,13 @@ export const description: INodeProperties[] = [
 				value: 'send',
 				action: 'Send a message to a client',
 				description: 'Send text, a file, buttons or a bot block to a client by client ID',
+			},
+			{
+				name: 'Send and Wait for Response',
+				value: 'sendAndWait',
+				action: 'Send a message and wait for the response',
+				description:
+					'Send a question with answer links (approve/decline, a text or a form) and pause the workflow until the client answers',
 			},
 			{
 				name: 'Send to WhatsApp Number',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/parameters';
+import { requiredClientId } from '../../helpers/parameters';
 import { messageBody } from '../../helpers/messageContent';
 import type { OperationResult } from '../types';
 import {
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredId(this, itemIndex);
+	const clientId = requiredClientId(this, itemIndex);
 	const body = messageBody(this, itemIndex, { client_id: clientId });
 	const response = (await mavibotApiRequest.call(this, 'message', { body }, itemIndex)) as IDataObject;
 	return { status: 'success', ...response, client_id: clientId };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { requiredId } from '../../helpers/parameters';
+import { requiredClientId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { clientIdField } from '../common.descriptions';
 
@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const clientId = requiredId(this, itemIndex);
+	const clientId = requiredClientId(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex, 'nested') as string;
 	// The answer is the client's variables as one flat object; a variable may be called "status" (it is data).
 	const variables = (await mavibotApiRequest.call(

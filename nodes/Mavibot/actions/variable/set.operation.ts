@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { toApiId } from '../../helpers/idList';
-import { requiredId, requiredIdList } from '../../helpers/parameters';
+import { requiredClientId, requiredIdList } from '../../helpers/parameters';
 import { readVariables, variablesInputProperties } from '../../helpers/variablesInput';
 import type { OperationResult } from '../types';
 import { clientIdField } from '../common.descriptions';
@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (target === 'many') {
 		body.clients = requiredIdList(this, itemIndex, 'clientIds', 'Client IDs').map(toApiId);
 	} else {
-		body.client_id = requiredId(this, itemIndex);
+		body.client_id = requiredClientId(this, itemIndex);
 	}
 	const response = (await mavibotApiRequest.call(this, 'save_variables', { body }, itemIndex)) as IDataObject;
 	return {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every lint CI asks for (`npm run lint:all`): n8n-node lint clean with no warning either (it fails only on errors),
+# n8n-node cloud-support saying eligible, and the tooling lint of tests, sandbox, e2e, bench and scripts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+npm run lint 2>&1 | tee "$log"      # n8n-node lint: strict mode, stock eslint.config.mjs
+if grep -q '✖' "$log"; then echo "✖ n8n-node lint reported problems (warnings count too)"; exit 1; fi
+
+npx n8n-node cloud-support 2>&1 | tee "$log"
+if ! grep -q 'Status: .*eligible' "$log" || grep -q 'NOT eligible' "$log"; then
+	echo "✖ n8n-node cloud-support: not eligible for n8n Cloud verification"; exit 1
+fi
+
+npm run lint:tooling                # eslint.tooling.config.mjs
