@@ -23,6 +23,7 @@ const { N8n, VERSIONS } = require('../lib/n8n');
 const { Report } = require('../lib/report');
 const { credentialImport } = require('../cases/credentials');
 const { askFreeText, sendAndWaitWorkflow, FREE_TEXT } = require('../cases/server');
+const agentSuite = require('../cases/agent');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // The flags this machine needs (no sandbox as root; no background traffic, the network is closed).
@@ -44,6 +45,8 @@ const EXAMPLE = { workflowId: 'MavibotExLead001', node: 'Create deal' };
 const PANEL_PAGE = 'workflow/new';
 // What a user may type to find the action node (its codex aliases; n8n's panel matches them fuzzily).
 const TRIGGER_TYPE = 'n8n-nodes-mavibot.mavibotTrigger';
+// The action node and the tool variant n8n makes of it for the AI Agent.
+const MAVIBOT_NODE_TYPES = ['n8n-nodes-mavibot.mavibot', 'n8n-nodes-mavibot.mavibotTool'];
 const PANEL_SEARCHES = ['mavibot send', 'send message', 'whatsapp', 'broadcast', 'callback'];
 
 function parseArgs(argv) {
@@ -76,7 +79,8 @@ async function main() {
 			packed = await packPackage({ build: args.build });
 			await installTarball(packed.tarball, userFolder);
 			sandbox = await startSandbox();
-			await n8n.importCredentials(credentialImport(sandbox.url));
+			await agentSuite.start(); // the scripted model the AI agent example's OpenAI credential points at
+			await n8n.importCredentials([...credentialImport(sandbox.url), ...agentSuite.credentials()]);
 			const examples = fs
 				.readdirSync(path.join(REPO, 'examples'))
 				.filter((f) => f.endsWith('.json'))
@@ -93,6 +97,7 @@ async function main() {
 	} finally {
 		await n8n.stop();
 		if (sandbox) await sandbox.stop();
+		await agentSuite.stop();
 		if (args.keep) console.log(`   user folder kept: ${userFolder}`);
 		else {
 			fs.rmSync(userFolder, { recursive: true, force: true });
@@ -203,17 +208,20 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 		}
 
 		for (const workflow of examples) {
-			await check(`example "${workflow.name}": the canvas's Execute workflow runs the sample and succeeds`, async (assert) => {
+			// Send and Wait pauses the run until the client answers: its sample run must reach that wait.
+			const waits = workflow.nodes.some((node) => node.parameters && node.parameters.operation === 'sendAndWait');
+			const expected = waits ? 'waiting' : 'success';
+			await check(`example "${workflow.name}": the canvas's Execute workflow runs the sample (${expected})`, async (assert) => {
 				const before = new Set((await n8n.executions(workflow.id)).map((e) => e.id));
 				await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
 				await dismissPopups(page);
 				await page.locator('[data-test-id="execute-workflow-button"]').first().click();
 				const [execution] = await waitForNewExecution(n8n, workflow.id, before);
 				assert.equal(execution.mode, 'manual', 'a manual run (the editor\'s button)');
-				assert.equal(execution.status, 'success', `the run succeeded (execution ${execution.id})`);
+				assert.equal(execution.status, expected, `the run's status (execution ${execution.id})`);
 				const { runData } = (await n8n.execution(execution.id)).data.resultData;
 				const ran = Object.keys(runData);
-				const mavibotNodes = workflow.nodes.filter((node) => node.type === 'n8n-nodes-mavibot.mavibot');
+				const mavibotNodes = workflow.nodes.filter((node) => MAVIBOT_NODE_TYPES.includes(node.type));
 				assert.ok(mavibotNodes.some((node) => ran.includes(node.name)), `a Mavibot node ran (ran: ${ran.join(', ')})`);
 			});
 		}
@@ -299,12 +307,12 @@ async function searchPanel(page, text) {
 	return (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
 }
 
-/** The first execution of a workflow that is not in `before` and has finished (newest first). */
+/** The executions of a workflow that are not in `before` and have settled (finished, or waiting), newest first. */
 async function waitForNewExecution(n8n, workflowId, before, timeoutMs = 30000) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const fresh = (await n8n.executions(workflowId)).filter((e) => !before.has(e.id));
-		const done = fresh.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+		const done = fresh.filter((e) => !['new', 'running'].includes(e.status));
 		if (done.length > 0) return done;
 		if (Date.now() > deadline) {
 			throw new Error(`no finished run of ${workflowId} within ${timeoutMs / 1000} s (pending: ${JSON.stringify(fresh)})`);

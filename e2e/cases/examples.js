@@ -34,6 +34,8 @@ const webhookUrl = (n8n, workflow) => {
 };
 
 const triggerNode = (workflow) => workflow.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
+// Version 1.1 reads the token from its "Mavibot Trigger API" credential (the one e2e imports), version 1 from "Token".
+const triggerToken = (trigger) => (trigger.credentials ? CREDENTIALS.trigger.data.token : trigger.parameters.token);
 
 /** Waits until the sandbox has recorded `count` requests in all (workflows started by a webhook run after the answer). */
 async function settledRequests(sandbox, count, timeoutMs = 20000) {
@@ -157,9 +159,7 @@ const CHECKS = {
 		async serverChecks({ n8n, sandbox, check, workflow, owner }) {
 			const trigger = triggerNode(workflow);
 			const route = `${trigger.webhookId}/mavibot`;
-			// Version 1.1 reads the token from its "Mavibot Trigger API" credential (the one e2e imports).
-			const token = trigger.credentials ? CREDENTIALS.trigger.data.token : trigger.parameters.token;
-			const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(token)}`;
+			const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(triggerToken(trigger))}`;
 			await check('example "incoming message": a question without "price" is thanked and flagged', async (assert) => {
 				await n8n.waitForWebhook(route);
 				await sandbox.reset();
@@ -371,7 +371,7 @@ CHECKS['ai-agent-answers-incoming-messages.json'] = {
 	async serverChecks({ n8n, sandbox, check, workflow, owner }) {
 		const trigger = triggerNode(workflow);
 		const route = `${trigger.webhookId}/mavibot`;
-		const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(trigger.parameters.token)}`;
+		const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(triggerToken(trigger))}`;
 		await check('example "AI agent": a message giving a phone → find, read that client, reply to the writer', async (assert) => {
 			await n8n.waitForWebhook(route);
 			await sandbox.reset();

@@ -126,6 +126,23 @@ const CASES = {
 			one({ clientId: String(C.ann), text: 'Later', additionalFields: { sendAt: '2030-12-01 09:30:00' } }),
 		],
 		sendToWhatsApp: [one({ phone: '+7 (999) 123-45-67', whatsAppChannel: rl(String(B.whatsapp.id)), text: 'Your invoice' })],
+		// The run waits for the client: `answer` is how the case resumes it (outputs.js). `data` holds what the client
+		// answered (approved, the text, the form fields by label), so it is an open object.
+		sendAndWait: [
+			{ ...one({ clientId: String(C.ann), message: 'Confirm order A-1?' }), answer: { link: 0 } },
+			{
+				...one({ clientId: String(C.ann), message: 'What should we change?', responseType: 'freeText' }),
+				answer: { link: 0, form: { text: 'Deliver on Friday' } },
+			},
+			{
+				...one({
+					clientId: String(C.ann),
+					message: 'Approve?',
+					options: { limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 2, resumeUnit: 'hours' } } },
+				}),
+				answer: { limit: true },
+			},
+		],
 	},
 	variable: {
 		get: [one({ clientId: String(C.elena) }), one({ clientId: String(C.elena), output: 'flat' }, undefined, 'flatOutput')],
@@ -148,6 +165,7 @@ const MAPS = {
 	'variable/get': ['$.variables'],
 	'variable/get.flatOutput': ['$'],
 	'variable/set': ['$.variables'],
+	'message/sendAndWait': ['$.data'],
 	// Mavibot Trigger: what Mavibot or a bot block posted, as it was
 	'trigger/output': ['$.raw'],
 	'trigger/output.blockRequests': ['$.body', '$.query'],
@@ -158,7 +176,9 @@ function allCases() {
 	const cases = [];
 	for (const [resource, operations] of Object.entries(CASES)) {
 		for (const [operation, list] of Object.entries(operations)) {
-			for (const { parameters, items, variant } of list) cases.push({ resource, operation, variant, parameters, items });
+			for (const { parameters, items, variant, answer } of list) {
+				cases.push({ resource, operation, variant, parameters, items, answer });
+			}
 		}
 	}
 	return cases;
