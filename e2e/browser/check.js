@@ -251,7 +251,7 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 			assert.match(shown, new RegExp(`^https?://.+/webhook/${trigger.webhookId}/mavibot$`), `the Production URL (got ${shown})`);
 			await url.click();
 			await sleep(300);
-			assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shown, 'one click copies it');
+			assert.equal(await page.evaluate('navigator.clipboard.readText()'), shown, 'one click copies it');
 			if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-url.png') });
 			await page.keyboard.press('Escape');
 		});
