@@ -21,6 +21,8 @@ const { buildWebhookEvent } = require('../test/sandbox/webhook');
 
 const CREDENTIAL = { id: 'MavibotBenchCred', name: 'Mavibot sandbox (bench)' };
 const TOKEN = 'bench-token-7c1e9a2f4b6d8e0a';
+/** The "Mavibot Trigger API" credential holding the trigger's token (version 1.1 reads it from there). */
+const TRIGGER_CREDENTIAL = { id: 'MavibotBenchTrig', name: 'Mavibot Trigger (bench)' };
 const PARALLEL = 16;
 const TRIGGER = { id: 'BenchMaviTrigger', webhookId: '0b8f6d42-3a1c-4e5f-9d7b-6c2a1e0f9b81' };
 const WEBHOOK = { id: 'BenchN8nWebhook1', path: 'bench-webhook-events', webhookId: '1c907e53-4b2d-4f60-8e8c-7d3b2f1a0c92' };
@@ -47,9 +49,10 @@ const triggerWorkflow = () =>
 			{
 				name: 'Mavibot Trigger',
 				type: MAVIBOT_TRIGGER,
-				typeVersion: 2, // what the editor adds today
+				typeVersion: 1.1, // what the editor adds today
 				webhookId: TRIGGER.webhookId,
-				parameters: { source: 'messageEvents', verifyToken: true, token: TOKEN, direction: 'incoming' },
+				parameters: { source: 'messageEvents', verifyToken: true, direction: 'incoming' },
+				credentials: { mavibotTriggerApi: TRIGGER_CREDENTIAL },
 			},
 			send('={{ $json.client.id }}', '={{ "You wrote: " + $json.text }}'),
 		],
@@ -133,7 +136,10 @@ async function timeUntilSent(sandbox, count, post) {
 
 async function prepare(n8n, tarball, sandboxUrl, workflows) {
 	await installTarball(tarball, n8n.userFolder);
-	await n8n.importCredentials([{ ...CREDENTIAL, type: 'mavibotApi', data: { apiKey: KEYS.full, baseUrl: sandboxUrl } }]);
+	await n8n.importCredentials([
+		{ ...CREDENTIAL, type: 'mavibotApi', data: { apiKey: KEYS.full, baseUrl: sandboxUrl } },
+		{ ...TRIGGER_CREDENTIAL, type: 'mavibotTriggerApi', data: { token: TOKEN } },
+	]);
 	await n8n.importWorkflows(workflows);
 	for (const wf of workflows) await n8n.activate(wf.id);
 }

@@ -85,6 +85,7 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 			await n8n.importCredentials([...credentialImport(sandbox.url), ...agentSuite.credentials()]);
 			const workflows = [
 				...ctx.examples.map((e) => e.workflow),
+				...ctx.examples.filter((e) => e.cliWorkflow !== e.workflow).map((e) => e.cliWorkflow),
 				...executeCases.map((c) => c.workflow),
 				...serverSuite.workflows(ctx),
 				...agentSuite.workflows(),

@@ -14,6 +14,7 @@
 // webhook and trigger examples (sandbox mode only), starts n8n, creates the owner login and prints the editor URL,
 // the login and ready-to-paste curl commands. Ctrl-C stops everything.
 
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
@@ -153,10 +154,19 @@ async function main() {
 		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
+	// The Mavibot Trigger's token: generated for each fresh demo (the example ships none), kept next to the database.
+	const tokenFile = path.join(userFolder, 'trigger-token');
 	if (fresh) {
-		step('Importing the "Mavibot account" credential and the example workflows');
+		step('Importing the "Mavibot account" and "Mavibot Trigger account" credentials and the example workflows');
 		const credential = CREDENTIALS.sandbox;
-		await n8n.importCredentials([{ id: credential.id, name: credential.name, type: 'mavibotApi', data: { apiKey, baseUrl: apiBaseUrl } }]);
+		const triggerCredential = CREDENTIALS.trigger;
+		const token = crypto.randomBytes(24).toString('hex');
+		fs.mkdirSync(userFolder, { recursive: true });
+		fs.writeFileSync(tokenFile, `${token}\n`);
+		await n8n.importCredentials([
+			{ id: credential.id, name: credential.name, type: 'mavibotApi', data: { apiKey, baseUrl: apiBaseUrl } },
+			{ id: triggerCredential.id, name: triggerCredential.name, type: triggerCredential.type, data: { token } },
+		]);
 		await n8n.importWorkflows(examples);
 		if (!real) {
 			// The examples that start from a webhook or the Mavibot Trigger, so that the curls below work. The weekly
@@ -203,7 +213,8 @@ async function main() {
 	];
 	if (!real && reply) {
 		const trigger = reply.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
-		const target = `${n8n.baseUrl}/webhook/${trigger.webhookId}/mavibot?token=${trigger.parameters.token}`;
+		const token = trigger.credentials ? fs.readFileSync(tokenFile, 'utf8').trim() : trigger.parameters.token;
+		const target = `${n8n.baseUrl}/webhook/${trigger.webhookId}/mavibot?token=${token}`;
 		const body = JSON.stringify({ url: target, event: { client_id: 1002, message: 'Hi! What is the price of the pro plan?' } });
 		lines.push(
 			'',

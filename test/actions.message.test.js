@@ -225,7 +225,7 @@ describe('Message → Broadcast (broadcast)', () => {
 		[
 			'a negative pause',
 			{ sendTo: 'clients', clientIds: '1001', additionalFields: { shift: '={{ -1 }}' } },
-			'"Pause Between Messages (Seconds)" is "-1" [item 0]',
+			'"Seconds Between Messages" is "-1" [item 0]',
 		],
 	])('%s is refused before sending', async (_name, parameters, message) => {
 		const result = await run({ operation: 'broadcast', text: 'Hi', ...parameters });

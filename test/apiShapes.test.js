@@ -42,7 +42,7 @@ describe('Variable → Get: the answer is the client\'s variables, flat', () => 
 });
 
 describe('Buttons: one_time as Salebot documents it (1 keeps the keyboard after a press)', () => {
-	test('"Keep Keyboard After Press" sends one_time: 1; off sends nothing', async () => {
+	test('"Keep Keyboard Open" sends one_time: 1; off sends nothing', async () => {
 		await run({
 			resource: 'message',
 			operation: 'send',
@@ -75,7 +75,7 @@ describe('Buttons: one_time as Salebot documents it (1 keeps the keyboard after 
 			return undefined;
 		};
 		const field = find(node.description.properties, 'oneTime');
-		expect(field.displayName).toBe('Keep Keyboard After Press');
+		expect(field.displayName).toBe('Keep Keyboard Open');
 		expect(field.description).toMatch(/^Whether the keyboard stays open after a button is pressed \(sends one_time: 1/);
 	});
 });

@@ -97,7 +97,7 @@ afterAll(async () => {
 });
 
 describe('description', () => {
-	test('is a trigger fed by one POST webhook, without credentials, not usable as a tool', () => {
+	test('is a trigger fed by one POST webhook, its only credential the token of version 1.1, not usable as a tool', () => {
 		const { description } = triggerType;
 		expect(description).toMatchObject({
 			name: 'mavibotTrigger',
@@ -107,7 +107,14 @@ describe('description', () => {
 			outputs: ['main'],
 		});
 		expect(description.usableAsTool).toBeUndefined();
-		expect(description.credentials).toBeUndefined();
+		expect(description.credentials).toEqual([
+			{
+				name: 'mavibotTriggerApi',
+				required: true,
+				testedBy: 'mavibotTriggerTokenTest',
+				displayOptions: { show: { '@version': [1.1], verifyToken: [true] } },
+			},
+		]);
 		expect(description.webhooks).toHaveLength(1);
 		expect(description.webhooks[0]).toMatchObject({ name: 'default', httpMethod: 'POST', path: 'mavibot' });
 		expect(Object.keys(triggerType.webhookMethods.default).sort()).toEqual(['checkExists', 'create', 'delete']);
@@ -118,30 +125,31 @@ describe('description', () => {
 		expect(productionUrl(setup)).toBe(`http://127.0.0.1:5678/webhook/${WEBHOOK_ID}/mavibot`);
 	});
 
-	test('the notice says which URL to paste, with the token, where, and that one project feeds one URL', () => {
+	test('the notice gives the steps: which URL to paste, with the token, where, and that one project feeds one URL', () => {
 		const notice = triggerType.description.properties.find((p) => p.name === 'messageEventsNotice');
 		expect(notice.type).toBe('notice');
 		expect(notice.displayOptions).toEqual({ show: { source: ['messageEvents'] } });
 		expect(notice.displayName).toContain('Project settings → Webhook URL');
-		expect(notice.displayName).toContain('<b>Production URL</b> followed by <code>?token=</code>');
+		expect(notice.displayName).toContain('Production URL above (Webhook URLs) to copy it, and add ?token=');
 		expect(notice.displayName).toContain('One project feeds one URL');
-		expect(notice.displayName).toMatch(/set by hand/);
+		expect(notice.displayName.match(/<li>\d\. /g)).toHaveLength(3);
 	});
 
 	test('the bot block notice explains the API request and the Saved values mapping', () => {
 		const notice = triggerType.description.properties.find((p) => p.name === 'blockRequestsNotice');
 		expect(notice.displayOptions).toEqual({ show: { source: ['blockRequests'] } });
 		expect(notice.displayName).toContain('POST-json');
-		expect(notice.displayName).toContain('<b>Saved values</b>');
+		expect(notice.displayName).toContain('Saved values');
 		expect(notice.displayName).toContain('reply -> answer_from_n8n');
 		expect(notice.displayName).toContain('order|status -> order_status');
 		expect(notice.displayName).toMatch(/Respond to Webhook node cannot be used/);
+		expect(notice.displayName.match(/<li>\d\. /g)).toHaveLength(4);
 	});
 
 	test('the token is a required password field shown while Verify Token is on', () => {
 		const token = triggerType.description.properties.find((p) => p.name === 'token');
 		expect(token).toMatchObject({ type: 'string', typeOptions: { password: true }, required: true, default: '' });
-		expect(token.displayOptions).toEqual({ show: { verifyToken: [true] } });
+		expect(token.displayOptions).toEqual({ show: { '@version': [1], verifyToken: [true] } });
 		const verify = triggerType.description.properties.find((p) => p.name === 'verifyToken');
 		expect(verify).toMatchObject({ type: 'boolean', default: true });
 	});
@@ -210,7 +218,7 @@ describe('secret token', () => {
 
 	test('a trigger whose token is unusable refuses every request with 500 and runs nothing', async () => {
 		const setup = await buildTriggerWorkflow({ token: '' });
-		expectRefused(await post(setup, messageEvent(), { query: { token: '' } }), 500, /"Token" is empty/);
+		expectRefused(await post(setup, messageEvent(), { query: { token: '' } }), 500, /"Token" parameter is empty/);
 	});
 
 	test('the comparison is constant-time: timingSafeEqual on two SHA-256 digests', async () => {

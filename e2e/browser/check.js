@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 'use strict';
 // Browser check of the end-to-end tier: Debian's Chromium (apt-get install chromium), driven by playwright-core,
-// signs in to a real n8n with the packed package, finds "Mavibot" and "Mavibot Trigger" in the node panel, opens a
-// Mavibot node and reads its Resource options, and opens the Free Text page of Send and Wait for Response on a phone-
-// sized screen. Screenshots: docs/node-panel.png, docs/editor-mavibot.png, docs/send-and-wait-free-text.png.
+// signs in to a real n8n with the packed package, finds "Mavibot" and "Mavibot Trigger" in the node panel (also by
+// what a user types: "mavibot send", "whatsapp"…), opens a Mavibot node and reads its Resource options, clicks the
+// canvas's Execute workflow on every example, whose sample run must succeed (or, for Send and Wait, reach its wait),
+// opens the example's Mavibot Trigger (its setup steps, its token credential, its Production URL copied with one
+// click), and opens the Free Text page of Send and Wait for Response on a phone-sized screen.
+// Screenshots: docs/node-panel.png, docs/editor-mavibot.png, docs/trigger-setup.png, docs/trigger-url.png,
+// docs/send-and-wait-free-text.png.
 //
 //   node e2e/browser/check.js [--n8n v2|v1] [--build=repo|private] [--no-screenshots] [--keep]
 //
@@ -19,6 +23,7 @@ const { N8n, VERSIONS } = require('../lib/n8n');
 const { Report } = require('../lib/report');
 const { credentialImport } = require('../cases/credentials');
 const { askFreeText, sendAndWaitWorkflow, FREE_TEXT } = require('../cases/server');
+const agentSuite = require('../cases/agent');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // The flags this machine needs (no sandbox as root; no background traffic, the network is closed).
@@ -36,7 +41,13 @@ const CHROMIUM_ARGS = [
 const OWNER = { email: 'browser@example.com', password: 'Browser-Passw0rd!', firstName: 'Browser', lastName: 'Check' };
 const RESOURCES = ['Callback', 'Channel', 'Client', 'Client Search', 'Conversation', 'Deal', 'List', 'Message', 'Variable'];
 const EXAMPLE = { workflowId: 'MavibotExLead001', node: 'Create deal' };
-const PANEL_WORKFLOW = 'MavibotExBcast01';
+// The panel checks add nodes: they work in a new workflow, never in an example.
+const PANEL_PAGE = 'workflow/new';
+// What a user may type to find the action node (its codex aliases; n8n's panel matches them fuzzily).
+const TRIGGER_TYPE = 'n8n-nodes-mavibot.mavibotTrigger';
+// The action node and the tool variant n8n makes of it for the AI Agent.
+const MAVIBOT_NODE_TYPES = ['n8n-nodes-mavibot.mavibot', 'n8n-nodes-mavibot.mavibotTool'];
+const PANEL_SEARCHES = ['mavibot send', 'send message', 'whatsapp', 'broadcast', 'callback'];
 
 function parseArgs(argv) {
 	const args = { n8n: 'v2', build: undefined, screenshots: true, keep: false };
@@ -68,7 +79,8 @@ async function main() {
 			packed = await packPackage({ build: args.build });
 			await installTarball(packed.tarball, userFolder);
 			sandbox = await startSandbox();
-			await n8n.importCredentials(credentialImport(sandbox.url));
+			await agentSuite.start(); // the scripted model the AI agent example's OpenAI credential points at
+			await n8n.importCredentials([...credentialImport(sandbox.url), ...agentSuite.credentials()]);
 			const examples = fs
 				.readdirSync(path.join(REPO, 'examples'))
 				.filter((f) => f.endsWith('.json'))
@@ -85,6 +97,7 @@ async function main() {
 	} finally {
 		await n8n.stop();
 		if (sandbox) await sandbox.stop();
+		await agentSuite.stop();
 		if (args.keep) console.log(`   user folder kept: ${userFolder}`);
 		else {
 			fs.rmSync(userFolder, { recursive: true, force: true });
@@ -100,11 +113,20 @@ async function main() {
  * `freeText: { sandbox }`: the free-text Send and Wait workflow (cases/server.js) is published; its page is checked.
  */
 async function browserChecks({ n8n, report, owner, screenshots = true, chromium = require('playwright-core').chromium, freeText }) {
+	const examples = fs
+		.readdirSync(path.join(REPO, 'examples'))
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
 	const docs = path.join(REPO, 'docs');
 	// playwright gives every launch a fresh, empty profile of its own (what --user-data-dir would do).
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		// Clipboard access: the trigger check clicks the Production URL (n8n copies it) and reads what was copied.
+		const context = await browser.newContext({
+			viewport: { width: 1440, height: 900 },
+			permissions: ['clipboard-read', 'clipboard-write'],
+		});
 		const page = await context.newPage();
 		page.setDefaultTimeout(30000);
 		// On a failed check, a screenshot of the page as it was (path printed) tells more than the selector did.
@@ -139,16 +161,14 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 		await check('node panel: "Mavibot" is found, with its actions and the Mavibot Trigger', async (assert) => {
 			// n8n lists a package's action node and trigger as one app, "Mavibot"; opening it shows "Actions (N)" and
 			// "Triggers (N)", whose entry adds the Mavibot Trigger node.
-			await page.goto(`${n8n.baseUrl}/workflow/${PANEL_WORKFLOW}`);
+			await page.goto(`${n8n.baseUrl}/${PANEL_PAGE}`);
 			await dismissPopups(page);
-			await page.locator('[data-test-id="node-creator-plus-button"]').click();
-			const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
-			await search.fill('Mavibot');
-			const items = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]');
-			await items.first().waitFor();
-			await sleep(500);
-			const found = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+			const found = await searchPanel(page, 'Mavibot');
 			assert.ok(found.includes('Mavibot'), `"Mavibot" listed (got ${JSON.stringify(found)})`);
+			const items = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]');
+			// The app entry's text is the trigger's description (n8n merges the two nodes): it must say what the nodes do.
+			const listed = await page.locator('[data-test-id="node-creator"]').innerText();
+			assert.match(listed, /(^|\n)Mavibot\s*\n\s*Send messages/, `the entry reads: ${JSON.stringify(listed.slice(0, 300))}`);
 			await items.filter({ hasText: /^Mavibot$/ }).first().click();
 			const panel = page.locator('[data-test-id="node-creator"]');
 			const actions = panel.getByText(/^Actions \(\d+\)$/);
@@ -156,10 +176,15 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 			await actions.waitFor();
 			const actionCount = Number(/\d+/.exec(await actions.innerText())[0]);
 			assert.ok(actionCount >= 40, `the panel lists the operations as actions (got ${actionCount})`);
-			assert.match(await panel.innerText(), /Send a callback to a client/);
-			await actions.click(); // collapse the 40-odd actions so that the triggers show
-			await triggers.click();
+			// In an empty workflow the panel opens with the triggers shown and the actions folded: show the actions,
+			// check them, fold them again so that the trigger entry is the only item left.
+			const actionShown = () => panel.getByText('Send a callback to a client').first().isVisible();
+			if (!(await actionShown())) await actions.click();
+			await panel.getByText('Send a callback to a client').first().waitFor();
+			await actions.click();
+			await sleep(300);
 			const trigger = panel.locator('[data-test-id="item-iterator-item"]').last();
+			if (!(await trigger.isVisible())) await triggers.click();
 			await trigger.waitFor();
 			await sleep(300);
 			if (screenshots) await page.screenshot({ path: path.join(docs, 'node-panel.png') });
@@ -168,7 +193,66 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 			await ndv.waitFor();
 			await sleep(500);
 			assert.match(await ndv.innerText(), /Mavibot Trigger/, 'the trigger entry opens the Mavibot Trigger node');
-			assert.match(await ndv.innerText(), /Event Source/);
+			assert.match(await ndv.innerText(), /Trigger On/);
+			await page.keyboard.press('Escape');
+		});
+
+		for (const text of PANEL_SEARCHES) {
+			await check(`node panel: searching "${text}" lists Mavibot`, async (assert) => {
+				await page.goto(`${n8n.baseUrl}/${PANEL_PAGE}`);
+				await dismissPopups(page);
+				const found = await searchPanel(page, text);
+				assert.ok(found.includes('Mavibot'), `"Mavibot" listed (got ${JSON.stringify(found.slice(0, 15))})`);
+				await page.keyboard.press('Escape');
+			});
+		}
+
+		for (const workflow of examples) {
+			// Send and Wait pauses the run until the client answers: its sample run must reach that wait.
+			const waits = workflow.nodes.some((node) => node.parameters && node.parameters.operation === 'sendAndWait');
+			const expected = waits ? 'waiting' : 'success';
+			await check(`example "${workflow.name}": the canvas's Execute workflow runs the sample (${expected})`, async (assert) => {
+				const before = new Set((await n8n.executions(workflow.id)).map((e) => e.id));
+				await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
+				await dismissPopups(page);
+				await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+				const [execution] = await waitForNewExecution(n8n, workflow.id, before);
+				assert.equal(execution.mode, 'manual', 'a manual run (the editor\'s button)');
+				assert.equal(execution.status, expected, `the run's status (execution ${execution.id})`);
+				const { runData } = (await n8n.execution(execution.id)).data.resultData;
+				const ran = Object.keys(runData);
+				const mavibotNodes = workflow.nodes.filter((node) => MAVIBOT_NODE_TYPES.includes(node.type));
+				assert.ok(mavibotNodes.some((node) => ran.includes(node.name)), `a Mavibot node ran (ran: ${ran.join(', ')})`);
+			});
+		}
+
+		const triggerExample = examples.find((w) => w.nodes.some((n) => n.type === TRIGGER_TYPE && n.credentials));
+		await check('Mavibot Trigger setup: the steps, the credential, and the Production URL copied in one click', async (assert) => {
+			const trigger = triggerExample.nodes.find((n) => n.type === TRIGGER_TYPE);
+			await page.goto(`${n8n.baseUrl}/workflow/${triggerExample.id}`);
+			await dismissPopups(page);
+			await page.locator(`[data-test-id="canvas-node"][data-node-name="${trigger.name}"], [data-name="${trigger.name}"]`).first().dblclick();
+			const ndv = page.locator('[data-test-id="ndv"]');
+			await ndv.waitFor();
+			await sleep(800);
+			const text = await ndv.innerText();
+			assert.match(text, /Set up in Mavibot/, 'the steps notice');
+			assert.match(text, /Credential for Mavibot Trigger API/, 'the token credential field');
+			const values = await ndv.locator('input').evaluateAll((inputs) => inputs.map((input) => input.value));
+			assert.ok(values.includes(trigger.credentials.mavibotTriggerApi.name), `the credential is selected (${JSON.stringify(values)})`);
+			assert.doesNotMatch(text, /(^|\n)Token\s*\n/, 'version 1.1 has no Token field');
+			if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-setup.png') });
+			const toggle = ndv.getByText('Webhook URLs', { exact: true }).first();
+			if (await toggle.isVisible()) await toggle.click();
+			await ndv.getByText('Production URL', { exact: true }).first().click();
+			const url = ndv.locator('.webhook-url').first();
+			await url.waitFor();
+			const shown = (await url.innerText()).trim();
+			assert.match(shown, new RegExp(`^https?://.+/webhook/${trigger.webhookId}/mavibot$`), `the Production URL (got ${shown})`);
+			await url.click();
+			await sleep(300);
+			assert.equal(await page.evaluate('navigator.clipboard.readText()'), shown, 'one click copies it');
+			if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-url.png') });
 			await page.keyboard.press('Escape');
 		});
 
@@ -209,6 +293,31 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 		}
 	} finally {
 		await browser.close();
+	}
+}
+
+/** Opens the node panel, types `text` in its search and returns the names of the listed nodes. */
+async function searchPanel(page, text) {
+	await page.locator('[data-test-id="node-creator-plus-button"]').click();
+	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	await search.fill(text);
+	const items = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]');
+	await items.first().waitFor();
+	await sleep(500);
+	return (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+}
+
+/** The executions of a workflow that are not in `before` and have settled (finished, or waiting), newest first. */
+async function waitForNewExecution(n8n, workflowId, before, timeoutMs = 30000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const fresh = (await n8n.executions(workflowId)).filter((e) => !before.has(e.id));
+		const done = fresh.filter((e) => !['new', 'running'].includes(e.status));
+		if (done.length > 0) return done;
+		if (Date.now() > deadline) {
+			throw new Error(`no finished run of ${workflowId} within ${timeoutMs / 1000} s (pending: ${JSON.stringify(fresh)})`);
+		}
+		await sleep(300);
 	}
 }
 

@@ -1,14 +1,20 @@
 'use strict';
 // The example workflows of examples/ (what users import) and how the end-to-end tier checks them: each runs once
-// headless from its "Try it"/"Send now" Manual Trigger with its sample data (`n8n execute --id`), and, published,
-// through its real trigger while `n8n start` runs (website form and CRM webhooks, Mavibot Trigger fired by the
-// sandbox).
+// headless with its sample data (`n8n execute --id`), and, published, through its real trigger while `n8n start` runs
+// (website form and CRM webhooks, Mavibot Trigger fired by the sandbox). The browser check clicks the canvas's Execute
+// workflow on each.
+//
+// The samples are pinned on the examples' real triggers (the editor's Execute workflow then runs them at once instead
+// of waiting for a call). `n8n execute` ignores pinned data and starts only from a Manual Trigger, so the headless run
+// uses a copy of the example (cliCopy) in which a Manual Trigger and a Set node that outputs the pinned item stand in
+// for the pinned trigger.
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { REPO, http, sleep, waitUntil } = require('../lib/util');
 const { nodeOutput } = require('../lib/n8n');
 const { wire } = require('./execute');
+const { CREDENTIALS } = require('./credentials');
 const agent = require('./agent');
 
 const EXAMPLES_DIR = path.join(REPO, 'examples');
@@ -28,6 +34,8 @@ const webhookUrl = (n8n, workflow) => {
 };
 
 const triggerNode = (workflow) => workflow.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
+// Version 1.1 reads the token from its "Mavibot Trigger API" credential (the one e2e imports), version 1 from "Token".
+const triggerToken = (trigger) => (trigger.credentials ? CREDENTIALS.trigger.data.token : trigger.parameters.token);
 
 /** Waits until the sandbox has recorded `count` requests in all (workflows started by a webhook run after the answer). */
 async function settledRequests(sandbox, count, timeoutMs = 20000) {
@@ -151,7 +159,7 @@ const CHECKS = {
 		async serverChecks({ n8n, sandbox, check, workflow, owner }) {
 			const trigger = triggerNode(workflow);
 			const route = `${trigger.webhookId}/mavibot`;
-			const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(trigger.parameters.token)}`;
+			const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(triggerToken(trigger))}`;
 			await check('example "incoming message": a question without "price" is thanked and flagged', async (assert) => {
 				await n8n.waitForWebhook(route);
 				await sandbox.reset();
@@ -363,7 +371,7 @@ CHECKS['ai-agent-answers-incoming-messages.json'] = {
 	async serverChecks({ n8n, sandbox, check, workflow, owner }) {
 		const trigger = triggerNode(workflow);
 		const route = `${trigger.webhookId}/mavibot`;
-		const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(trigger.parameters.token)}`;
+		const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(triggerToken(trigger))}`;
 		await check('example "AI agent": a message giving a phone → find, read that client, reply to the writer', async (assert) => {
 			await n8n.waitForWebhook(route);
 			await sandbox.reset();
@@ -393,6 +401,43 @@ CHECKS['ai-agent-answers-incoming-messages.json'] = {
 	},
 };
 
+const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
+
+/**
+ * The example as `n8n execute` can run it: each trigger with pinned data is replaced by Manual Trigger → Set (raw JSON
+ * of the pinned item) wired to the trigger's targets; the copy has its own id (the last 3 characters become "Cli").
+ * An example without pinned data is returned as it is.
+ */
+function cliCopy(workflow) {
+	const pinned = Object.entries(workflow.pinData || {});
+	if (pinned.length === 0) return workflow;
+	const copy = JSON.parse(JSON.stringify(workflow));
+	copy.id = `${workflow.id.slice(0, 13)}Cli`;
+	copy.name = `${workflow.name} (headless copy)`;
+	copy.pinData = {};
+	for (const [name, [item]] of pinned) {
+		const trigger = copy.nodes.find((node) => node.name === name);
+		const start = `${name} (manual)`;
+		const sample = `${name} (pinned sample)`;
+		copy.nodes = copy.nodes.filter((node) => node !== trigger);
+		copy.nodes.push(
+			{ parameters: {}, id: `${trigger.id}-manual`, name: start, type: MANUAL_TRIGGER, typeVersion: 1, position: trigger.position },
+			{
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify(item.json), options: {} },
+				id: `${trigger.id}-sample`,
+				name: sample,
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [trigger.position[0], trigger.position[1] + 200],
+			},
+		);
+		copy.connections[start] = { main: [[{ node: sample, type: 'main', index: 0 }]] };
+		copy.connections[sample] = copy.connections[name];
+		delete copy.connections[name];
+	}
+	return copy;
+}
+
 function loadExamples() {
 	if (!fs.existsSync(EXAMPLES_DIR)) return [];
 	return fs
@@ -407,7 +452,8 @@ function loadExamples() {
 				file,
 				workflow,
 				needs,
-				executeCases: (checks.executeCases || []).map((c) => ({ ...c, needs, workflow })),
+				cliWorkflow: cliCopy(workflow),
+				executeCases: (checks.executeCases || []).map((c) => ({ ...c, needs, workflow: cliCopy(workflow) })),
 				serverChecks: checks.serverChecks && ((ctx) => checks.serverChecks({ ...ctx, workflow })),
 				activate: checks.activate === true,
 				checked: Boolean(CHECKS[file]),
@@ -415,4 +461,4 @@ function loadExamples() {
 		});
 }
 
-module.exports = { loadExamples, EXAMPLES_DIR, CHECKS };
+module.exports = { loadExamples, cliCopy, EXAMPLES_DIR, CHECKS };

@@ -173,7 +173,7 @@ async function runQueue({ packed, features, report, args, sandbox, examples }) {
 				const startedIds = new Set(stack.executionsByWorker().keys());
 				const t = Date.now();
 				const answers = await pool(EVENTS, PARALLEL, (i) =>
-					sandbox.fireWebhookWithin(60000, `${echoUrl}?token=${server.TOKEN}`, { client_id: 1001 + (i % 5), message: `queue event ${i}` }),
+					sandbox.fireWebhookWithin(60000, `${echoUrl}?token=${server.CREDENTIAL_TOKEN}`, { client_id: 1001 + (i % 5), message: `queue event ${i}` }),
 				);
 				const postedMs = Date.now() - t;
 				const bad = answers.filter((a) => a.result.status !== 200);
@@ -239,7 +239,7 @@ async function repeatedDeliveries({ stack, sandbox, check, echoUrl }) {
 	});
 	if (!second) return;
 	await check(`Ignore Repeated Deliveries across 2 webhook processes: ${REPEATS} repeats to the same process are skipped, ${REPEATS} to the other one run again`, async (assert) => {
-		const token = `?token=${server.TOKEN}`;
+		const token = `?token=${server.CREDENTIAL_TOKEN}`; // the message-event trigger is 1.1: its credential's token
 		const base = 900000000 + (Date.now() % 100000) * 100;
 		const fire = (url, id, note) => sandbox.fireWebhookWithin(60000, `${url}${token}`, { id, client_id: 1002, message: `repeat ${id} ${note}` });
 		await sandbox.reset();

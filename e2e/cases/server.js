@@ -1,7 +1,8 @@
 'use strict';
 // The part of the tier that needs a running n8n (`n8n start`): the package as the editor sees it, the credential
 // test through the REST API, and the Mavibot Trigger (message events fired by the sandbox, bot-block requests) on
-// published workflows.
+// published workflows: version 1.1 (token in the "Mavibot Trigger API" credential, which must never show in an exported
+// workflow or an execution) for message events, version 1 (token as a node parameter) for bot-block requests.
 
 const { workflow, mavibot, MAVIBOT_TRIGGER } = require('../lib/workflow');
 const { nodeOutput } = require('../lib/n8n');
@@ -10,9 +11,11 @@ const { CREDENTIALS } = require('./credentials');
 const { wire } = require('./execute');
 
 const OWNER = { email: 'e2e@example.com', password: 'E2e-Passw0rd!', firstName: 'End', lastName: 'ToEnd' };
-const TOKEN = 'e2e-token-2b7f9c1d4e6a8b0c';
+const TOKEN = 'e2e-token-2b7f9c1d4e6a8b0c'; // the Token parameter of version 1 triggers
 
 const good = CREDENTIALS.sandbox;
+const triggerCredential = CREDENTIALS.trigger;
+const CREDENTIAL_TOKEN = triggerCredential.data.token;
 
 // ---- trigger workflows (imported only when the package has the Mavibot Trigger) ----
 
@@ -27,8 +30,10 @@ function triggerWorkflows() {
 			{
 				name: 'Mavibot Trigger',
 				type: MAVIBOT_TRIGGER,
+				typeVersion: 1.1,
 				webhookId: ECHO.webhookId,
-				parameters: { source: 'messageEvents', verifyToken: true, token: TOKEN, direction: 'incoming' },
+				parameters: { source: 'messageEvents', direction: 'incoming' },
+				credentials: { mavibotTriggerApi: { id: triggerCredential.id, name: triggerCredential.name } },
 			},
 			mavibot(
 				'Reply',
@@ -228,7 +233,7 @@ async function triggerChecks(ctx, { check, owner }) {
 	if (echoUrl) {
 		await check('message event with the right token → {status: ok}, workflow replies through the API', async (assert) => {
 			await sandbox.reset();
-			const fired = await sandbox.fireWebhook(`${echoUrl}?token=${TOKEN}`, { client_id: 1002, message: 'Do you ship to Kazan?' });
+			const fired = await sandbox.fireWebhook(`${echoUrl}?token=${CREDENTIAL_TOKEN}`, { client_id: 1002, message: 'Do you ship to Kazan?' });
 			assert.equal(fired.result.status, 200, JSON.stringify(fired.result));
 			assert.deepEqual(fired.result.body, { status: 'ok' });
 			if (owner) {
@@ -242,6 +247,27 @@ async function triggerChecks(ctx, { check, owner }) {
 			const sent = await waitForRequests(sandbox, 'message', 1);
 			assert.deepEqual(sent[0].body, { client_id: 1002, message: 'You wrote: Do you ship to Kazan?' });
 		});
+		if (owner) {
+			await check('Mavibot Trigger 1.1: its token is in no exported workflow and no execution', async (assert) => {
+				const workflowIds = [ECHO.id, ...ctx.examples.filter((e) => usesTriggerCredential(e.workflow)).map((e) => e.workflow.id)];
+				assert.ok(workflowIds.length >= 2, 'the e2e workflow and the incoming-message example use the credential');
+				for (const id of workflowIds) {
+					// What the editor's Download and n8n export:workflow write: the stored workflow.
+					const stored = JSON.stringify(await n8n.restOk('GET', `workflows/${id}`));
+					assert.ok(stored.includes(triggerCredential.id), `workflow ${id} references the credential`);
+					assert.ok(!stored.includes(CREDENTIAL_TOKEN), `the token is not in workflow ${id}`);
+				}
+				const exported = (await n8n.cliOk(['export:workflow', `--id=${ECHO.id}`])).stdout;
+				assert.ok(exported.includes(ECHO.id), 'n8n export:workflow printed the workflow');
+				assert.ok(!exported.includes(CREDENTIAL_TOKEN), 'n8n export:workflow has no token');
+				const executions = await n8n.executions(ECHO.id);
+				assert.ok(executions.length > 0, 'the trigger ran');
+				for (const { id } of executions) {
+					const raw = await n8n.rest('GET', `executions/${id}`);
+					assert.ok(!raw.text.includes(CREDENTIAL_TOKEN), `the token is not in execution ${id}`);
+				}
+			});
+		}
 		await check('message event with a wrong token → 401 and no execution', async (assert) => {
 			const before = owner ? (await n8n.executions(ECHO.id)).length : 0;
 			await sandbox.reset();
@@ -256,7 +282,7 @@ async function triggerChecks(ctx, { check, owner }) {
 		await check('outgoing message event (is_input 0) is filtered out: answered, no execution', async (assert) => {
 			const before = owner ? (await n8n.executions(ECHO.id)).length : 0;
 			await sandbox.reset();
-			const fired = await sandbox.fireWebhook(`${echoUrl}?token=${TOKEN}`, { client_id: 1001, is_input: 0, message: 'Bot says hi' });
+			const fired = await sandbox.fireWebhook(`${echoUrl}?token=${CREDENTIAL_TOKEN}`, { client_id: 1001, is_input: 0, message: 'Bot says hi' });
 			assert.equal(fired.result.status, 200);
 			await new Promise((r) => setTimeout(r, 1000));
 			if (owner) assert.equal((await n8n.executions(ECHO.id)).length, before, 'no new execution');
@@ -330,6 +356,11 @@ async function freeTextChecks(ctx, { check, owner }) {
 	});
 }
 
+/** Whether a workflow has a Mavibot Trigger that reads its token from the "Mavibot Trigger API" credential. */
+function usesTriggerCredential(workflow) {
+	return workflow.nodes.some((node) => node.type === MAVIBOT_TRIGGER && node.credentials && node.credentials.mavibotTriggerApi);
+}
+
 /** The sandbox's requests of an action once there are at least `count` (the workflow runs after the answer). */
 async function waitForRequests(sandbox, action, count, timeoutMs = 20000) {
 	const deadline = Date.now() + timeoutMs;
@@ -341,4 +372,18 @@ async function waitForRequests(sandbox, action, count, timeoutMs = 20000) {
 	}
 }
 
-module.exports = { workflows, run, waitForRequests, triggerUrl, askFreeText, sendAndWaitWorkflow, FREE_TEXT, OWNER, TOKEN, ECHO, BLOCK };
+module.exports = {
+	workflows,
+	run,
+	waitForRequests,
+	triggerUrl,
+	usesTriggerCredential,
+	askFreeText,
+	sendAndWaitWorkflow,
+	FREE_TEXT,
+	OWNER,
+	TOKEN,
+	CREDENTIAL_TOKEN,
+	ECHO,
+	BLOCK,
+};

@@ -12,6 +12,7 @@ import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
 import { sendAndWaitWebhook, sendAndWaitWebhooks } from './actions/message/sendAndWait/webhook';
 import { listSearch } from './methods';
+import { operationSubtitle } from './helpers/subtitle';
 
 export class Mavibot implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,7 @@ export class Mavibot implements INodeType {
 		icon: { light: 'file:../../icons/mavibot.svg', dark: 'file:../../icons/mavibot.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: operationSubtitle(nodeProperties),
 		description:
 			'Send messages, start bot funnels and manage clients, lists, variables and CRM deals in Mavibot',
 		defaults: { name: 'Mavibot' },

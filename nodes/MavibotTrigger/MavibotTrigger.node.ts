@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { withNativeResolvers } from './responseFields';
 import { dispatch, perSource, perSourceField, triggerProperties } from './sources';
-import { checkSetup } from './verification';
+import { checkSetup, credentialTest } from './verification';
 
 export class MavibotTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,19 +17,32 @@ export class MavibotTrigger implements INodeType {
 		name: 'mavibotTrigger',
 		icon: { light: 'file:../../icons/mavibot.svg', dark: 'file:../../icons/mavibot.dark.svg' },
 		group: ['trigger'],
-		// Version 2 behaves the same; n8n treats it as a current trigger: for a version-1 start node, n8n 2.x evaluates an
-		// expression on every request (the old Webhook node's binaryData option) in its expression isolate.
-		version: [1, 2],
-		defaultVersion: 2,
+		// 1.1: the token moved from the "Token" parameter to the "Mavibot Trigger API" credential (verification.ts). And
+		// n8n 2.x evaluates an expression on every request of a start node whose typeVersion is exactly 1 (the old Webhook
+		// node's binaryData option) in its expression isolate: 1.1 skips that, and reads the bodies n8n then leaves
+		// unread itself (sources.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: perSource((source) => JSON.stringify(source.subtitle)),
+		// n8n's node panel shows this node and the Mavibot node as one app, "Mavibot", under the trigger's description:
+		// so it says what the app does first.
 		description:
-			'Starts the workflow on the messages of a Mavibot project, or answers the API requests of a bot block',
-		eventTriggerDescription: 'Waiting for Mavibot to call the Test URL',
+			'Send messages and start bot funnels in Mavibot (WhatsApp, Telegram…), and start workflows on its messages or bot block requests',
+		eventTriggerDescription: 'Waiting for Mavibot to call the Test URL (with ?token= and your token)',
 		activationMessage:
-			'Mavibot can now call the Production URL. Check that it is set in Mavibot, followed by ?token= and the Token.',
+			'Mavibot can now call this workflow. In Mavibot the URL must be the Production URL followed by ?token= and your token, e.g. https://n8n.example.com/webhook/…/mavibot?token=…',
 		defaults: { name: 'Mavibot Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Version 1.1 reads the token from here (version 1 has its "Token" parameter: verification.ts).
+		credentials: [
+			{
+				name: 'mavibotTriggerApi',
+				required: true,
+				testedBy: 'mavibotTriggerTokenTest',
+				displayOptions: { show: { '@version': [1.1], verifyToken: [true] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -45,18 +58,20 @@ export class MavibotTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
+	methods = { credentialTest };
+
 	webhookMethods = {
 		default: {
 			// Mavibot has no API to register, list or remove a webhook (API reference §6): the user pastes the URL
 			// into the project settings (or into a bot block) by hand, so from n8n's side the webhook always
 			// "exists". checkExists() is where n8n asks before activating, so the setup is checked there.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				checkSetup.call(this);
+				await checkSetup.call(this);
 				return true;
 			},
 			// n8n calls create() only when checkExists() says false, which never happens; nothing to register.
 			async create(this: IHookFunctions): Promise<boolean> {
-				checkSetup.call(this);
+				await checkSetup.call(this);
 				return true;
 			},
 			// Nothing to unregister: the URL stays in Mavibot until removed there, and n8n answers 404 meanwhile.

@@ -22,7 +22,7 @@ export const blockRequests: EventSource = {
 	properties: [
 		{
 			displayName:
-				'In a Mavibot bot block add an <b>API request</b> of type POST-json. Request URL: this node\'s <b>Production URL</b> followed by <code>?token=</code> and the Token below. JSON parameters: what the workflow needs, e.g. <code>{"client_id": "#{client_id}", "question": "#{question}"}</code>. The workflow\'s answer goes back to the block: list the fields to keep under <b>Saved values</b>, one per line, as <code>field -> bot_variable</code> (e.g. <code>reply -> answer_from_n8n</code>; nested fields with |, e.g. <code>order|status -> order_status</code>). Shape the answer with the last node (e.g. Edit Fields); n8n\'s Respond to Webhook node cannot be used, it only answers for n8n\'s own Webhook, Form and Chat triggers.',
+				'Set up in the bot block:<ul><li>1. Add an API request, type POST-json.</li><li>2. Request URL: the Production URL above (Webhook URLs), plus ?token= and your token.</li><li>3. JSON parameters: what the workflow needs, e.g. {"client_id": "#{client_id}"}.</li><li>4. Saved values, one per line: reply -> answer_from_n8n (nested: order|status -> order_status).</li></ul>The block gets the last node\'s first item (shape it with Edit Fields); the Respond to Webhook node cannot be used here.',
 			name: 'blockRequestsNotice',
 			type: 'notice',
 			default: '',

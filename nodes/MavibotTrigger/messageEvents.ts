@@ -39,8 +39,9 @@ export const messageEvents: EventSource = {
 	subtitle: 'Message events',
 	properties: [
 		{
+			// n8n renders notices with links and lists only (no bold, code or line breaks): steps are list items.
 			displayName:
-				'Mavibot posts every incoming and outgoing message of a project to one Webhook URL, set by hand: in Mavibot open Project settings → Webhook URL and paste this node\'s <b>Production URL</b> followed by <code>?token=</code> and the Token below (e.g. <code>https://n8n.example.com/webhook/…/mavibot?token=…</code>), then activate the workflow. One project feeds one URL, so only one workflow receives a project\'s messages. To try the node, paste the Test URL the same way while n8n listens for a test event, then put the Production URL back.',
+				'Set up in Mavibot:<ul><li>1. Click the Production URL above (Webhook URLs) to copy it, and add ?token= and your token.</li><li>2. Mavibot → Project settings → Webhook URL: paste it, save.</li><li>3. Publish this workflow.</li></ul>One project feeds one URL, so one workflow gets its messages. To test, use the Test URL the same way while n8n listens.',
 			name: 'messageEventsNotice',
 			type: 'notice',
 			default: '',

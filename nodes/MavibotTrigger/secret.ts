@@ -10,9 +10,13 @@ export const TOKEN_QUERY_PARAMETER = 'token';
 export const TOKEN_MIN_LENGTH = 16;
 const TOKEN_CHARACTERS = /^[A-Za-z0-9._~-]+$/;
 
+/** The token the first published example workflow shipped with (version 1 triggers): never accepted. */
+export const EXAMPLE_PLACEHOLDER_TOKEN = 'replace-with-your-own-secret-token';
+
 /** Why a configured token cannot be used, or null when it can. */
 export function tokenProblem(token: string): string | null {
 	if (token === '') return 'is empty';
+	if (token === EXAMPLE_PLACEHOLDER_TOKEN) return "is still the example's placeholder: set a secret of your own";
 	if (!TOKEN_CHARACTERS.test(token)) {
 		return 'may only contain letters, digits and the characters - _ . ~ (it is pasted into a URL as it is)';
 	}

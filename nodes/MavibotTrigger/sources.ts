@@ -14,7 +14,7 @@ const EVENT_SOURCES: Record<string, EventSource> = { messageEvents, blockRequest
 const DEFAULT_SOURCE = 'messageEvents';
 const sources = Object.values(EVENT_SOURCES);
 
-/** The event source an "Event Source" value names; any other value is the default source. */
+/** The event source a "Trigger On" value names; any other value is the default source. */
 function sourceNamed(value: unknown): EventSource {
 	const name = String(value);
 	return Object.prototype.hasOwnProperty.call(EVENT_SOURCES, name) ? EVENT_SOURCES[name] : EVENT_SOURCES[DEFAULT_SOURCE];
@@ -47,8 +47,9 @@ export function perSourceField(pick: (source: EventSource) => FromParameters): P
 	};
 }
 
+// "Trigger On": the name n8n's node panel looks for to list each option as a trigger of its own ("On message events").
 const sourceProperty: INodeProperties = {
-	displayName: 'Event Source',
+	displayName: 'Trigger On',
 	name: 'source',
 	type: 'options',
 	noDataExpression: true,
@@ -66,10 +67,11 @@ export const triggerProperties: INodeProperties[] = [
 
 /** Checks the token and the body, then hands the request to the chosen event source. */
 export async function dispatch(context: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const refusal = refuseUnverified(context);
+	const refusal = await refuseUnverified(context);
 	if (refusal) return refusal;
 	const request = context.getRequestObject() as { body?: unknown; rawBody?: unknown; readRawBody?: () => Promise<void> };
-	// n8n reads the body of a version-2 trigger only for the content types it parses; JSON sent without one is read here.
+	// n8n reads the body of a trigger whose version is not exactly 1 (so 1.1) only for the content types it parses;
+	// JSON sent without one, or with another one, is read here.
 	if (request.body === undefined && request.rawBody === undefined && typeof request.readRawBody === 'function') {
 		await request.readRawBody();
 	}

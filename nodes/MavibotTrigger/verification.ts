@@ -1,10 +1,29 @@
-import type { IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeProperties,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { triggerTokenField } from '../../credentials/MavibotTriggerApi.credentials';
 import { refuse } from './request';
 import { TOKEN_MIN_LENGTH, TOKEN_QUERY_PARAMETER, tokenMatches, tokenProblem } from './secret';
 
-/** Verify Token and Token, shared by every event source. */
+/**
+ * Where the token lives: version 1 keeps it in the "Token" parameter (so workflows made with it run unchanged),
+ * version 1.1 in the "Mavibot Trigger API" credential, which n8n stores encrypted and never exports with the workflow.
+ */
+export const TOKEN_CREDENTIAL = 'mavibotTriggerApi';
+const CREDENTIAL_DISPLAY_NAME = 'Mavibot Trigger API';
+const FROM_PARAMETER = { '@version': [1] };
+
+/** Verify Token, and the Token parameter of version 1, shared by every event source. */
 export const tokenProperties: INodeProperties[] = [
 	{
 		displayName: 'Verify Token',
@@ -12,17 +31,12 @@ export const tokenProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to accept only requests whose URL ends in ?token= followed by the Token. Turn it off only if you cannot change the URL that calls n8n: then anyone who learns the URL can start this workflow.',
+			'Whether to accept only requests whose URL ends in ?token= followed by the token. Turn it off only if you cannot change the URL that calls n8n: then anyone who learns the URL can start this workflow.',
 	},
 	{
-		displayName: 'Token',
-		name: 'token',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		displayOptions: { show: { verifyToken: [true] } },
-		description: `A secret you choose, at least ${TOKEN_MIN_LENGTH} characters of letters, digits, - _ . or ~ (e.g. the output of "openssl rand -hex 24"). Add it to the URL you paste into Mavibot as ?token=… . Requests with a missing or wrong token get HTTP 401 and run nothing.`,
+		...triggerTokenField,
+		displayOptions: { show: { ...FROM_PARAMETER, verifyToken: [true] } },
+		description: `${triggerTokenField.description} Add it to the URL you paste into Mavibot as ?token=… .`,
 	},
 	{
 		displayName:
@@ -34,10 +48,26 @@ export const tokenProperties: INodeProperties[] = [
 	},
 ];
 
+/** Where the user sets the token, as messages name it. */
+function tokenSource(context: IHookFunctions | IWebhookFunctions): string {
+	return context.getNode().typeVersion >= 1.1
+		? `the token of the "${CREDENTIAL_DISPLAY_NAME}" credential`
+		: 'the "Token" parameter';
+}
+
 /** The configured token, or null when requests are not verified. */
-function configuredToken(context: IHookFunctions | IWebhookFunctions): string | null {
+async function configuredToken(context: IHookFunctions | IWebhookFunctions): Promise<string | null> {
 	if (!(context.getNodeParameter('verifyToken', true) as boolean)) return null;
-	return context.getNodeParameter('token', '') as string;
+	if (context.getNode().typeVersion < 1.1) return context.getNodeParameter('token', '') as string;
+	let credentials: ICredentialDataDecryptedObject;
+	try {
+		credentials = await context.getCredentials(TOKEN_CREDENTIAL);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), `No "${CREDENTIAL_DISPLAY_NAME}" credential is set`, {
+			description: `Pick or create a "${CREDENTIAL_DISPLAY_NAME}" credential with your token in the node (${(error as Error).message}).`,
+		});
+	}
+	return typeof credentials.token === 'string' ? credentials.token : '';
 }
 
 /**
@@ -45,30 +75,51 @@ function configuredToken(context: IHookFunctions | IWebhookFunctions): string | 
  * listening for a test event), so that a trigger that could never accept a request fails there, with a reason, instead
  * of answering every request with an error.
  */
-export function checkSetup(this: IHookFunctions): void {
-	const token = configuredToken(this);
+export async function checkSetup(this: IHookFunctions): Promise<void> {
+	const token = await configuredToken(this);
 	const problem = token === null ? null : tokenProblem(token);
 	if (problem !== null) {
-		throw new NodeOperationError(this.getNode(), `The "Token" parameter ${problem}`, {
-			description: `Set a Token of at least ${TOKEN_MIN_LENGTH} characters (letters, digits, - _ . ~), e.g. the output of "openssl rand -hex 24", and add it to the URL in Mavibot as ?token=… . Or turn off "Verify Token".`,
+		const source = tokenSource(this);
+		throw new NodeOperationError(this.getNode(), `${capitalized(source)} ${problem}`, {
+			description: `Set ${source} to at least ${TOKEN_MIN_LENGTH} characters (letters, digits, - _ . ~), e.g. the output of "openssl rand -hex 24", and add it to the URL in Mavibot as ?token=… . Or turn off "Verify Token".`,
 		});
 	}
 }
 
 /** The answer refusing a request whose token is missing or wrong, or undefined when it may go on. */
-export function refuseUnverified(context: IWebhookFunctions): IWebhookResponseData | undefined {
-	const token = configuredToken(context);
+export async function refuseUnverified(context: IWebhookFunctions): Promise<IWebhookResponseData | undefined> {
+	const token = await configuredToken(context);
 	if (token === null) return undefined;
+	const source = tokenSource(context);
 	const problem = tokenProblem(token);
 	if (problem !== null) {
-		return refuse(context, 500, `The Mavibot Trigger in n8n cannot check requests: its "Token" ${problem}`);
+		return refuse(context, 500, `The Mavibot Trigger in n8n cannot check requests: ${source} ${problem}`);
 	}
 	const given = (context.getQueryData() as IDataObject)[TOKEN_QUERY_PARAMETER];
 	if (given === undefined || given === '') {
-		return refuse(context, 401, 'The URL has no token: add ?token= followed by the Token set in the n8n node');
+		return refuse(context, 401, `The URL has no token: add ?token= followed by ${source} in n8n`);
 	}
 	if (!tokenMatches(given, token)) {
-		return refuse(context, 401, 'The token in the URL is wrong: use the Token set in the n8n node');
+		return refuse(context, 401, `The token in the URL is wrong: use ${source} in n8n`);
 	}
 	return undefined;
+}
+
+/** The credential's Test button: the token is checked where it is used, nothing is called. */
+async function testToken(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const token = typeof credential.data?.token === 'string' ? credential.data.token : '';
+	const problem = tokenProblem(token);
+	return problem === null
+		? { status: 'OK', message: 'The token can be used: add it to the URL in Mavibot as ?token=…' }
+		: { status: 'Error', message: `The token ${problem}` };
+}
+
+/** The node's methods.credentialTest; its credentials entry names the test (testedBy: 'mavibotTriggerTokenTest'). */
+export const credentialTest = { mavibotTriggerTokenTest: testToken };
+
+function capitalized(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }

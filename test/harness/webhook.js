@@ -82,9 +82,22 @@ async function nodeTypesWithEcho() {
  * A workflow with the Mavibot Trigger (and optional nodes after it). `workflowId` and `nodeId` let tests give two
  * triggers separate de-duplication memories.
  */
-async function buildTriggerWorkflow(parameters, { nodes = [], connections = {}, workflowId = WORKFLOW_ID, nodeId, typeVersion } = {}) {
+/**
+ * A workflow with the trigger (version `typeVersion`, default 1) and `nodes`. `credentials` maps credential type →
+ * decrypted data (e.g. { mavibotTriggerApi: { token } }): the trigger node references each, and the contexts the
+ * harness builds hand them to getCredentials().
+ */
+async function buildTriggerWorkflow(
+	parameters,
+	{ nodes = [], connections = {}, workflowId = WORKFLOW_ID, nodeId, typeVersion = 1, credentials = {} } = {},
+) {
 	const { pkg, nodeTypes } = await nodeTypesWithEcho();
-	const trigger = triggerNode(parameters, { ...(nodeId ? { id: nodeId } : {}), ...(typeVersion ? { typeVersion } : {}) });
+	const references = Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `${type}-1`, name: type }]));
+	const trigger = triggerNode(parameters, {
+		typeVersion,
+		...(nodeId ? { id: nodeId } : {}),
+		...(Object.keys(references).length > 0 ? { credentials: references } : {}),
+	});
 	const workflow = new Workflow({
 		id: workflowId,
 		name: 'Mavibot Trigger test',
@@ -97,7 +110,7 @@ async function buildTriggerWorkflow(parameters, { nodes = [], connections = {}, 
 	});
 	const node = workflow.getNode(trigger.name); // with the defaults the Workflow constructor filled in
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	return { pkg, nodeTypes, workflow, node, nodeType, nodes: [trigger, ...nodes], connections };
+	return { pkg, nodeTypes, workflow, node, nodeType, nodes: [trigger, ...nodes], connections, credentials };
 }
 
 /** The webhook as n8n registers it (WebhookService.getNodeWebhooks): method, path, description. */
@@ -135,7 +148,7 @@ function evaluateDescriptionField(setup, webhookData, field, mode, defaultValue,
 function fakeRequest({ body, rawBody, query = {}, headers = {}, contentType = 'application/json', unread } = {}) {
 	let raw = rawBody;
 	if (raw === undefined && body !== undefined) raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-	// `unread`: a body n8n has not read (version-2 start nodes, content types n8n does not parse): readRawBody() reads it.
+	// `unread`: a body n8n has not read (start nodes whose version is not 1, content types n8n does not parse): readRawBody() reads it.
 	if (unread !== undefined) {
 		return {
 			...fakeRequest({ query, headers, contentType }),
@@ -217,7 +230,7 @@ async function runFromTrigger(setup, workflowData, mode = 'webhook') {
 		active: true,
 		settings: {},
 	});
-	const additionalData = additionalDataFor(pkg, {}, hooks);
+	const additionalData = additionalDataFor(pkg, setup.credentials ?? {}, hooks);
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: workflowData }, source: null }] },
 	});
@@ -240,7 +253,7 @@ async function callTrigger(setup, request = {}, { mode = 'webhook' } = {}) {
 	const { pkg, workflow, node, nodeType } = setup;
 	const req = fakeRequest(request);
 	const res = fakeResponse();
-	const additionalData = { ...additionalDataFor(pkg, {}, undefined), httpRequest: req, httpResponse: res };
+	const additionalData = { ...additionalDataFor(pkg, setup.credentials ?? {}, undefined), httpRequest: req, httpResponse: res };
 	const webhookData = nodeWebhookData(setup, additionalData);
 	const responseMode = evaluateDescriptionField(setup, webhookData, 'responseMode', mode, 'onReceived', false);
 	const responseData = evaluateDescriptionField(setup, webhookData, 'responseData', mode, 'firstEntryJson', true);
@@ -280,7 +293,7 @@ async function callTrigger(setup, request = {}, { mode = 'webhook' } = {}) {
 /** Runs one of the node's webhookMethods (checkExists / create / delete) in n8n-core's HookContext. */
 async function runWebhookMethod(setup, method, { mode = 'webhook', activation = 'activate' } = {}) {
 	const { pkg, workflow, node, nodeType } = setup;
-	const additionalData = additionalDataFor(pkg, {}, undefined);
+	const additionalData = additionalDataFor(pkg, setup.credentials ?? {}, undefined);
 	const webhookData = nodeWebhookData(setup, additionalData);
 	const context = new core.HookContext(workflow, node, additionalData, mode, activation, webhookData);
 	return await nodeType.webhookMethods.default[method].call(context);

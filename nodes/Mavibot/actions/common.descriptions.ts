@@ -139,7 +139,7 @@ export const buttonFields: INodeProperties[] = [
 						description: 'Button colour (VK:	primary, secondary, negative, positive;	Viber:	any colour)',
 					},
 					{
-						displayName: 'Keep Keyboard After Press',
+						displayName: 'Keep Keyboard Open',
 						name: 'oneTime',
 						type: 'boolean',
 						default: false,

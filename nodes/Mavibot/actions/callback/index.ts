@@ -51,7 +51,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send by Telegram ID',
 				value: 'sendByTelegramId',
-				action: 'Send a callback by telegram user ID',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
+				action: 'Send a callback by Telegram user ID',
 				description:
 					'Start the bot for an existing client by Telegram user ID with a hidden callback message (tg_callback)',
 			},
@@ -65,7 +66,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send by WhatsApp Phone',
 				value: 'sendByWhatsAppPhone',
-				action: 'Send a callback by whatsapp phone number',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
+				action: 'Send a callback by WhatsApp phone number',
 				description:
 					'Start the WhatsApp bot for a phone number with a hidden callback message; the client is created if new (whatsapp_callback)',
 			},

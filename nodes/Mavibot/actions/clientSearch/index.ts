@@ -81,7 +81,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Find by WhatsApp Phone',
 				value: 'findByWhatsAppPhone',
-				action: 'Find a client by whatsapp phone number',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
+				action: 'Find a client by WhatsApp phone number',
 				description: 'Get the ID of the WhatsApp client with a phone number; found is false when there is none',
 			},
 			{

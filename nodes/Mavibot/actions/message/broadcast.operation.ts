@@ -17,7 +17,7 @@ import {
 } from '../common.descriptions';
 
 const pauseField: INodeProperties = {
-	displayName: 'Pause Between Messages (Seconds)',
+	displayName: 'Seconds Between Messages',
 	name: 'shift',
 	type: 'number',
 	default: 0.2,
@@ -75,7 +75,7 @@ export const description: INodeProperties[] = [
 	collection('Additional Fields', [...attachmentFields, botBlockLocator, ...buttonFields, pauseField, ...scheduleFields]),
 ];
 
-/** "Pause Between Messages (Seconds)" as `shift`, when set. */
+/** "Seconds Between Messages" as `shift`, when set. */
 function readPause(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
 	if (isBlank(fields.shift)) return {};
 	const shift = Number(fields.shift);
@@ -83,7 +83,7 @@ function readPause(context: IExecuteFunctions, itemIndex: number, fields: IDataO
 		throw invalidParameter(
 			context,
 			itemIndex,
-			'Pause Between Messages (Seconds)',
+			'Seconds Between Messages',
 			`is "${String(fields.shift)}"`,
 			'Use a number of seconds, 0 or more, e.g. 0.5.',
 		);

@@ -39,7 +39,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send to WhatsApp Number',
 				value: 'sendToWhatsApp',
-				action: 'Send a message to a whatsapp number',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
+				action: 'Send a message to a WhatsApp number',
 				description:
 					'Send text, a file or a bot block to a phone number through a connected WhatsApp channel, no client ID needed (whatsapp_message)',
 			},

@@ -197,6 +197,30 @@ const optionFields: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Form Button Label',
+			name: 'responseFormButtonLabel',
+			type: 'string',
+			default: 'Submit',
+			description: 'The label of the button that sends the answer form',
+			displayOptions: { show: { '/responseType': ['freeText', 'customForm'] } },
+		},
+		{
+			displayName: 'Form Description',
+			name: 'responseFormDescription',
+			type: 'string',
+			default: '',
+			description: 'The text above the form fields; the message text when empty',
+			displayOptions: { show: { '/responseType': ['freeText', 'customForm'] } },
+		},
+		{
+			displayName: 'Form Title',
+			name: 'responseFormTitle',
+			type: 'string',
+			default: '',
+			description: 'The heading of the form page',
+			displayOptions: { show: { '/responseType': ['freeText', 'customForm'] } },
+		},
+		{
 			displayName: 'Limit Wait Time',
 			name: 'limitWaitTime',
 			type: 'fixedCollection',
@@ -278,29 +302,6 @@ const optionFields: INodeProperties = {
 			default: false,
 			description:
 				'Whether to write the links into the message instead of link buttons. Messengers without link buttons (WhatsApp) always get the links as text.',
-		},
-		{
-			displayName: 'Response Form Button Label',
-			name: 'responseFormButtonLabel',
-			type: 'string',
-			default: 'Submit',
-			displayOptions: { show: { '/responseType': ['freeText', 'customForm'] } },
-		},
-		{
-			displayName: 'Response Form Description',
-			name: 'responseFormDescription',
-			type: 'string',
-			default: '',
-			description: 'The text above the form fields; the message text when empty',
-			displayOptions: { show: { '/responseType': ['freeText', 'customForm'] } },
-		},
-		{
-			displayName: 'Response Form Title',
-			name: 'responseFormTitle',
-			type: 'string',
-			default: '',
-			description: 'The heading of the form page',
-			displayOptions: { show: { '/responseType': ['freeText', 'customForm'] } },
 		},
 		{
 			displayName: 'Thank You Text',
