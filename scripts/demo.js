@@ -9,7 +9,8 @@
 //   MAVIBOT_API_KEY=… MAVIBOT_BASE_URL=https://<your host> npm run demo   # your account instead of the sandbox
 //
 // What it does: installs what is missing (npm ci for the package, e2e/install.sh for n8n), builds the package into
-// .demo/build and packs it, starts the sandbox with the demo seed on 127.0.0.1:18765, installs the tarball into a
+// .demo/build and packs it, starts the sandbox with the demo seed on 127.0.0.1:18765 (and the scripted chat model of
+// the AI agent example on the next port), installs the tarball into a
 // fresh n8n user folder (.demo/n8n), imports the "Mavibot account" credential and examples/*.json, publishes the
 // webhook and trigger examples (sandbox mode only), starts n8n, creates the owner login and prints the editor URL,
 // the login and ready-to-paste curl commands. Ctrl-C stops everything.
@@ -25,6 +26,7 @@ const { startSandbox } = require('../e2e/lib/sandbox');
 const { packPackage, installTarball } = require('../e2e/lib/pack');
 const { N8n, VERSIONS } = require('../e2e/lib/n8n');
 const { CREDENTIALS } = require('../e2e/cases/credentials');
+const agentModel = require('../e2e/cases/agent');
 
 const DEMO_DIR = path.join(REPO, '.demo');
 const LOGIN = { email: 'demo@example.com', password: 'Mavibot-Demo-2025', firstName: 'Demo', lastName: 'User' };
@@ -133,6 +135,10 @@ async function main() {
 		stops.push(() => sandbox.stop());
 		apiBaseUrl = sandbox.url;
 		apiKey = CREDENTIALS.sandbox.data.apiKey;
+		// No model is reachable from here: the AI agent example talks to the end-to-end tier's scripted model.
+		step(`Starting the scripted chat model for the AI agent example on 127.0.0.1:${args.sandboxPort + 1}`);
+		await agentModel.start({}, { port: args.sandboxPort + 1 });
+		stops.push(() => agentModel.stop());
 	}
 
 	const userFolder = path.join(DEMO_DIR, `n8n-${args.n8n}`);
@@ -166,6 +172,7 @@ async function main() {
 		await n8n.importCredentials([
 			{ id: credential.id, name: credential.name, type: 'mavibotApi', data: { apiKey, baseUrl: apiBaseUrl } },
 			{ id: triggerCredential.id, name: triggerCredential.name, type: triggerCredential.type, data: { token } },
+			...agentModel.credentials(),
 		]);
 		await n8n.importWorkflows(examples);
 		if (!real) {
@@ -196,7 +203,6 @@ async function main() {
 		await n8n.setupOwner(LOGIN);
 	}
 
-	const reply = examples.find((w) => w.nodes.some((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger'));
 	const lead = examples.find((w) => w.id === 'MavibotExLead001');
 	const lines = [
 		'',
@@ -211,16 +217,23 @@ async function main() {
 		'',
 		' Example workflows: Workflows → "Mavibot: …"; open one and click "Execute workflow".',
 	];
-	if (!real && reply) {
-		const trigger = reply.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
-		const token = trigger.credentials ? fs.readFileSync(tokenFile, 'utf8').trim() : trigger.parameters.token;
-		const target = `${n8n.baseUrl}/webhook/${trigger.webhookId}/mavibot?token=${token}`;
-		const body = JSON.stringify({ url: target, event: { client_id: 1002, message: 'Hi! What is the price of the pro plan?' } });
-		lines.push(
-			'',
-			` Make the sandbox fire a message event at "${reply.name}":`,
-			`   curl -s -X POST ${apiBaseUrl}/_sandbox/webhook -H 'content-type: application/json' -d '${body}'`,
-		);
+	if (!real) {
+		const messageEvents = [
+			['MavibotExReply01', { client_id: 1002, message: 'Hi! What is the price of the pro plan?' }],
+			['MavibotExAgent01', { client_id: 1005, message: 'Hello! I ordered with the phone 79991234567. When does it arrive?' }],
+		];
+		for (const [id, event] of messageEvents) {
+			const workflow = examples.find((w) => w.id === id);
+			const trigger = workflow && workflow.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
+			if (!trigger) continue;
+			const token = trigger.credentials ? fs.readFileSync(tokenFile, 'utf8').trim() : trigger.parameters.token;
+			const target = `${n8n.baseUrl}/webhook/${trigger.webhookId}/mavibot?token=${token}`;
+			lines.push(
+				'',
+				` Make the sandbox fire a message event at "${workflow.name}":`,
+				`   curl -s -X POST ${apiBaseUrl}/_sandbox/webhook -H 'content-type: application/json' -d '${JSON.stringify({ url: target, event })}'`,
+			);
+		}
 	}
 	if (!real && lead) {
 		const hook = lead.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');

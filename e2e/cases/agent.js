@@ -283,9 +283,9 @@ function measureTools(body, nodeNames) {
 
 let model;
 
-/** Starts the scripted model (once per version run); `extraScripts` come from the examples. */
-async function start(extraScripts = {}) {
-	model = await startModelServer({ ...SCRIPTS, ...EXAMPLE_SCRIPTS, ...extraScripts });
+/** Starts the scripted model (once per version run; `port` 0 picks a free one); `extraScripts` come from the examples. */
+async function start(extraScripts = {}, { port = 0 } = {}) {
+	model = await startModelServer({ ...SCRIPTS, ...EXAMPLE_SCRIPTS, ...extraScripts }, { port });
 	return model;
 }
 

@@ -81,7 +81,7 @@ function streamCompletion(res, model, message) {
  * finalText(…). Context: { turn, prompt, history }: the text of the last user message, and the tool calls made so far
  * with what came back, [{ name, args, content (the tool message as sent), result (content parsed when JSON) }].
  */
-function startModelServer(scripts) {
+function startModelServer(scripts, { port = 0 } = {}) {
 	const received = [];
 	const server = http.createServer(async (req, res) => {
 		const raw = await readBody(req);
@@ -126,7 +126,7 @@ function startModelServer(scripts) {
 	});
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
+		server.listen(port, '127.0.0.1', () => {
 			const { port } = server.address();
 			resolve({
 				url: `http://127.0.0.1:${port}/v1`,
