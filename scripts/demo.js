@@ -97,11 +97,13 @@ async function main() {
 	step(`Installing ${spec.label} if missing (bash e2e/install.sh ${args.n8n}; the first time takes several minutes)`);
 	mustRun('bash', [path.join(REPO, 'e2e', 'install.sh'), args.n8n]);
 
-	step('Building and packing the package (.demo/build, npm pack)');
+	step('Building and packing the package (npm pack into .demo/pack)');
 	fs.mkdirSync(DEMO_DIR, { recursive: true });
 	const packDir = path.join(DEMO_DIR, 'pack');
 	fs.rmSync(packDir, { recursive: true, force: true });
 	const packed = await packPackage({ build: 'private', workDir: packDir });
+	// Only the tarball is kept: a built copy of the sources inside the repository would be linted by `npm run lint`.
+	fs.rmSync(packed.sourceDir, { recursive: true, force: true });
 	console.log(`  ${path.relative(REPO, packed.tarball)} (${packed.files.length} files)`);
 
 	const stops = [];

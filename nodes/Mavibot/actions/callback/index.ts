@@ -51,8 +51,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send by Telegram ID',
 				value: 'sendByTelegramId',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
-				action: 'Send a callback by Telegram user ID',
+				action: 'Send a callback by TG user ID',
 				description:
 					'Start the bot for an existing client by Telegram user ID with a hidden callback message (tg_callback)',
 			},
@@ -66,8 +65,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send by WhatsApp Phone',
 				value: 'sendByWhatsAppPhone',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
-				action: 'Send a callback by WhatsApp phone number',
+				action: 'Send a callback to a WA phone number',
 				description:
 					'Start the WhatsApp bot for a phone number with a hidden callback message; the client is created if new (whatsapp_callback)',
 			},

@@ -81,8 +81,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Find by WhatsApp Phone',
 				value: 'findByWhatsAppPhone',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
-				action: 'Find a client by WhatsApp phone number',
+				action: 'Find a WA client by phone number',
 				description: 'Get the ID of the WhatsApp client with a phone number; found is false when there is none',
 			},
 			{

@@ -39,8 +39,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send to WhatsApp Number',
 				value: 'sendToWhatsApp',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
-				action: 'Send a message to a WhatsApp number',
+				action: 'Send a message to a WA phone number',
 				description:
 					'Send text, a file or a bot block to a phone number through a connected WhatsApp channel, no client ID needed (whatsapp_message)',
 			},
