@@ -61,7 +61,16 @@ function createSandbox(options = {}) {
 	// API requests being handled right now, and the most at once since the last reset (for parallelism checks).
 	const load = { inFlight: 0, peakInFlight: 0 };
 
-	/** Resolves true after ms, or false at once when the sandbox stops meanwhile. */
+	/** Ends every wait of sleep() at once (reset, stop): the waiting requests see false. */
+	function cancelWaits() {
+		for (const entry of timers) {
+			clearTimeout(entry.timer);
+			entry.resolve(false);
+		}
+		timers.clear();
+	}
+
+	/** Resolves true after ms, or false at once when the sandbox is reset or stopped meanwhile. */
 	function sleep(ms) {
 		if (!(ms > 0)) return Promise.resolve(true);
 		return new Promise((resolve) => {
@@ -164,10 +173,12 @@ function createSandbox(options = {}) {
 		}
 		const rule = rules.take(record.action);
 		if (rule) record.misbehaviour = rule.kind;
-		if (!(await sleep(latencyMs))) return;
+		// A request still waiting when the sandbox is reset or stopped belongs to the state before: it is dropped
+		// unanswered, so that it cannot land in the next test's state.
+		if (!(await sleep(latencyMs))) return res.destroy();
 		if (rule && rule.kind === 'delay') {
 			record.delayedMs = Number(rule.ms);
-			if (!(await sleep(Number(rule.ms)))) return;
+			if (!(await sleep(Number(rule.ms)))) return res.destroy();
 		}
 		if (rule && rule.kind !== 'delay') {
 			if (rule.apply) {
@@ -227,6 +238,7 @@ function createSandbox(options = {}) {
 			return requests.filter((r) => r.action === action);
 		},
 		reset(seed) {
+			cancelWaits();
 			state = createState({ seed: seed || opts.seed, clients: opts.clients });
 			requests.length = 0;
 			deliveries.length = 0;
@@ -284,11 +296,7 @@ function createSandbox(options = {}) {
 			const closing = server;
 			server = undefined;
 			address = undefined;
-			for (const entry of timers) {
-				clearTimeout(entry.timer);
-				entry.resolve(false);
-			}
-			timers.clear();
+			cancelWaits();
 			return new Promise((resolve) => {
 				closing.close(() => resolve());
 				closing.closeAllConnections();
