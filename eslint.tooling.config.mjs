@@ -6,16 +6,40 @@ import { globalIgnores } from 'eslint/config';
 
 const nodeGlobals = Object.fromEntries(
 	[
-		'require', 'module', 'exports', 'process', 'console', '__dirname', '__filename', 'Buffer', 'setTimeout',
-		'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'URL', 'URLSearchParams', 'fetch',
-		'AbortController', 'TextEncoder', 'performance', 'structuredClone',
+		'require',
+		'module',
+		'exports',
+		'process',
+		'console',
+		'__dirname',
+		'__filename',
+		'Buffer',
+		'setTimeout',
+		'clearTimeout',
+		'setInterval',
+		'clearInterval',
+		'setImmediate',
+		'URL',
+		'URLSearchParams',
+		'fetch',
+		'AbortController',
+		'TextEncoder',
+		'performance',
+		'structuredClone',
 	].map((name) => [name, 'readonly']),
 );
 const jestGlobals = Object.fromEntries(
-	['describe', 'test', 'it', 'expect', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach', 'jest'].map((name) => [
-		name,
-		'readonly',
-	]),
+	[
+		'describe',
+		'test',
+		'it',
+		'expect',
+		'beforeAll',
+		'afterAll',
+		'beforeEach',
+		'afterEach',
+		'jest',
+	].map((name) => [name, 'readonly']),
 );
 
 export default [

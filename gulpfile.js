@@ -10,9 +10,10 @@ function copyIcons() {
 }
 
 function copyCodexAndSchemas() {
-	return src(['nodes/**/*.node.json', 'nodes/**/__schema__/**/*.json'], { base: '.', allowEmpty: true }).pipe(
-		dest('dist'),
-	);
+	return src(['nodes/**/*.node.json', 'nodes/**/__schema__/**/*.json'], {
+		base: '.',
+		allowEmpty: true,
+	}).pipe(dest('dist'));
 }
 
 exports['build:assets'] = parallel(copyIcons, copyCodexAndSchemas);

@@ -3,7 +3,13 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.js'],
-	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.e2e/', '<rootDir>/.demo/', '<rootDir>/.bench/', '<rootDir>/e2e/'],
+	modulePathIgnorePatterns: [
+		'<rootDir>/dist/',
+		'<rootDir>/.e2e/',
+		'<rootDir>/.demo/',
+		'<rootDir>/.bench/',
+		'<rootDir>/e2e/',
+	],
 	testTimeout: 30000,
 	maxWorkers: 2,
 };

@@ -18,8 +18,12 @@ const clients = [1001, 1002, 1003, 1004, 1005, 1007, 1008, 1009];
 
 function n8nHelper() {
 	const n8nDir = process.env.N8N_DIR;
-	if (!n8nDir) throw new Error('N8N_DIR (the folder n8n is installed in) is required for the n8n-helper transport');
-	const load = (name) => require(require.resolve(name, { paths: [path.join(n8nDir, 'node_modules', 'n8n'), n8nDir] }));
+	if (!n8nDir)
+		throw new Error(
+			'N8N_DIR (the folder n8n is installed in) is required for the n8n-helper transport',
+		);
+	const load = (name) =>
+		require(require.resolve(name, { paths: [path.join(n8nDir, 'node_modules', 'n8n'), n8nDir] }));
 	const { Container } = load('@n8n/di');
 	const { OutboundHttp } = load('@n8n/backend-network');
 	const requests = Container.get(OutboundHttp).requests();

@@ -26,7 +26,10 @@ const WATCH = [
 	['expression isolate acquired for a webhook request', /^acquireIsolate$/],
 	['expression isolate released', /^releaseIsolate$/],
 	['new isolate created (pool replenish / cold start)', /^(createBridge|initialize)$/],
-	['webhook description fields evaluated', /^evaluate(Simple|Complex)WebhookDescriptionExpression$/],
+	[
+		'webhook description fields evaluated',
+		/^evaluate(Simple|Complex)WebhookDescriptionExpression$/,
+	],
 	['expression evaluated in the engine', /^renderExpression$/],
 	['whole webhook request (LiveWebhooks.executeWebhook)', /^executeWebhook$/],
 	['workflow execution (WorkflowExecute.processRunExecutionData)', /^processRunExecutionData$/],
@@ -35,7 +38,8 @@ const WATCH = [
 function analyse(file) {
 	const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-	const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples.length) / 1000; // ms
+	const interval =
+		(profile.endTime - profile.startTime) / Math.max(1, profile.samples.length) / 1000; // ms
 	const self = new Map();
 	for (const id of profile.samples) self.set(id, (self.get(id) || 0) + interval);
 	const parent = new Map();
@@ -64,15 +68,29 @@ function analyse(file) {
 async function profileOne(which, tarball, sandbox) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `mavibot-profile-${which}-`));
 	const profDir = path.join(userFolder, 'profile');
-	const n8n = new N8n({ version: 'v2', userFolder, port: await freePort(), brokerPort: await freePort() });
+	const n8n = new N8n({
+		version: 'v2',
+		userFolder,
+		port: await freePort(),
+		brokerPort: await freePort(),
+	});
 	await scale.prepareSingle(n8n, tarball, sandbox.url);
-	const proc = startProcess(n8n.nodeBin, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, n8n.n8nBin, 'start'], { env: n8n.env(), cwd: userFolder, name: 'n8n (profiled)' });
+	const proc = startProcess(
+		n8n.nodeBin,
+		['--cpu-prof', `--cpu-prof-dir=${profDir}`, n8n.n8nBin, 'start'],
+		{ env: n8n.env(), cwd: userFolder, name: 'n8n (profiled)' },
+	);
 	try {
 		await proc.waitFor(/Editor is now accessible/, 240000);
 		const url = await scale.eventUrl(n8n, which);
-		const ms = await scale.timeUntilSent(sandbox, EVENTS, () => scale.postAll(url, scale.events(EVENTS, which === 'trigger' ? 1 : 2)));
+		const ms = await scale.timeUntilSent(sandbox, EVENTS, () =>
+			scale.postAll(url, scale.events(EVENTS, which === 'trigger' ? 1 : 2)),
+		);
 		await proc.stop(60000);
-		const file = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profDir, f))[0];
+		const file = fs
+			.readdirSync(profDir)
+			.filter((f) => f.endsWith('.cpuprofile'))
+			.map((f) => path.join(profDir, f))[0];
 		if (!file) throw new Error('no .cpuprofile written');
 		return { which, ms, ...analyse(file), file };
 	} finally {
@@ -87,13 +105,21 @@ async function main() {
 	const sandbox = await startSandbox();
 	try {
 		const results = [];
-		for (const which of ['trigger', 'webhook']) results.push(await profileOne(which, packed.tarball, sandbox));
+		for (const which of ['trigger', 'webhook'])
+			results.push(await profileOne(which, packed.tarball, sandbox));
 		console.log(`\nCPU of the main n8n process per event (${EVENTS} events, 16 at a time), ms:`);
 		console.log(`| | ${results.map((r) => r.which).join(' | ')} |`);
 		console.log(`|---|${results.map(() => '---').join('|')}|`);
-		console.log(`| wall time until every send | ${results.map((r) => (r.ms / 1000).toFixed(2) + ' s').join(' | ')} |`);
-		console.log(`| busy (not idle) | ${results.map((r) => (r.busy / EVENTS).toFixed(2)).join(' | ')} |`);
-		for (const [label] of WATCH) console.log(`| ${label} | ${results.map((r) => (r.totals[label] / EVENTS).toFixed(2)).join(' | ')} |`);
+		console.log(
+			`| wall time until every send | ${results.map((r) => (r.ms / 1000).toFixed(2) + ' s').join(' | ')} |`,
+		);
+		console.log(
+			`| busy (not idle) | ${results.map((r) => (r.busy / EVENTS).toFixed(2)).join(' | ')} |`,
+		);
+		for (const [label] of WATCH)
+			console.log(
+				`| ${label} | ${results.map((r) => (r.totals[label] / EVENTS).toFixed(2)).join(' | ')} |`,
+			);
 		if (KEEP) for (const r of results) console.log(`profile (${r.which}): ${r.file}`);
 	} finally {
 		await sandbox.stop();

@@ -29,7 +29,10 @@ const option = (name, fallback) => {
 };
 const QUICK = args.includes('--quick');
 const RUNS = Number(option('runs', QUICK ? 1 : 3));
-const OUT = path.resolve(REPO, option('out', QUICK ? '.bench/BENCHMARKS.quick.md' : 'docs/BENCHMARKS.md'));
+const OUT = path.resolve(
+	REPO,
+	option('out', QUICK ? '.bench/BENCHMARKS.quick.md' : 'docs/BENCHMARKS.md'),
+);
 const SIZES = QUICK
 	? { sends: 100, limited: 40, clients: [1000, 2000, 5000], platformIds: 1000 }
 	: { sends: 2000, limited: 200, clients: [5000, 10000, 50000], platformIds: 10000 };
@@ -38,7 +41,11 @@ const CREDENTIAL = { id: 'MavibotBenchCred', name: 'Mavibot sandbox (bench)' };
 const SEEDED_CLIENTS = 12; // the sandbox's fixed clients, before generated ones
 const SEND_CLIENTS = [1001, 1002, 1003, 1004, 1005, 1007, 1008, 1009];
 const ONLY = option('only', '').split(',').filter(Boolean);
-const SCALE = { hookEvents: QUICK ? 40 : 200, queueCount: QUICK ? 100 : 2000, rounds: Number(option('rounds', QUICK ? 1 : 2)) };
+const SCALE = {
+	hookEvents: QUICK ? 40 : 200,
+	queueCount: QUICK ? 100 : 2000,
+	rounds: Number(option('rounds', QUICK ? 1 : 2)),
+};
 
 const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -77,8 +84,14 @@ async function startSandbox({ clients = 0 } = {}) {
 /** n8n 2.41.1 with the packed package installed, the credential imported. */
 async function startN8n(sandboxUrl, tarball) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mavibot-bench-n8n-'));
-	const n8n = new N8n({ version: VERSION, userFolder, port: await freePort(), brokerPort: await freePort() });
-	if (!n8n.installed()) throw new Error('n8n 2.41.1 is not installed: run `bash e2e/install.sh v2` first');
+	const n8n = new N8n({
+		version: VERSION,
+		userFolder,
+		port: await freePort(),
+		brokerPort: await freePort(),
+	});
+	if (!n8n.installed())
+		throw new Error('n8n 2.41.1 is not installed: run `bash e2e/install.sh v2` first');
 	await installTarball(tarball, userFolder);
 	await n8n.importCredentials([
 		{ ...CREDENTIAL, type: 'mavibotApi', data: { apiKey: KEYS.full, baseUrl: sandboxUrl } },
@@ -102,7 +115,10 @@ async function executeNode(n8n, wf, nodeName) {
 const sendItems = (count) =>
 	items(
 		'Items',
-		Array.from({ length: count }, (_, n) => ({ n, clientId: SEND_CLIENTS[n % SEND_CLIENTS.length] })),
+		Array.from({ length: count }, (_, n) => ({
+			n,
+			clientId: SEND_CLIENTS[n % SEND_CLIENTS.length],
+		})),
 	);
 
 /**
@@ -152,7 +168,8 @@ function httpRequestWorkflow(id, count, sandboxUrl) {
 					url: `${sandboxUrl}/api/${KEYS.full}/message`,
 					sendBody: true,
 					specifyBody: 'json',
-					jsonBody: '={{ JSON.stringify({ client_id: $json.clientId, message: "Message " + $json.n }) }}',
+					jsonBody:
+						'={{ JSON.stringify({ client_id: $json.clientId, message: "Message " + $json.n }) }}',
 					options: {},
 				},
 			},
@@ -194,34 +211,52 @@ async function scenarioThroughput(sandbox, n8n) {
 		brokerPort: n8n.brokerPort,
 		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 	});
-	const nodeTime = (build, nodeName, instance = n8n) => async () => {
-		const result = await executeNode(instance, build, nodeName);
-		if (result.error) throw new Error(`${nodeName}: ${result.error}`);
-		if (result.items.length !== count) throw new Error(`${nodeName}: ${result.items.length} items out of ${count}`);
-		return result.ms;
-	};
+	const nodeTime =
+		(build, nodeName, instance = n8n) =>
+		async () => {
+			const result = await executeNode(instance, build, nodeName);
+			if (result.error) throw new Error(`${nodeName}: ${result.error}`);
+			if (result.items.length !== count)
+				throw new Error(`${nodeName}: ${result.items.length} items out of ${count}`);
+			return result.ms;
+		};
 	for (const latency of [0, 50]) {
 		await sandbox.latency(latency);
 		const cells = [
 			{
 				label: 'Mavibot node, Max Parallel Requests 1',
 				parallel: 1,
-				measure: (i) => nodeTime(mavibotSendWorkflow(id('SendP1', latency, i), count, { maxParallelRequests: 1 }), 'Mavibot'),
+				measure: (i) =>
+					nodeTime(
+						mavibotSendWorkflow(id('SendP1', latency, i), count, { maxParallelRequests: 1 }),
+						'Mavibot',
+					),
 			},
 			{
 				label: 'Mavibot node, default (8 parallel)',
 				parallel: 8,
-				measure: (i) => nodeTime(mavibotSendWorkflow(id('SendP8', latency, i), count, {}), 'Mavibot'),
+				measure: (i) =>
+					nodeTime(mavibotSendWorkflow(id('SendP8', latency, i), count, {}), 'Mavibot'),
 			},
 			{
-				label: "Mavibot node, default, n8n's legacy expression engine (`N8N_EXPRESSION_ENGINE=legacy`)",
+				label:
+					"Mavibot node, default, n8n's legacy expression engine (`N8N_EXPRESSION_ENGINE=legacy`)",
 				parallel: 8,
-				measure: (i) => nodeTime(mavibotSendWorkflow(id('LegacyP8', latency, i), count, {}), 'Mavibot', legacyEngine),
+				measure: (i) =>
+					nodeTime(
+						mavibotSendWorkflow(id('LegacyP8', latency, i), count, {}),
+						'Mavibot',
+						legacyEngine,
+					),
 			},
 			{
 				label: 'Mavibot node, default, fixed client and text (no expressions)',
 				parallel: 8,
-				measure: (i) => nodeTime(mavibotSendWorkflow(id('FixedP8', latency, i), count, {}, { fixed: true }), 'Mavibot'),
+				measure: (i) =>
+					nodeTime(
+						mavibotSendWorkflow(id('FixedP8', latency, i), count, {}, { fixed: true }),
+						'Mavibot',
+					),
 			},
 			{
 				label: "n8n's request helper alone in a loop, 8 parallel (no workflow, no node)",
@@ -230,7 +265,8 @@ async function scenarioThroughput(sandbox, n8n) {
 			},
 			{
 				label: "n8n's HTTP Request node (defaults: every item at once)",
-				measure: (i) => nodeTime(httpRequestWorkflow(id('Http', latency, i), count, sandbox.url), 'HTTP Request'),
+				measure: (i) =>
+					nodeTime(httpRequestWorkflow(id('Http', latency, i), count, sandbox.url), 'HTTP Request'),
 			},
 		];
 		const rawMs = {}; // the fetch loop at each parallelism, measured once per latency
@@ -241,7 +277,11 @@ async function scenarioThroughput(sandbox, n8n) {
 				await sandbox.reset();
 				return cell.measure(i)();
 			});
-			const row = { latency, label: runs === RUNS ? cell.label : `${cell.label} (1 run)`, ms: median(times) };
+			const row = {
+				latency,
+				label: runs === RUNS ? cell.label : `${cell.label} (1 run)`,
+				ms: median(times),
+			};
 			if (cell.parallel) {
 				rawMs[cell.parallel] ??= median(
 					await repeat(runs, async () => {
@@ -252,7 +292,9 @@ async function scenarioThroughput(sandbox, n8n) {
 				row.rawMs = rawMs[cell.parallel];
 			}
 			rows.push(row);
-			log(`  ${count} sends, ${latency} ms: ${row.label}: ${seconds(row.ms)}${row.rawMs ? ` (fetch loop ${seconds(row.rawMs)})` : ''}`);
+			log(
+				`  ${count} sends, ${latency} ms: ${row.label}: ${seconds(row.ms)}${row.rawMs ? ` (fetch loop ${seconds(row.rawMs)})` : ''}`,
+			);
 		}
 	}
 	await sandbox.latency(0);
@@ -265,8 +307,17 @@ async function scenarioRateLimit(sandbox, n8n) {
 	const rows = [];
 	await sandbox.rateLimit(perSecond);
 	const cells = [
-		['Mavibot node, default', (i) => mavibotSendWorkflow(`BenchLimitMavi${i}`.padEnd(16, 'x').slice(0, 16), count, {}), 'Mavibot'],
-		["n8n's HTTP Request node (defaults)", (i) => httpRequestWorkflow(`BenchLimitHttp${i}`.padEnd(16, 'x').slice(0, 16), count, sandbox.url), 'HTTP Request'],
+		[
+			'Mavibot node, default',
+			(i) => mavibotSendWorkflow(`BenchLimitMavi${i}`.padEnd(16, 'x').slice(0, 16), count, {}),
+			'Mavibot',
+		],
+		[
+			"n8n's HTTP Request node (defaults)",
+			(i) =>
+				httpRequestWorkflow(`BenchLimitHttp${i}`.padEnd(16, 'x').slice(0, 16), count, sandbox.url),
+			'HTTP Request',
+		],
 	];
 	for (const [label, build, nodeName] of cells) {
 		const results = await repeat(RUNS, async (i) => {
@@ -275,7 +326,13 @@ async function scenarioRateLimit(sandbox, n8n) {
 			const deliveries = await sandbox.deliveries();
 			const texts = deliveries.map((delivery) => delivery.text);
 			const delivered = new Set(texts).size;
-			return { ms: result.ms, delivered, duplicated: texts.length - delivered, failed: count - delivered, error: result.error };
+			return {
+				ms: result.ms,
+				delivered,
+				duplicated: texts.length - delivered,
+				failed: count - delivered,
+				error: result.error,
+			};
 		});
 		const row = {
 			label,
@@ -286,7 +343,9 @@ async function scenarioRateLimit(sandbox, n8n) {
 			error: results.find((r) => r.error)?.error,
 		};
 		rows.push(row);
-		log(`  ${count} sends at ${perSecond}/s: ${label}: ${row.delivered} delivered, ${row.failed} failed, ${row.duplicated} duplicated, ${seconds(row.ms)}`);
+		log(
+			`  ${count} sends at ${perSecond}/s: ${label}: ${row.delivered} delivered, ${row.failed} failed, ${row.duplicated} duplicated, ${seconds(row.ms)}`,
+		);
 	}
 	await sandbox.rateLimit(null);
 	return { rows, count, perSecond, floorMs: (count / perSecond) * 1000 };
@@ -303,7 +362,9 @@ function executeWithPeakMemory(n8n, id) {
 		let peakKb = 0;
 		const timer = setInterval(() => {
 			try {
-				const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+				const match = /VmHWM:\s+(\d+) kB/.exec(
+					fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'),
+				);
 				if (match) peakKb = Math.max(peakKb, Number(match[1]));
 			} catch {
 				// the process has just ended
@@ -332,7 +393,11 @@ async function scenarioPaging(tarball) {
 				name: 'bench paging',
 				nodes: [
 					manualTrigger(),
-					mavibot('Mavibot', { resource: 'client', operation: 'getMany', returnAll: true, simplify: true }, CREDENTIAL),
+					mavibot(
+						'Mavibot',
+						{ resource: 'client', operation: 'getMany', returnAll: true, simplify: true },
+						CREDENTIAL,
+					),
 				],
 				connections: [['Run', 'Mavibot']],
 			});
@@ -344,7 +409,13 @@ async function scenarioPaging(tarball) {
 			const task = (json.data ?? json).resultData.runData.Mavibot[0];
 			const requests = (await sandbox.requests('get_clients')).length;
 			const raw = await baseline('page', sandbox.url, total);
-			return { ms: task.executionTime, requests, outputItems: task.data.main[0].length, peakMb, rawMs: raw.ms };
+			return {
+				ms: task.executionTime,
+				requests,
+				outputItems: task.data.main[0].length,
+				peakMb,
+				rawMs: raw.ms,
+			};
 		});
 		await sandbox.stop();
 		const row = {
@@ -357,7 +428,9 @@ async function scenarioPaging(tarball) {
 			peakMb: median(results.map((r) => r.peakMb)),
 		};
 		rows.push(row);
-		log(`  Get Many, Return All, ${total} clients: ${row.requests} requests (minimum ${minimum}), ${seconds(row.ms)} (raw ${seconds(row.rawMs)}), peak RSS ${row.peakMb.toFixed(0)} MB`);
+		log(
+			`  Get Many, Return All, ${total} clients: ${row.requests} requests (minimum ${minimum}), ${seconds(row.ms)} (raw ${seconds(row.rawMs)}), peak RSS ${row.peakMb.toFixed(0)} MB`,
+		);
 	}
 	return rows;
 }
@@ -388,14 +461,26 @@ async function scenarioChunking(sandbox, n8n) {
 	if (result.error) throw new Error(`chunking: ${result.error}`);
 	const requests = await sandbox.requests('send_callback_by_platform_id');
 	const ids = requests.reduce((sum, request) => sum + (request.body?.platform_ids?.length ?? 0), 0);
-	const row = { count, requests: requests.length, minimum: Math.ceil(count / 300), ids, ms: result.ms };
-	log(`  Callback to ${count} platform IDs: ${row.requests} requests (minimum ${row.minimum}), ${row.ids} IDs sent`);
+	const row = {
+		count,
+		requests: requests.length,
+		minimum: Math.ceil(count / 300),
+		ids,
+		ms: result.ms,
+	};
+	log(
+		`  Callback to ${count} platform IDs: ${row.requests} requests (minimum ${row.minimum}), ${row.ids} IDs sent`,
+	);
 	return row;
 }
 
 async function scenarioLoad(tarballInfo) {
 	const dist = path.join(tarballInfo.sourceDir, 'dist');
-	const files = ['nodes/Mavibot/Mavibot.node.js', 'nodes/MavibotTrigger/MavibotTrigger.node.js', 'credentials/MavibotApi.credentials.js'];
+	const files = [
+		'nodes/Mavibot/Mavibot.node.js',
+		'nodes/MavibotTrigger/MavibotTrigger.node.js',
+		'credentials/MavibotApi.credentials.js',
+	];
 	const script = `
 		require('n8n-workflow'); // n8n has it loaded already: measure only this package
 		const start = process.hrtime.bigint();
@@ -403,7 +488,9 @@ async function scenarioLoad(tarballInfo) {
 		process.stdout.write(String(Number(process.hrtime.bigint() - start) / 1e6));
 	`;
 	const times = await repeat(QUICK ? 3 : 15, async () => {
-		const result = await run(VERSIONS[VERSION].nodeBin(), ['-e', script], { cwd: tarballInfo.sourceDir });
+		const result = await run(VERSIONS[VERSION].nodeBin(), ['-e', script], {
+			cwd: tarballInfo.sourceDir,
+		});
 		if (result.code !== 0) throw new Error(result.stderr);
 		return Number(result.stdout);
 	});
@@ -417,7 +504,13 @@ async function scenarioScale(sandbox, tarball, which) {
 	const result = {};
 	if (which.includes('hook')) {
 		log(`6. Mavibot Trigger vs n8n's Webhook node`);
-		result.hook = await scale.triggerVsWebhook({ sandbox, tarball, count: SCALE.hookEvents, rounds: SCALE.rounds * 2, log });
+		result.hook = await scale.triggerVsWebhook({
+			sandbox,
+			tarball,
+			count: SCALE.hookEvents,
+			rounds: SCALE.rounds * 2,
+			log,
+		});
 		log(`  ratio ${result.hook.ratio.toFixed(2)}×`);
 		log(`  … with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`);
 		result.hookLazy = await scale.triggerVsWebhook({
@@ -432,7 +525,13 @@ async function scenarioScale(sandbox, tarball, which) {
 	}
 	if (which.includes('queue')) {
 		log('7. Queue mode: 1 and 2 workers');
-		result.queue = await scale.workers({ sandbox, tarball, count: SCALE.queueCount, rounds: SCALE.rounds, log });
+		result.queue = await scale.workers({
+			sandbox,
+			tarball,
+			count: SCALE.queueCount,
+			rounds: SCALE.rounds,
+			log,
+		});
 	}
 	return result;
 }
@@ -441,7 +540,10 @@ async function scenarioScale(sandbox, tarball, which) {
 function replaceSections(lines) {
 	const text = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '# Benchmarks\n';
 	const sections = text.split(/\n(?=## )/);
-	const fresh = lines.join('\n').split(/\n(?=## )/).filter((s) => s.startsWith('## '));
+	const fresh = lines
+		.join('\n')
+		.split(/\n(?=## )/)
+		.filter((s) => s.startsWith('## '));
 	for (const section of fresh) {
 		const number = /^## (\d+)\./.exec(section)[1];
 		const index = sections.findIndex((s) => s.startsWith(`## ${number}.`));
@@ -449,7 +551,13 @@ function replaceSections(lines) {
 		else sections.push(section.trimEnd() + '\n');
 	}
 	fs.mkdirSync(path.dirname(OUT), { recursive: true });
-	fs.writeFileSync(OUT, `${sections.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
+	fs.writeFileSync(
+		OUT,
+		`${sections
+			.join('\n')
+			.replace(/\n{3,}/g, '\n\n')
+			.trimEnd()}\n`,
+	);
 	log(`Updated ${path.relative(REPO, OUT)}`);
 }
 
@@ -457,53 +565,98 @@ function report({ throughput, limited, paging, chunking, load, started, scaled =
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	const lines = [];
 	lines.push('# Benchmarks', '');
-	lines.push(`Written by \`npm run bench\` (\`node bench/run.js${QUICK ? ' --quick' : ''}\`) on ${new Date(started).toISOString().slice(0, 10)}.`);
-	lines.push(`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}.`);
-	lines.push(`n8n ${VERSIONS[VERSION].n8nVersion} on Node ${tarballNodeVersion()} (\`n8n execute\`), the package installed from its \`npm pack\` tarball;`);
-	lines.push(`the Mavibot sandbox on 127.0.0.1 in its own process. Each figure is the median of ${RUNS} run(s); node times are`);
-	lines.push("n8n's own `executionTime` of the node. The benchmark is never a test: nothing fails on a time.", '');
+	lines.push(
+		`Written by \`npm run bench\` (\`node bench/run.js${QUICK ? ' --quick' : ''}\`) on ${new Date(started).toISOString().slice(0, 10)}.`,
+	);
+	lines.push(
+		`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}.`,
+	);
+	lines.push(
+		`n8n ${VERSIONS[VERSION].n8nVersion} on Node ${tarballNodeVersion()} (\`n8n execute\`), the package installed from its \`npm pack\` tarball;`,
+	);
+	lines.push(
+		`the Mavibot sandbox on 127.0.0.1 in its own process. Each figure is the median of ${RUNS} run(s); node times are`,
+	);
+	lines.push(
+		"n8n's own `executionTime` of the node. The benchmark is never a test: nothing fails on a time.",
+		'',
+	);
 
 	lines.push(`## 1. ${SIZES.sends} Message → Send items`, '');
-	lines.push('| Sandbox latency | Sender | Time | `fetch` loop at the same parallelism | Ratio |', '|---|---|---|---|---|');
+	lines.push(
+		'| Sandbox latency | Sender | Time | `fetch` loop at the same parallelism | Ratio |',
+		'|---|---|---|---|---|',
+	);
 	for (const row of throughput) {
-		lines.push(`| ${row.latency} ms | ${row.label} | ${seconds(row.ms)} | ${row.rawMs ? seconds(row.rawMs) : '—'} | ${row.rawMs ? `${(row.ms / row.rawMs).toFixed(2)}×` : '—'} |`);
+		lines.push(
+			`| ${row.latency} ms | ${row.label} | ${seconds(row.ms)} | ${row.rawMs ? seconds(row.rawMs) : '—'} | ${row.rawMs ? `${(row.ms / row.rawMs).toFixed(2)}×` : '—'} |`,
+		);
 	}
 	lines.push(
 		'',
 		'Target: within 1.15× of the `fetch` loop at equal parallelism. Read from the bottom up, each row adds a layer:',
 		`- The \`fetch\` loop (bench/baseline.js) sends the same ${SIZES.sends} requests from a bare Node script over keep-alive connections.`,
-		"- \"n8n's request helper alone\" is that loop through the function behind `this.helpers.httpRequest`, which every node",
+		'- "n8n\'s request helper alone" is that loop through the function behind `this.helpers.httpRequest`, which every node',
 		'  must use (community nodes may not open sockets themselves): a new connection per request, proxy and SSRF handling.',
 		'  It is the floor for any n8n node, before n8n reads a single parameter.',
 		'- "fixed client and text" adds what n8n does per item for a node (parameters, credential, output items) and what',
 		'  this node does itself.',
 		'- The default rows add the two expressions per item (`{{ $json.clientId }}`, `Message {{ $json.n }}`), evaluated by',
-		"  n8n's expression engine: 2.x's default \"vm\" (isolated-vm), or the \"legacy\" engine of n8n 1.x. That cost belongs",
+		'  n8n\'s expression engine: 2.x\'s default "vm" (isolated-vm), or the "legacy" engine of n8n 1.x. That cost belongs',
 		'  to the workflow and is the same for any node.',
 		'',
 	);
 
-	lines.push(`## 2. ${limited.count} sends against a limit of ${limited.perSecond} requests per second`, '');
-	lines.push('| Sender | Delivered | Failed | Duplicated | Time | Floor |', '|---|---|---|---|---|---|');
+	lines.push(
+		`## 2. ${limited.count} sends against a limit of ${limited.perSecond} requests per second`,
+		'',
+	);
+	lines.push(
+		'| Sender | Delivered | Failed | Duplicated | Time | Floor |',
+		'|---|---|---|---|---|---|',
+	);
 	for (const row of limited.rows) {
-		lines.push(`| ${row.label} | ${row.delivered} | ${row.failed} | ${row.duplicated} | ${seconds(row.ms)}${row.error ? ` (${row.error.slice(0, 60)})` : ''} | ${seconds(limited.floorMs)} |`);
+		lines.push(
+			`| ${row.label} | ${row.delivered} | ${row.failed} | ${row.duplicated} | ${seconds(row.ms)}${row.error ? ` (${row.error.slice(0, 60)})` : ''} | ${seconds(limited.floorMs)} |`,
+		);
 	}
-	lines.push('', 'Target: every message delivered once, within 1.2× of the floor the limit allows.', '');
+	lines.push(
+		'',
+		'Target: every message delivered once, within 1.2× of the floor the limit allows.',
+		'',
+	);
 
 	lines.push('## 3. Client → Get Many, Return All', '');
-	lines.push('| Clients | Requests | Minimum | Node time | Raw paging loop | Peak RSS of `n8n execute` |', '|---|---|---|---|---|---|');
+	lines.push(
+		'| Clients | Requests | Minimum | Node time | Raw paging loop | Peak RSS of `n8n execute` |',
+		'|---|---|---|---|---|---|',
+	);
 	for (const row of paging) {
-		lines.push(`| ${row.clients} | ${row.requests} | ${row.minimum} | ${seconds(row.ms)} | ${seconds(row.rawMs)} | ${row.peakMb.toFixed(0)} MB |`);
+		lines.push(
+			`| ${row.clients} | ${row.requests} | ${row.minimum} | ${seconds(row.ms)} | ${seconds(row.rawMs)} | ${row.peakMb.toFixed(0)} MB |`,
+		);
 	}
 	const [small, , large] = paging;
-	lines.push('', `Peak memory at ${large.clients} clients is ${(large.peakMb / small.peakMb).toFixed(2)}× that at ${small.clients} (target: under 2×).`, '');
+	lines.push(
+		'',
+		`Peak memory at ${large.clients} clients is ${(large.peakMb / small.peakMb).toFixed(2)}× that at ${small.clients} (target: under 2×).`,
+		'',
+	);
 
 	lines.push(`## 4. A callback to ${chunking.count} platform IDs`, '');
-	lines.push(`${chunking.requests} requests (minimum ${chunking.minimum}, chunks of 300), ${chunking.ids} IDs sent, ${seconds(chunking.ms)}.`, '');
+	lines.push(
+		`${chunking.requests} requests (minimum ${chunking.minimum}, chunks of 300), ${chunking.ids} IDs sent, ${seconds(chunking.ms)}.`,
+		'',
+	);
 
 	lines.push('## 5. Load time and size', '');
-	lines.push(`Cold \`require\` of the built node, trigger and credential files (n8n-workflow already loaded): ${load.requireMs.toFixed(1)} ms (target: under 30 ms).`);
-	lines.push(`Packed tarball: ${load.tarballKb.toFixed(1)} kB, ${load.files} files (target: under 150 kB).`, '');
+	lines.push(
+		`Cold \`require\` of the built node, trigger and credential files (n8n-workflow already loaded): ${load.requireMs.toFixed(1)} ms (target: under 30 ms).`,
+	);
+	lines.push(
+		`Packed tarball: ${load.tarballKb.toFixed(1)} kB, ${load.files} files (target: under 150 kB).`,
+		'',
+	);
 	lines.push(...scale.reportLines(scaled));
 	fs.mkdirSync(path.dirname(OUT), { recursive: true });
 	fs.writeFileSync(OUT, `${lines.join('\n')}\n`);
@@ -517,7 +670,9 @@ function tarballNodeVersion() {
 
 async function main() {
 	const started = Date.now();
-	nodeVersionSeen = (await run(VERSIONS[VERSION].nodeBin(), ['-p', 'process.versions.node'])).stdout.trim();
+	nodeVersionSeen = (
+		await run(VERSIONS[VERSION].nodeBin(), ['-p', 'process.versions.node'])
+	).stdout.trim();
 	log(`Packing the package…`);
 	const packed = await packPackage({});
 	const sandbox = await startSandbox();

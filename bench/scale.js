@@ -25,8 +25,16 @@ const TOKEN = 'bench-token-7c1e9a2f4b6d8e0a';
 const TRIGGER_CREDENTIAL = { id: 'MavibotBenchTrig', name: 'Mavibot Trigger (bench)' };
 const PARALLEL = 16;
 const TRIGGER = { id: 'BenchMaviTrigger', webhookId: '0b8f6d42-3a1c-4e5f-9d7b-6c2a1e0f9b81' };
-const WEBHOOK = { id: 'BenchN8nWebhook1', path: 'bench-webhook-events', webhookId: '1c907e53-4b2d-4f60-8e8c-7d3b2f1a0c92' };
-const ITEMS = { id: 'BenchQueueItems1', path: 'bench-queue-items', webhookId: '2da18f64-5c3e-4071-9f9d-8e4c3a2b1da3' };
+const WEBHOOK = {
+	id: 'BenchN8nWebhook1',
+	path: 'bench-webhook-events',
+	webhookId: '1c907e53-4b2d-4f60-8e8c-7d3b2f1a0c92',
+};
+const ITEMS = {
+	id: 'BenchQueueItems1',
+	path: 'bench-queue-items',
+	webhookId: '2da18f64-5c3e-4071-9f9d-8e4c3a2b1da3',
+};
 
 /** n8n 2.x's setting that takes an expression isolate only when an expression is evaluated (default: every request). */
 const LAZY_ACQUIRE = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
@@ -87,7 +95,12 @@ const itemsWorkflow = () =>
 		name: 'bench: one execution of many Message → Send items',
 		nodes: [
 			webhookNode(ITEMS),
-			{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.items', options: {} } },
+			{
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'body.items', options: {} },
+			},
 			send('={{ $json.clientId }}', '=Message {{ $json.n }}'),
 		],
 		connections: [
@@ -100,7 +113,11 @@ const itemsWorkflow = () =>
 function events(count, round) {
 	const state = createState();
 	return Array.from({ length: count }, (_, i) =>
-		buildWebhookEvent(state, { id: 700000000 + round * 100000 + i, client_id: 1001 + (i % 5), message: `bench ${round} ${i}` }),
+		buildWebhookEvent(state, {
+			id: 700000000 + round * 100000 + i,
+			client_id: 1001 + (i % 5),
+			message: `bench ${round} ${i}`,
+		}),
 	);
 }
 
@@ -165,19 +182,32 @@ async function eventUrl(n8n, which) {
  */
 async function triggerVsWebhook({ sandbox, tarball, count, rounds, log, env = {} }) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mavibot-bench-hook-'));
-	const n8n = new N8n({ version: 'v2', userFolder, port: await freePort(), brokerPort: await freePort(), env });
+	const n8n = new N8n({
+		version: 'v2',
+		userFolder,
+		port: await freePort(),
+		brokerPort: await freePort(),
+		env,
+	});
 	try {
 		await prepareSingle(n8n, tarball, sandbox.url);
 		await n8n.start({ timeoutMs: 240000 });
-		const urls = { trigger: await eventUrl(n8n, 'trigger'), webhook: await eventUrl(n8n, 'webhook') };
+		const urls = {
+			trigger: await eventUrl(n8n, 'trigger'),
+			webhook: await eventUrl(n8n, 'webhook'),
+		};
 		const runs = { trigger: [], webhook: [] };
-		const order = Array.from({ length: rounds }, (_, i) => (i % 2 ? ['webhook', 'trigger'] : ['trigger', 'webhook'])).flat();
+		const order = Array.from({ length: rounds }, (_, i) =>
+			i % 2 ? ['webhook', 'trigger'] : ['trigger', 'webhook'],
+		).flat();
 		let round = 0;
 		for (const which of order) {
 			const bodies = events(count, round++);
 			const ms = await timeUntilSent(sandbox, count, () => postAll(urls[which], bodies));
 			runs[which].push(ms);
-			log(`  ${count} events → ${which === 'trigger' ? 'Mavibot Trigger' : "n8n's Webhook node"} → Send: ${(ms / 1000).toFixed(2)} s`);
+			log(
+				`  ${count} events → ${which === 'trigger' ? 'Mavibot Trigger' : "n8n's Webhook node"} → Send: ${(ms / 1000).toFixed(2)} s`,
+			);
 		}
 		const triggerMs = median(runs.trigger);
 		const webhookMs = median(runs.webhook);
@@ -212,17 +242,29 @@ async function workers({ sandbox, tarball, count, rounds, log }) {
 		let round = 0;
 		for (const workerCount of order) {
 			while (stack.workers.length < workerCount) await stack.startWorker();
-			while (stack.workers.length > workerCount) await stack.stopProcess(stack.workers[stack.workers.length - 1]);
-			const itemsMs = await timeUntilSent(sandbox, count, () => postAll(itemsUrl, [{ items: list }], 1));
+			while (stack.workers.length > workerCount)
+				await stack.stopProcess(stack.workers[stack.workers.length - 1]);
+			const itemsMs = await timeUntilSent(sandbox, count, () =>
+				postAll(itemsUrl, [{ items: list }], 1),
+			);
 			const bodies = events(count, 50 + round++);
 			const eventsMs = await timeUntilSent(sandbox, count, () => postAll(triggerUrl, bodies));
 			results.items[workerCount].push(itemsMs);
 			results.events[workerCount].push(eventsMs);
-			log(`  queue mode, ${workerCount} worker(s): ${count} items in one execution ${(itemsMs / 1000).toFixed(2)} s; ${count} message events ${(eventsMs / 1000).toFixed(2)} s`);
+			log(
+				`  queue mode, ${workerCount} worker(s): ${count} items in one execution ${(itemsMs / 1000).toFixed(2)} s; ${count} message events ${(eventsMs / 1000).toFixed(2)} s`,
+			);
 		}
 		const summary = (runs) => ({ one: median(runs[1]), two: median(runs[2]) });
 		const load = [loadAtStart, os.loadavg()[0]];
-		return { count, rounds, cores: os.cpus().length, load, items: summary(results.items), events: summary(results.events) };
+		return {
+			count,
+			rounds,
+			cores: os.cpus().length,
+			load,
+			items: summary(results.items),
+			events: summary(results.events),
+		};
 	} finally {
 		await stack.stop();
 		fs.rmSync(userFolder, { recursive: true, force: true });
@@ -235,25 +277,40 @@ const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 function reportLines({ hook, hookLazy, queue }) {
 	const lines = [];
 	if (hook) {
-		lines.push(`## 6. Mavibot Trigger vs n8n's Webhook node (n8n 2.x's default "vm" expression engine)`, '');
+		lines.push(
+			`## 6. Mavibot Trigger vs n8n's Webhook node (n8n 2.x's default "vm" expression engine)`,
+			'',
+		);
 		lines.push(
 			`${hook.count} message events posted ${PARALLEL} at a time to a published workflow, until every run has sent its reply`,
 			`(one \`n8n start\` per setting, both workflows published side by side, runs alternated, median of ${hook.rounds} runs each).`,
 			'',
-			'| n8n setting | Mavibot Trigger → Message → Send | n8n\'s Webhook node → Message → Send | Ratio |',
+			"| n8n setting | Mavibot Trigger → Message → Send | n8n's Webhook node → Message → Send | Ratio |",
 			'|---|---|---|---|',
 		);
-		for (const [label, row] of [['default', hook], ['`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`', hookLazy]]) {
-			if (row) lines.push(`| ${label} | ${seconds(row.triggerMs)} | ${seconds(row.webhookMs)} | ${row.ratio.toFixed(2)}× |`);
+		for (const [label, row] of [
+			['default', hook],
+			['`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`', hookLazy],
+		]) {
+			if (row)
+				lines.push(
+					`| ${label} | ${seconds(row.triggerMs)} | ${seconds(row.webhookMs)} | ${row.ratio.toFixed(2)}× |`,
+				);
 		}
 		lines.push(
 			'',
-			...[['default', hook], ['lazy acquire', hookLazy]]
+			...[
+				['default', hook],
+				['lazy acquire', hookLazy],
+			]
 				.filter(([, row]) => row)
-				.map(([label, row]) => `Runs (${label}): trigger ${row.runs.trigger.map(seconds).join(', ')}; Webhook node ${row.runs.webhook.map(seconds).join(', ')}.`),
+				.map(
+					([label, row]) =>
+						`Runs (${label}): trigger ${row.runs.trigger.map(seconds).join(', ')}; Webhook node ${row.runs.webhook.map(seconds).join(', ')}.`,
+				),
 			'',
 			'n8n 2.41.1 takes an expression isolate (a new V8 isolate for every request) in the webhook phase of every trigger',
-			"except its own Webhook node, whatever the trigger evaluates (`LiveWebhooks.webhookPhaseNeedsIsolate`). The Mavibot",
+			'except its own Webhook node, whatever the trigger evaluates (`LiveWebhooks.webhookPhaseNeedsIsolate`). The Mavibot',
 			'Trigger evaluates nothing there (its answer fields resolve without the engine), so with lazy acquisition, where n8n',
 			'takes an isolate only for an expression, it costs what the Webhook node costs. Where the CPU goes, per event:',
 			'`node bench/profile-webhooks.js` (V8 CPU profile of each side).',
@@ -280,4 +337,14 @@ function reportLines({ hook, hookLazy, queue }) {
 	return lines;
 }
 
-module.exports = { LAZY_ACQUIRE, triggerVsWebhook, workers, reportLines, prepareSingle, eventUrl, timeUntilSent, postAll, events };
+module.exports = {
+	LAZY_ACQUIRE,
+	triggerVsWebhook,
+	workers,
+	reportLines,
+	prepareSingle,
+	eventUrl,
+	timeUntilSent,
+	postAll,
+	events,
+};

@@ -74,7 +74,8 @@ export class MavibotApi implements ICredentialType {
 				properties: {
 					key: 'status',
 					value: 'error',
-					message: 'Mavibot refused the API key: check that it was copied whole and that it is still active',
+					message:
+						'Mavibot refused the API key: check that it was copied whole and that it is still active',
 				},
 			},
 		],

@@ -30,7 +30,7 @@ export class MavibotTriggerApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'The URL to paste into Mavibot (Project settings → Webhook URL, or the API request of a bot block) is the Mavibot Trigger\'s Production URL followed by ?token= and this token, e.g. https://n8n.example.com/webhook/…/mavibot?token=9f2c…',
+				"The URL to paste into Mavibot (Project settings → Webhook URL, or the API request of a bot block) is the Mavibot Trigger's Production URL followed by ?token= and this token, e.g. https://n8n.example.com/webhook/…/mavibot?token=9f2c…",
 			name: 'urlNotice',
 			type: 'notice',
 			default: '',

@@ -35,7 +35,14 @@ const browserCheck = require('./browser/check');
 const { runQueue } = require('./cases/queue');
 
 function parseArgs(argv) {
-	const args = { versions: [], keep: false, verbose: false, build: undefined, browser: false, queue: false };
+	const args = {
+		versions: [],
+		keep: false,
+		verbose: false,
+		build: undefined,
+		browser: false,
+		queue: false,
+	};
 	for (const arg of argv) {
 		if (arg === 'all') {
 			args.versions.push('v1', 'v2');
@@ -46,7 +53,10 @@ function parseArgs(argv) {
 		else if (arg === '--verbose') args.verbose = true;
 		else if (arg === '--browser') args.browser = true;
 		else if (arg.startsWith('--build=')) args.build = arg.slice('--build='.length);
-		else throw new Error(`Unknown argument "${arg}". Usage: node e2e/run.js [v1|v2|queue|all] [--browser] [--keep] [--verbose] [--build=repo|private]`);
+		else
+			throw new Error(
+				`Unknown argument "${arg}". Usage: node e2e/run.js [v1|v2|queue|all] [--browser] [--keep] [--verbose] [--build=repo|private]`,
+			);
 	}
 	if (!args.versions.length && !args.queue) args.versions.push('v1', 'v2');
 	args.versions = [...new Set(args.versions)];
@@ -75,11 +85,17 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 	const t0 = Date.now();
 	const ctx = { n8n, sandbox, report, prefix, features, version, examples: loadExamples() };
 	try {
-		await report.check(`${prefix}package installed from the npm pack tarball into .n8n/nodes/node_modules`, async (assert) => {
-			const dir = await installTarball(packed.tarball, userFolder);
-			assert.ok(fs.existsSync(path.join(dir, 'dist', 'nodes', 'Mavibot', 'Mavibot.node.js')));
-			assert.ok(!fs.existsSync(path.join(dir, 'node_modules')), 'no bundled node_modules (zero runtime dependencies)');
-		});
+		await report.check(
+			`${prefix}package installed from the npm pack tarball into .n8n/nodes/node_modules`,
+			async (assert) => {
+				const dir = await installTarball(packed.tarball, userFolder);
+				assert.ok(fs.existsSync(path.join(dir, 'dist', 'nodes', 'Mavibot', 'Mavibot.node.js')));
+				assert.ok(
+					!fs.existsSync(path.join(dir, 'node_modules')),
+					'no bundled node_modules (zero runtime dependencies)',
+				);
+			},
+		);
 
 		const imported = await report.check(`${prefix}import credentials and workflows`, async () => {
 			await n8n.importCredentials([...credentialImport(sandbox.url), ...agentSuite.credentials()]);
@@ -114,11 +130,13 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 				const run = await n8n.execute(c.workflow.id);
 				run.runData = run.data && run.data.data && run.data.data.resultData.runData;
 				const requests = await sandbox.requests();
-				if (args.verbose) console.log(JSON.stringify({ requests, output: run.runData }, null, 1).slice(0, 20000));
+				if (args.verbose)
+					console.log(JSON.stringify({ requests, output: run.runData }, null, 1).slice(0, 20000));
 				try {
 					await c.verify({ run, requests, assert, sandbox });
 				} catch (error) {
-					if (run.code !== 0 || !run.data) error.message += `\n--- n8n output ---\n${(run.stdout + run.stderr).slice(-3000)}`;
+					if (run.code !== 0 || !run.data)
+						error.message += `\n--- n8n output ---\n${(run.stdout + run.stderr).slice(-3000)}`;
 					throw error;
 				}
 			});
@@ -136,17 +154,20 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 			if (chromium && owner) {
 				const freeText = features.has('message.sendAndWait') ? { sandbox } : undefined;
 				await browserCheck.browserChecks({ n8n, report, owner, chromium, freeText });
-			}
-			else if (!owner) report.skip('[browser] browser check', 'no owner login');
+			} else if (!owner) report.skip('[browser] browser check', 'no owner login');
 		}
 		if (report.failed > failedBefore && n8n.output()) {
-			console.log(`   --- last lines of n8n start ---\n${tail(n8n.output(), 60).replace(/^/gm, '   | ')}`);
+			console.log(
+				`   --- last lines of n8n start ---\n${tail(n8n.output(), 60).replace(/^/gm, '   | ')}`,
+			);
 		}
 	} finally {
 		await n8n.stop();
 		await sandbox.stop();
 		await agentSuite.stop();
-		console.log(`   (${spec.label}: ${Math.round((Date.now() - t0) / 1000)} s${n8n.startMs ? `, n8n start ${n8n.startMs} ms` : ''})`);
+		console.log(
+			`   (${spec.label}: ${Math.round((Date.now() - t0) / 1000)} s${n8n.startMs ? `, n8n start ${n8n.startMs} ms` : ''})`,
+		);
 		if (args.keep) console.log(`   user folder kept: ${userFolder}`);
 		else fs.rmSync(userFolder, { recursive: true, force: true });
 	}
@@ -160,16 +181,25 @@ async function main() {
 	const packed = await report.check('npm pack the package', async (assert) => {
 		const result = await packPackage({ build: args.build });
 		assert.ok(result.files.includes('package.json'));
-		assert.ok(result.files.some((f) => f.startsWith('dist/nodes/Mavibot/')), 'tarball holds dist/nodes/Mavibot');
+		assert.ok(
+			result.files.some((f) => f.startsWith('dist/nodes/Mavibot/')),
+			'tarball holds dist/nodes/Mavibot',
+		);
 		const main = require(path.join(REPO, 'package.json')).main;
-		const extra = result.files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', main].includes(f));
+		const extra = result.files.filter(
+			(f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', main].includes(f),
+		);
 		assert.deepEqual(extra, [], 'only dist/, package.json, README, LICENSE and the main file');
-		console.log(`   ${path.basename(result.tarball)}: ${result.files.length} files, ${Math.round(result.ms / 1000)} s`);
+		console.log(
+			`   ${path.basename(result.tarball)}: ${result.files.length} files, ${Math.round(result.ms / 1000)} s`,
+		);
 		return result;
 	});
 	if (packed) {
 		const features = availableFeatures(packed.sourceDir);
-		console.log(`   operations: ${[...features].filter((f) => f.includes('.')).length}; trigger: ${features.has('trigger') ? 'yes' : 'not yet'}`);
+		console.log(
+			`   operations: ${[...features].filter((f) => f.includes('.')).length}; trigger: ${features.has('trigger') ? 'yes' : 'not yet'}`,
+		);
 		for (const version of args.versions) {
 			const browser = args.browser && version === args.versions[args.versions.length - 1];
 			try {

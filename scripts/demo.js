@@ -29,7 +29,12 @@ const { CREDENTIALS } = require('../e2e/cases/credentials');
 const agentModel = require('../e2e/cases/agent');
 
 const DEMO_DIR = path.join(REPO, '.demo');
-const LOGIN = { email: 'demo@example.com', password: 'Mavibot-Demo-2025', firstName: 'Demo', lastName: 'User' };
+const LOGIN = {
+	email: 'demo@example.com',
+	password: 'Mavibot-Demo-2025',
+	firstName: 'Demo',
+	lastName: 'User',
+};
 
 function parseArgs(argv) {
 	const args = { n8n: 'v2', port: 5678, sandboxPort: 18765, keep: false };
@@ -41,7 +46,9 @@ function parseArgs(argv) {
 		else if (flag === '--sandbox-port') args.sandboxPort = Number(value());
 		else if (flag === '--keep') args.keep = true;
 		else if (flag === '--help' || flag === '-h') {
-			console.log('Usage: npm run demo -- [--n8n v2|v1] [--port 5678] [--sandbox-port 18765] [--keep]');
+			console.log(
+				'Usage: npm run demo -- [--n8n v2|v1] [--port 5678] [--sandbox-port 18765] [--keep]',
+			);
 			process.exit(0);
 		} else throw new Error(`Unknown option ${argv[i]} (see --help)`);
 	}
@@ -67,7 +74,9 @@ function realAccount() {
 	const baseUrl = (process.env.MAVIBOT_BASE_URL || '').trim().replace(/\/+$/, '');
 	if (!apiKey && !baseUrl) return undefined;
 	if (!apiKey || !/^https?:\/\//.test(baseUrl)) {
-		console.error('✖ Set both MAVIBOT_API_KEY and MAVIBOT_BASE_URL (e.g. https://chatter.mavibot.ai) to use your account.');
+		console.error(
+			'✖ Set both MAVIBOT_API_KEY and MAVIBOT_BASE_URL (e.g. https://chatter.mavibot.ai) to use your account.',
+		);
 		process.exit(1);
 	}
 	return { apiKey, baseUrl };
@@ -84,17 +93,23 @@ async function main() {
 		...(real ? [] : [[args.sandboxPort, 'the sandbox (--sandbox-port)']]),
 	]) {
 		if (await portInUse(port)) {
-			console.error(`✖ Port ${port} on 127.0.0.1 is taken: stop what uses it, or choose another port for ${what}.`);
+			console.error(
+				`✖ Port ${port} on 127.0.0.1 is taken: stop what uses it, or choose another port for ${what}.`,
+			);
 			process.exit(1);
 		}
 	}
 
 	if (!fs.existsSync(path.join(REPO, 'node_modules', 'typescript'))) {
-		step('Installing the package\'s dependencies (npm ci; .npmrc keeps dependencies\' install scripts off)');
+		step(
+			"Installing the package's dependencies (npm ci; .npmrc keeps dependencies' install scripts off)",
+		);
 		mustRun('npm', ['ci']);
 	}
 
-	step(`Installing ${spec.label} if missing (bash e2e/install.sh ${args.n8n}; the first time takes several minutes)`);
+	step(
+		`Installing ${spec.label} if missing (bash e2e/install.sh ${args.n8n}; the first time takes several minutes)`,
+	);
 	mustRun('bash', [path.join(REPO, 'e2e', 'install.sh'), args.n8n]);
 
 	step('Building and packing the package (npm pack into .demo/pack)');
@@ -138,7 +153,9 @@ async function main() {
 		apiBaseUrl = sandbox.url;
 		apiKey = CREDENTIALS.sandbox.data.apiKey;
 		// No model is reachable from here: the AI agent example talks to the end-to-end tier's scripted model.
-		step(`Starting the scripted chat model for the AI agent example on 127.0.0.1:${args.sandboxPort + 1}`);
+		step(
+			`Starting the scripted chat model for the AI agent example on 127.0.0.1:${args.sandboxPort + 1}`,
+		);
 		await agentModel.start({}, { port: args.sandboxPort + 1 });
 		stops.push(() => agentModel.stop());
 	}
@@ -154,7 +171,9 @@ async function main() {
 		encryptionKey: 'mavibot-demo-encryption-key',
 	});
 
-	step(`Installing the tarball into ${path.relative(REPO, userFolder)}/.n8n/nodes/node_modules (as Settings → Community Nodes would)`);
+	step(
+		`Installing the tarball into ${path.relative(REPO, userFolder)}/.n8n/nodes/node_modules (as Settings → Community Nodes would)`,
+	);
 	await installTarball(packed.tarball, userFolder);
 
 	const examples = fs
@@ -165,28 +184,44 @@ async function main() {
 	// The Mavibot Trigger's token: generated for each fresh demo (the example ships none), kept next to the database.
 	const tokenFile = path.join(userFolder, 'trigger-token');
 	if (fresh) {
-		step('Importing the "Mavibot account" and "Mavibot Trigger account" credentials and the example workflows');
+		step(
+			'Importing the "Mavibot account" and "Mavibot Trigger account" credentials and the example workflows',
+		);
 		const credential = CREDENTIALS.sandbox;
 		const triggerCredential = CREDENTIALS.trigger;
 		const token = crypto.randomBytes(24).toString('hex');
 		fs.mkdirSync(userFolder, { recursive: true });
 		fs.writeFileSync(tokenFile, `${token}\n`);
 		await n8n.importCredentials([
-			{ id: credential.id, name: credential.name, type: 'mavibotApi', data: { apiKey, baseUrl: apiBaseUrl } },
-			{ id: triggerCredential.id, name: triggerCredential.name, type: triggerCredential.type, data: { token } },
+			{
+				id: credential.id,
+				name: credential.name,
+				type: 'mavibotApi',
+				data: { apiKey, baseUrl: apiBaseUrl },
+			},
+			{
+				id: triggerCredential.id,
+				name: triggerCredential.name,
+				type: triggerCredential.type,
+				data: { token },
+			},
 			...agentModel.credentials(),
 		]);
 		await n8n.importWorkflows(examples);
 		if (!real) {
 			// The examples that start from a webhook or the Mavibot Trigger, so that the curls below work. The weekly
 			// broadcast stays inactive (open it and click "Execute workflow" to send it once).
-			const live = examples.filter((w) => w.nodes.some((n) => /webhook$|mavibotTrigger$/.test(n.type)));
+			const live = examples.filter((w) =>
+				w.nodes.some((n) => /webhook$|mavibotTrigger$/.test(n.type)),
+			);
 			step(`Publishing ${live.map((w) => `"${w.name}"`).join(', ')}`);
 			for (const w of live) await n8n.activate(w.id);
 		}
 	}
 
-	step(`Starting ${spec.label} on http://127.0.0.1:${args.port} (log: ${path.relative(REPO, userFolder)}/n8n.log)`);
+	step(
+		`Starting ${spec.label} on http://127.0.0.1:${args.port} (log: ${path.relative(REPO, userFolder)}/n8n.log)`,
+	);
 	const logFile = fs.createWriteStream(path.join(userFolder, 'n8n.log'), { flags: 'a' });
 	const server = n8n.start({ timeoutMs: 180000 });
 	stops.push(() => n8n.stop());
@@ -196,7 +231,9 @@ async function main() {
 	n8n.server.child.stderr.pipe(logFile);
 	n8n.server.exited.then((status) => {
 		if (!stopping) {
-			console.error(`\n✖ n8n stopped unexpectedly (${JSON.stringify(status)}); see ${path.join(userFolder, 'n8n.log')}`);
+			console.error(
+				`\n✖ n8n stopped unexpectedly (${JSON.stringify(status)}); see ${path.join(userFolder, 'n8n.log')}`,
+			);
 			stopAll(1);
 		}
 	});
@@ -222,13 +259,22 @@ async function main() {
 	if (!real) {
 		const messageEvents = [
 			['MavibotExReply01', { client_id: 1002, message: 'Hi! What is the price of the pro plan?' }],
-			['MavibotExAgent01', { client_id: 1005, message: 'Hello! I ordered with the phone 79991234567. When does it arrive?' }],
+			[
+				'MavibotExAgent01',
+				{
+					client_id: 1005,
+					message: 'Hello! I ordered with the phone 79991234567. When does it arrive?',
+				},
+			],
 		];
 		for (const [id, event] of messageEvents) {
 			const workflow = examples.find((w) => w.id === id);
-			const trigger = workflow && workflow.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
+			const trigger =
+				workflow && workflow.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
 			if (!trigger) continue;
-			const token = trigger.credentials ? fs.readFileSync(tokenFile, 'utf8').trim() : trigger.parameters.token;
+			const token = trigger.credentials
+				? fs.readFileSync(tokenFile, 'utf8').trim()
+				: trigger.parameters.token;
 			const target = `${n8n.baseUrl}/webhook/${trigger.webhookId}/mavibot?token=${token}`;
 			lines.push(
 				'',
@@ -239,7 +285,13 @@ async function main() {
 	}
 	if (!real && lead) {
 		const hook = lead.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');
-		const body = JSON.stringify({ name: 'Maria Lebedeva', phone: '+7 916 555-12-34', email: 'maria@example.com', product: 'Pro plan', budget: 32000 });
+		const body = JSON.stringify({
+			name: 'Maria Lebedeva',
+			phone: '+7 916 555-12-34',
+			email: 'maria@example.com',
+			product: 'Pro plan',
+			budget: 32000,
+		});
 		lines.push(
 			'',
 			` Send a website lead to "${lead.name}":`,

@@ -37,7 +37,9 @@ async function scanFolder(scanner, label, dir, patterns) {
 	const count = (key) => results.reduce((sum, r) => sum + r[key], 0);
 	const errors = count('errorCount');
 	const warnings = count('warningCount');
-	console.log(`${label}: ${files.length} files, ${errors} errors, ${warnings} warnings (scanner verdict: ${verdict.passed ? 'passed' : `failed, ${verdict.message}`})`);
+	console.log(
+		`${label}: ${files.length} files, ${errors} errors, ${warnings} warnings (scanner verdict: ${verdict.passed ? 'passed' : `failed, ${verdict.message}`})`,
+	);
 	if (errors || warnings) console.log((await eslint.loadFormatter('stylish')).format(results));
 	return { passed: verdict.passed && !errors && !warnings, errors, warnings };
 }
@@ -52,7 +54,12 @@ async function main() {
 
 	const { name, version } = require(path.join(unpacked, 'package.json'));
 	const found = [
-		await scanFolder(scanner, `tarball ${path.basename(packed.tarball)}`, unpacked, TARBALL_PATTERNS),
+		await scanFolder(
+			scanner,
+			`tarball ${path.basename(packed.tarball)}`,
+			unpacked,
+			TARBALL_PATTERNS,
+		),
 		await scanFolder(scanner, 'source', REPO, scanner.SOURCE_FILE_PATTERNS),
 	];
 	fs.rmSync(packed.workDir, { recursive: true, force: true });

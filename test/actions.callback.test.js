@@ -15,11 +15,15 @@ const env = useSandbox();
 // One item at a time, so that the order of the recorded requests is the order of the items.
 const run = (parameters, options = {}) =>
 	runWorkflow(
-		mavibotWorkflow({ resource: 'callback', requestOptions: { maxParallelRequests: 1 }, ...parameters }, options),
+		mavibotWorkflow(
+			{ resource: 'callback', requestOptions: { maxParallelRequests: 1 }, ...parameters },
+			options,
+		),
 		{ credentials: env.credentials(options.key) },
 	);
 const locator = (value, mode = 'list') => ({ __rl: true, mode, value });
-const requests = (action) => env.sandbox.requestsFor(action).map(({ method, body }) => ({ method, body }));
+const requests = (action) =>
+	env.sandbox.requestsFor(action).map(({ method, body }) => ({ method, body }));
 const historyTexts = (clientId) => env.sandbox.state.history.get(clientId).map((item) => item.text);
 
 describe('Callback → Send (callback)', () => {
@@ -43,7 +47,14 @@ describe('Callback → Send (callback)', () => {
 		expect(requests('callback')).toEqual([
 			{
 				method: 'POST',
-				body: { client_id: farid, message: 'paid_ok', resume_bot: true, time_shift: 60, order_sum: '1500', plan: 'starter' },
+				body: {
+					client_id: farid,
+					message: 'paid_ok',
+					resume_bot: true,
+					time_shift: 60,
+					order_sum: '1500',
+					plan: 'starter',
+				},
 			},
 		]);
 		expect(result.output('Mavibot')).toEqual([
@@ -58,7 +69,10 @@ describe('Callback → Send (callback)', () => {
 		const client = env.sandbox.state.clients.get(farid);
 		expect(client.variables).toMatchObject({ order_sum: '1500', plan: 'starter' });
 		expect(client.bot_paused).toBe(false);
-		expect(historyTexts(farid).slice(-2)).toEqual(['paid_ok', 'Thank you, your payment was received.']);
+		expect(historyTexts(farid).slice(-2)).toEqual([
+			'paid_ok',
+			'Thank you, your payment was received.',
+		]);
 	});
 
 	test('by phone (sent as typed) and by e-mail, with Send At in the project time zone', async () => {
@@ -80,18 +94,36 @@ describe('Callback → Send (callback)', () => {
 		expect(requests('callback')).toEqual([
 			{
 				method: 'POST',
-				body: { client_phone: '+7 (999) 123-45-67', message: 'webinar_started', send_time: '2026-12-01 09:30:00' },
+				body: {
+					client_phone: '+7 (999) 123-45-67',
+					message: 'webinar_started',
+					send_time: '2026-12-01 09:30:00',
+				},
 			},
 			{
 				method: 'POST',
-				body: { client_email: 'carol@example.com', message: 'webinar_started', send_time: '2026-12-01 09:30:00' },
+				body: {
+					client_email: 'carol@example.com',
+					message: 'webinar_started',
+					send_time: '2026-12-01 09:30:00',
+				},
 			},
 		]);
 		expect(byPhone.output('Mavibot')).toEqual([
-			{ status: 'success', client_id: boris, client_phone: '+7 (999) 123-45-67', callback_text: 'webinar_started' },
+			{
+				status: 'success',
+				client_id: boris,
+				client_phone: '+7 (999) 123-45-67',
+				callback_text: 'webinar_started',
+			},
 		]);
 		expect(byEmail.output('Mavibot')).toEqual([
-			{ status: 'success', client_id: carol, client_email: 'carol@example.com', callback_text: 'webinar_started' },
+			{
+				status: 'success',
+				client_id: carol,
+				client_email: 'carol@example.com',
+				callback_text: 'webinar_started',
+			},
 		]);
 	});
 
@@ -102,7 +134,9 @@ describe('Callback → Send (callback)', () => {
 				clientId: '={{ $json.id }}',
 				callbackText: '={{ $json.text }}',
 				additionalFields: {
-					variablesToSave: { variable: [{ name: '={{ $json.varName }}', value: '={{ $json.varValue }}' }] },
+					variablesToSave: {
+						variable: [{ name: '={{ $json.varName }}', value: '={{ $json.varValue }}' }],
+					},
 				},
 			},
 			{
@@ -129,7 +163,9 @@ describe('Callback → Send (callback)', () => {
 			'Mavibot "callback" failed: client_not_found [item 6]',
 		]);
 		expect(result.output('Mavibot')[2].description).toMatch(/Rename the variable/);
-		expect(result.items('Mavibot').map((item) => item.pairedItem.item)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+		expect(result.items('Mavibot').map((item) => item.pairedItem.item)).toEqual([
+			0, 1, 2, 3, 4, 5, 6,
+		]);
 		expect(requests('callback').map((request) => request.body)).toEqual([
 			{ client_id: ann, message: 'paid_ok', coupon: 'SPRING' },
 			{ client_id: 424242, message: 'paid_ok', a: 'b' },
@@ -137,15 +173,24 @@ describe('Callback → Send (callback)', () => {
 	});
 
 	test('an invalid phone or e-mail is refused before sending', async () => {
-		const phone = await run({ operation: 'send', identifyClientBy: 'phone', clientPhone: 'call me', callbackText: 'x' });
-		expect(phone.error.message).toBe('"Client Phone" is "call me", which is not a phone number [item 0]');
+		const phone = await run({
+			operation: 'send',
+			identifyClientBy: 'phone',
+			clientPhone: 'call me',
+			callbackText: 'x',
+		});
+		expect(phone.error.message).toBe(
+			'"Client Phone" is "call me", which is not a phone number [item 0]',
+		);
 		const email = await run({
 			operation: 'send',
 			identifyClientBy: 'email',
 			clientEmail: 'carol.example.com',
 			callbackText: 'x',
 		});
-		expect(email.error.message).toBe('"Client E-Mail" is "carol.example.com", which is not an e-mail address [item 0]');
+		expect(email.error.message).toBe(
+			'"Client E-Mail" is "carol.example.com", which is not an e-mail address [item 0]',
+		);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
@@ -155,7 +200,12 @@ describe('Callback → Send (callback)', () => {
 			clientId: String(ann),
 			callbackText: 'paid_ok',
 			additionalFields: {
-				variablesToSave: { variable: [{ name: 'city', value: 'Riga' }, { name: 'city', value: 'Oslo' }] },
+				variablesToSave: {
+					variable: [
+						{ name: 'city', value: 'Riga' },
+						{ name: 'city', value: 'Oslo' },
+					],
+				},
 			},
 		});
 		expect(result.error.message).toBe('"Variables to Save" has the variable "city" twice [item 0]');
@@ -173,11 +223,19 @@ describe('Callback → Send by Telegram ID (tg_callback)', () => {
 				callbackText: '/start',
 				additionalFields: { variablesToSave: { variable: [{ name: 'utm_source', value: 'ads' }] } },
 			},
-			{ items: [{ user: '146467928', bot: TG_BOT }, { user: 407184121, bot: '' }] },
+			{
+				items: [
+					{ user: '146467928', bot: TG_BOT },
+					{ user: 407184121, bot: '' },
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(requests('tg_callback')).toEqual([
-			{ method: 'POST', body: { user_id: 146467928, group_id: TG_BOT, message: '/start', utm_source: 'ads' } },
+			{
+				method: 'POST',
+				body: { user_id: 146467928, group_id: TG_BOT, message: '/start', utm_source: 'ads' },
+			},
 			{ method: 'POST', body: { user_id: 407184121, message: '/start', utm_source: 'ads' } },
 		]);
 		expect(result.output('Mavibot')).toEqual([
@@ -189,17 +247,29 @@ describe('Callback → Send by Telegram ID (tg_callback)', () => {
 				callback_text: '/start',
 				variables: { utm_source: 'ads' },
 			},
-			{ status: 'success', client_id: elena, user_id: 407184121, callback_text: '/start', variables: { utm_source: 'ads' } },
+			{
+				status: 'success',
+				client_id: elena,
+				user_id: 407184121,
+				callback_text: '/start',
+				variables: { utm_source: 'ads' },
+			},
 		]);
 	});
 
 	test('the user ID and the text are required; group_id may not be a variable name', async () => {
 		const base = { operation: 'sendByTelegramId', userId: '146467928', callbackText: '/start' };
-		expect((await run({ ...base, userId: '={{ " " }}' })).error.message).toBe('"Telegram User ID" is empty [item 0]');
-		expect((await run({ ...base, callbackText: '={{ "" }}' })).error.message).toBe('"Callback Text" is empty [item 0]');
+		expect((await run({ ...base, userId: '={{ " " }}' })).error.message).toBe(
+			'"Telegram User ID" is empty [item 0]',
+		);
+		expect((await run({ ...base, callbackText: '={{ "" }}' })).error.message).toBe(
+			'"Callback Text" is empty [item 0]',
+		);
 		const reserved = await run({
 			...base,
-			additionalFields: { variablesToSave: { variable: [{ name: 'group_id', value: 'other_bot' }] } },
+			additionalFields: {
+				variablesToSave: { variable: [{ name: 'group_id', value: 'other_bot' }] },
+			},
 		});
 		expect(reserved.error.message).toBe(
 			'"Variables to Save" has a variable named "group_id", which is a parameter of "tg_callback" [item 0]',
@@ -215,13 +285,22 @@ describe('Callback → Send by WhatsApp Phone (whatsapp_callback)', () => {
 			phone: '+7 (999) 123-45-67',
 			whatsAppChannel: locator(String(SEED.bots.whatsapp.id)),
 			callbackText: 'lead_from_site',
-			additionalFields: { clientName: ' Boris ', variablesToSave: { variable: [{ name: 'form', value: 'pricing' }] } },
+			additionalFields: {
+				clientName: ' Boris ',
+				variablesToSave: { variable: [{ name: 'form', value: 'pricing' }] },
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(requests('whatsapp_callback')).toEqual([
 			{
 				method: 'POST',
-				body: { phone: '79991234567', bot_id: 34810, name: 'Boris', message: 'lead_from_site', form: 'pricing' },
+				body: {
+					phone: '79991234567',
+					bot_id: 34810,
+					name: 'Boris',
+					message: 'lead_from_site',
+					form: 'pricing',
+				},
 			},
 		]);
 		expect(result.output('Mavibot')).toEqual([
@@ -237,23 +316,46 @@ describe('Callback → Send by WhatsApp Phone (whatsapp_callback)', () => {
 	});
 
 	test('without a text and a channel: the new client is only created', async () => {
-		const result = await run({ operation: 'sendByWhatsAppPhone', phone: '79161112233', additionalFields: { clientName: 'Zoe' } });
-		expect(requests('whatsapp_callback')).toEqual([{ method: 'POST', body: { phone: '79161112233', name: 'Zoe' } }]);
-		expect(result.output('Mavibot')).toEqual([{ status: 'success', client_id: NEW_CLIENT, phone: '79161112233' }]);
-		expect(env.sandbox.state.clients.get(NEW_CLIENT)).toMatchObject({ client_type: 6, name: 'Zoe' });
+		const result = await run({
+			operation: 'sendByWhatsAppPhone',
+			phone: '79161112233',
+			additionalFields: { clientName: 'Zoe' },
+		});
+		expect(requests('whatsapp_callback')).toEqual([
+			{ method: 'POST', body: { phone: '79161112233', name: 'Zoe' } },
+		]);
+		expect(result.output('Mavibot')).toEqual([
+			{ status: 'success', client_id: NEW_CLIENT, phone: '79161112233' },
+		]);
+		expect(env.sandbox.state.clients.get(NEW_CLIENT)).toMatchObject({
+			client_type: 6,
+			name: 'Zoe',
+		});
 	});
 
 	test('a phone with letters or too few digits is refused', async () => {
-		const letters = await run({ operation: 'sendByWhatsAppPhone', phone: '7999-CALL-NOW', callbackText: 'x' });
-		expect(letters.error.message).toBe('"Phone" is "7999-CALL-NOW", which is not a phone number [item 0]');
-		const short = await run({ operation: 'sendByWhatsAppPhone', phone: '12345', callbackText: 'x' });
+		const letters = await run({
+			operation: 'sendByWhatsAppPhone',
+			phone: '7999-CALL-NOW',
+			callbackText: 'x',
+		});
+		expect(letters.error.message).toBe(
+			'"Phone" is "7999-CALL-NOW", which is not a phone number [item 0]',
+		);
+		const short = await run({
+			operation: 'sendByWhatsAppPhone',
+			phone: '12345',
+			callbackText: 'x',
+		});
 		expect(short.error.message).toBe('"Phone" is "12345", which is not a phone number [item 0]');
 		const reserved = await run({
 			operation: 'sendByWhatsAppPhone',
 			phone: '79991234567',
 			additionalFields: { variablesToSave: { variable: [{ name: 'bot_id', value: '1' }] } },
 		});
-		expect(reserved.error.message).toMatch(/variable named "bot_id", which is a parameter of "whatsapp_callback"/);
+		expect(reserved.error.message).toMatch(
+			/variable named "bot_id", which is a parameter of "whatsapp_callback"/,
+		);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 });
@@ -271,7 +373,12 @@ describe('Callback → Send by E-Mail (email_callback)', () => {
 		expect(requests('email_callback')).toEqual([
 			{
 				method: 'POST',
-				body: { email: 'new.lead@example.com', email_id_bot: 'bot@shop.example', name: 'Nora', message: 'lead_from_site' },
+				body: {
+					email: 'new.lead@example.com',
+					email_id_bot: 'bot@shop.example',
+					name: 'Nora',
+					message: 'lead_from_site',
+				},
 			},
 		]);
 		expect(result.output('Mavibot')).toEqual([
@@ -283,18 +390,28 @@ describe('Callback → Send by E-Mail (email_callback)', () => {
 				callback_text: 'lead_from_site',
 			},
 		]);
-		expect(env.sandbox.state.clients.get(NEW_CLIENT)).toMatchObject({ client_type: 14, name: 'Nora' });
+		expect(env.sandbox.state.clients.get(NEW_CLIENT)).toMatchObject({
+			client_type: 14,
+			name: 'Nora',
+		});
 	});
 
 	test('the e-mail bot is required and the address is checked', async () => {
-		const noBot = await run({ operation: 'sendByEmail', email: 'a@example.com', emailBot: locator('={{ "" }}'), callbackText: 'x' });
+		const noBot = await run({
+			operation: 'sendByEmail',
+			email: 'a@example.com',
+			emailBot: locator('={{ "" }}'),
+			callbackText: 'x',
+		});
 		expect(noBot.error.message).toBe('"E-Mail Bot" is empty [item 0]');
 		const badEmail = await run({
 			operation: 'sendByEmail',
 			email: 'ann at example.com',
 			emailBot: locator('bot@shop.example'),
 		});
-		expect(badEmail.error.message).toBe('"E-Mail" is "ann at example.com", which is not an e-mail address [item 0]');
+		expect(badEmail.error.message).toBe(
+			'"E-Mail" is "ann at example.com", which is not an e-mail address [item 0]',
+		);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 });
@@ -311,19 +428,40 @@ describe('Callback → Send by VK ID (vk_callback)', () => {
 		expect(requests('vk_callback')).toEqual([
 			{
 				method: 'POST',
-				body: { user_id: 52734169, group_id: '143414131', message: '/start', send_time: '2026-12-01 09:30:00' },
+				body: {
+					user_id: 52734169,
+					group_id: '143414131',
+					message: '/start',
+					send_time: '2026-12-01 09:30:00',
+				},
 			},
 		]);
 		expect(result.output('Mavibot')).toEqual([
-			{ status: 'success', client_id: dmitry, user_id: 52734169, group_id: '143414131', callback_text: '/start' },
+			{
+				status: 'success',
+				client_id: dmitry,
+				user_id: 52734169,
+				group_id: '143414131',
+				callback_text: '/start',
+			},
 		]);
 	});
 
 	test('the community is required; an unknown VK user is an API error', async () => {
-		const noGroup = await run({ operation: 'sendByVkId', userId: '52734169', vkGroup: locator('={{ "" }}', 'id'), callbackText: 'x' });
+		const noGroup = await run({
+			operation: 'sendByVkId',
+			userId: '52734169',
+			vkGroup: locator('={{ "" }}', 'id'),
+			callbackText: 'x',
+		});
 		expect(noGroup.error.message).toBe('"VK Community" is empty [item 0]');
 		expect(env.sandbox.requests).toHaveLength(0);
-		const unknown = await run({ operation: 'sendByVkId', userId: '1', vkGroup: locator('143414131', 'id'), callbackText: 'x' });
+		const unknown = await run({
+			operation: 'sendByVkId',
+			userId: '1',
+			vkGroup: locator('143414131', 'id'),
+			callbackText: 'x',
+		});
 		expect(unknown.error.message).toBe('Mavibot "vk_callback" failed: client_not_found [item 0]');
 	});
 });
@@ -335,12 +473,21 @@ describe('Callback → Send by OK ID (ok_callback)', () => {
 			userId: '575384911234',
 			okGroup: locator('70000001234567', 'id'),
 			callbackText: '/start',
-			additionalFields: { clientName: 'Olga', variablesToSave: { variable: [{ name: 'source', value: 'ok_ads' }] } },
+			additionalFields: {
+				clientName: 'Olga',
+				variablesToSave: { variable: [{ name: 'source', value: 'ok_ads' }] },
+			},
 		});
 		expect(requests('ok_callback')).toEqual([
 			{
 				method: 'POST',
-				body: { user_id: 575384911234, group_id: '70000001234567', name: 'Olga', message: '/start', source: 'ok_ads' },
+				body: {
+					user_id: 575384911234,
+					group_id: '70000001234567',
+					name: 'Olga',
+					message: '/start',
+					source: 'ok_ads',
+				},
 			},
 		]);
 		expect(result.output('Mavibot')).toEqual([
@@ -371,7 +518,8 @@ describe('Callback → Send by OK ID (ok_callback)', () => {
 
 describe('Callback → Send to Many (send_callback_by_platform_id)', () => {
 	// Fake messenger IDs that match no client, numbers and strings mixed.
-	const fakeIds = (count) => Array.from({ length: count }, (_, i) => (i % 2 ? `9100${i}` : 9200000 + i));
+	const fakeIds = (count) =>
+		Array.from({ length: count }, (_, i) => (i % 2 ? `9100${i}` : 9200000 + i));
 	const many = (ids, extra = {}) =>
 		run(
 			{
@@ -392,11 +540,23 @@ describe('Callback → Send to Many (send_callback_by_platform_id)', () => {
 		expect(sent).toHaveLength(2);
 		expect(sent[0]).toEqual({
 			method: 'POST',
-			body: { platform_ids: ids.slice(0, 300), group_id: TG_BOT, callback_text: 'webinar_started', time_shift: 30 },
+			body: {
+				platform_ids: ids.slice(0, 300),
+				group_id: TG_BOT,
+				callback_text: 'webinar_started',
+				time_shift: 30,
+			},
 		});
-		expect(sent[1].body).toEqual({ platform_ids: ['407184121'], group_id: TG_BOT, callback_text: 'webinar_started', time_shift: 30 });
+		expect(sent[1].body).toEqual({
+			platform_ids: ['407184121'],
+			group_id: TG_BOT,
+			callback_text: 'webinar_started',
+			time_shift: 30,
+		});
 		// Ann matched in the first request, Elena in the second.
-		expect(result.output('Mavibot')).toEqual([{ status: 'success', platformIds: 301, requests: 2, sent: 2 }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ status: 'success', platformIds: 301, requests: 2, sent: 2 },
+		]);
 		expect(result.items('Mavibot')[0].pairedItem).toEqual({ item: 0 });
 		expect(historyTexts(ann).at(-2)).toBe('webinar_started');
 		expect(historyTexts(elena).at(-2)).toBe('webinar_started');
@@ -406,7 +566,9 @@ describe('Callback → Send to Many (send_callback_by_platform_id)', () => {
 		const result = await many(fakeIds(300));
 		expect(requests('send_callback_by_platform_id')).toHaveLength(1);
 		expect(requests('send_callback_by_platform_id')[0].body.platform_ids).toHaveLength(300);
-		expect(result.output('Mavibot')).toEqual([{ status: 'success', platformIds: 300, requests: 1, sent: 0 }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ status: 'success', platformIds: 300, requests: 1, sent: 0 },
+		]);
 	});
 
 	test('text with commas and new lines gives strings; duplicates are sent once', async () => {
@@ -419,10 +581,16 @@ describe('Callback → Send to Many (send_callback_by_platform_id)', () => {
 		expect(requests('send_callback_by_platform_id')).toEqual([
 			{
 				method: 'POST',
-				body: { platform_ids: ['146467928', '5566778899', 'chat-x'], group_id: TG_BOT, callback_text: '/start' },
+				body: {
+					platform_ids: ['146467928', '5566778899', 'chat-x'],
+					group_id: TG_BOT,
+					callback_text: '/start',
+				},
 			},
 		]);
-		expect(result.output('Mavibot')).toEqual([{ status: 'success', platformIds: 3, requests: 1, sent: 2 }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ status: 'success', platformIds: 3, requests: 1, sent: 2 },
+		]);
 	});
 
 	test('without a bot the callback goes to the clients of every bot with these IDs (group_id is optional)', async () => {
@@ -432,13 +600,17 @@ describe('Callback → Send to Many (send_callback_by_platform_id)', () => {
 		expect(requests('send_callback_by_platform_id')).toEqual([
 			{ method: 'POST', body: { platform_ids: ['146467928'], callback_text: 'webinar_started' } },
 		]);
-		expect(result.output('Mavibot')).toEqual([{ status: 'success', platformIds: 1, requests: 1, sent: 2 }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ status: 'success', platformIds: 1, requests: 1, sent: 2 },
+		]);
 	});
 
 	test('no IDs, no text or an object in the list are refused before sending', async () => {
 		expect((await many([])).error.message).toBe('"Platform IDs" is empty [item 0]');
 		expect((await many(' , \n')).error.message).toBe('"Platform IDs" is empty [item 0]');
-		expect((await many([1], { callbackText: '={{ "" }}' })).error.message).toBe('"Callback Text" is empty [item 0]');
+		expect((await many([1], { callbackText: '={{ "" }}' })).error.message).toBe(
+			'"Callback Text" is empty [item 0]',
+		);
 		expect((await many([1, { id: 2 }])).error.message).toBe(
 			'"Platform IDs" contains {"id":2}, which is not a messenger ID [item 0]',
 		);
@@ -460,29 +632,53 @@ describe('Callback → Send to Many (send_callback_by_platform_id)', () => {
 			'Mavibot "send_callback_by_platform_id" failed: Something went wrong; 300 of 650 platform IDs were already handled by 1 earlier request [item 0]',
 		);
 		expect(result.error.description).toMatch(
-			new RegExp(`^Do not send the first 300 platform IDs again: .* remaining 350 IDs only, starting with ID 301 \\("${ids[300]}"\\)`),
+			new RegExp(
+				`^Do not send the first 300 platform IDs again: .* remaining 350 IDs only, starting with ID 301 \\("${ids[300]}"\\)`,
+			),
 		);
 		// The third chunk was never sent.
 		expect(requests('send_callback_by_platform_id')).toHaveLength(2);
 	});
 
 	test('a failure of the first request is reported as it is', async () => {
-		env.sandbox.misbehave({ action: 'send_callback_by_platform_id', kind: 'status', status: 500, body: { status: 'fail', message: 'Something went wrong' } });
+		env.sandbox.misbehave({
+			action: 'send_callback_by_platform_id',
+			kind: 'status',
+			status: 500,
+			body: { status: 'fail', message: 'Something went wrong' },
+		});
 		const result = await many(fakeIds(10));
-		expect(result.error.message).toBe('Mavibot "send_callback_by_platform_id" failed: Something went wrong [item 0]');
+		expect(result.error.message).toBe(
+			'Mavibot "send_callback_by_platform_id" failed: Something went wrong [item 0]',
+		);
 	});
 
 	test('without a count in the answer, "sent" is left out; Continue On Fail keeps the other items', async () => {
-		env.sandbox.misbehave({ action: 'send_callback_by_platform_id', kind: 'status', status: 200, body: { status: 'success' } });
+		env.sandbox.misbehave({
+			action: 'send_callback_by_platform_id',
+			kind: 'status',
+			status: 200,
+			body: { status: 'success' },
+		});
 		const result = await run(
-			{ operation: 'sendToMany', platformIds: '={{ $json.ids }}', bot: locator(TG_BOT), callbackText: 'x' },
-			{ items: [{ ids: '1, 2' }, { ids: '' }, { ids: [3] }], extra: { onError: 'continueRegularOutput' } },
+			{
+				operation: 'sendToMany',
+				platformIds: '={{ $json.ids }}',
+				bot: locator(TG_BOT),
+				callbackText: 'x',
+			},
+			{
+				items: [{ ids: '1, 2' }, { ids: '' }, { ids: [3] }],
+				extra: { onError: 'continueRegularOutput' },
+			},
 		);
 		expect(result.output('Mavibot')).toEqual([
 			{ status: 'success', platformIds: 2, requests: 1 },
 			expect.objectContaining({ error: '"Platform IDs" is empty [item 1]' }),
 			{ status: 'success', platformIds: 1, requests: 1, sent: 0 },
 		]);
-		expect(requests('send_callback_by_platform_id').map((request) => request.body.platform_ids)).toEqual([['1', '2'], [3]]);
+		expect(
+			requests('send_callback_by_platform_id').map((request) => request.body.platform_ids),
+		).toEqual([['1', '2'], [3]]);
 	});
 });

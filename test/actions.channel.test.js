@@ -14,13 +14,40 @@ const run = (parameters, options = {}) =>
 		credentials: env.credentials(options.key),
 	});
 
-const sent = (action) => env.sandbox.requestsFor(action).map(({ method, query, body }) => ({ method, query, body }));
+const sent = (action) =>
+	env.sandbox.requestsFor(action).map(({ method, query, body }) => ({ method, query, body }));
 
-const TELEGRAM = { messenger: 'telegram', id: 23, short_name: 'mavi_test_bot', name: 'Mavi Test Bot', enabled: true, group_id: 'mavi_test_bot' };
-const WHATSAPP = { messenger: 'whatsapp', id: 34810, name: 'Sales WhatsApp', phone: '79990000000', status: 1, group_id: SEED.bots.whatsapp.group_id };
+const TELEGRAM = {
+	messenger: 'telegram',
+	id: 23,
+	short_name: 'mavi_test_bot',
+	name: 'Mavi Test Bot',
+	enabled: true,
+	group_id: 'mavi_test_bot',
+};
+const WHATSAPP = {
+	messenger: 'whatsapp',
+	id: 34810,
+	name: 'Sales WhatsApp',
+	phone: '79990000000',
+	status: 1,
+	group_id: SEED.bots.whatsapp.group_id,
+};
 const VK = { messenger: 'vkontakte', id: 33, group: '143414131', group_id: '143414131' };
-const VIBER = { messenger: 'viber', id: 14, uri: 'mavishop', name: 'Mavi Shop Viber', enabled: true, group_id: 11 };
-const EMAIL = { messenger: 'email', id: 41, email: 'bot@shop.example', group_id: 'bot@shop.example' };
+const VIBER = {
+	messenger: 'viber',
+	id: 14,
+	uri: 'mavishop',
+	name: 'Mavi Shop Viber',
+	enabled: true,
+	group_id: 11,
+};
+const EMAIL = {
+	messenger: 'email',
+	id: 41,
+	email: 'bot@shop.example',
+	group_id: 'bot@shop.example',
+};
 
 describe('Channel → Get Many', () => {
 	test('one item per connected channel, named by messenger', async () => {
@@ -50,7 +77,9 @@ describe('Channel → Get Many', () => {
 	test('an expression may give a messenger key that is not in the list', async () => {
 		env.sandbox.state.channels.instagram = [{ id: 77, name: 'shop.insta', group_id: 'shop.insta' }];
 		const result = await run({ operation: 'getMany', messengers: '={{ ["instagram"] }}' });
-		expect(result.output('Mavibot')).toEqual([{ messenger: 'instagram', id: 77, name: 'shop.insta', group_id: 'shop.insta' }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ messenger: 'instagram', id: 77, name: 'shop.insta', group_id: 'shop.insta' },
+		]);
 	});
 });
 
@@ -72,9 +101,16 @@ describe('Channel → Check WhatsApp', () => {
 	});
 
 	test('keeps the phone as given when the answer has none', async () => {
-		env.sandbox.misbehave({ action: 'check_whatsapp', kind: 'status', status: 200, body: { status: 'success', exists: true } });
+		env.sandbox.misbehave({
+			action: 'check_whatsapp',
+			kind: 'status',
+			status: 200,
+			body: { status: 'success', exists: true },
+		});
 		const result = await run({ operation: 'checkWhatsApp', phone: '8 999 123 45 67' });
-		expect(result.output('Mavibot')).toEqual([{ phone: '8 999 123 45 67', status: 'success', exists: true }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ phone: '8 999 123 45 67', status: 'success', exists: true },
+		]);
 	});
 
 	test('refuses a value that is not a phone number before sending; Continue On Fail goes on', async () => {
@@ -87,7 +123,9 @@ describe('Channel → Check WhatsApp', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.output('Mavibot')).toEqual([
-			expect.objectContaining({ error: '"Phone" is "ask Boris", which is not a phone number [item 0]' }),
+			expect.objectContaining({
+				error: '"Phone" is "ask Boris", which is not a phone number [item 0]',
+			}),
 			expect.objectContaining({ error: '"Phone" is empty [item 1]' }),
 			expect.objectContaining({ error: '"Phone" is "123", which is not a phone number [item 2]' }),
 			{ status: 'success', phone: '79991234567', exists: true },
@@ -98,7 +136,9 @@ describe('Channel → Check WhatsApp', () => {
 	test('without a running WhatsApp channel the API reason is shown', async () => {
 		env.sandbox.state.channels.whatsapp[0].status = 3;
 		const result = await run({ operation: 'checkWhatsApp', phone: '79991234567' });
-		expect(result.error.message).toBe('Mavibot "check_whatsapp" failed: No connected WhatsApp channel [item 0]');
+		expect(result.error.message).toBe(
+			'Mavibot "check_whatsapp" failed: No connected WhatsApp channel [item 0]',
+		);
 	});
 });
 
@@ -120,25 +160,44 @@ describe('Channel → Get Bot Blocks', () => {
 	});
 
 	test('Search matches the condition or the description, ignoring case, before the limit', async () => {
-		const byDescription = await run({ operation: 'getBotBlocks', returnAll: true, search: 'PRICE' });
-		expect(byDescription.output('Mavibot').map((block) => block.id)).toEqual([SEED.blocks.priceList]);
-		const byCondition = await run({ operation: 'getBotBlocks', returnAll: true, search: 'webinar_st' });
+		const byDescription = await run({
+			operation: 'getBotBlocks',
+			returnAll: true,
+			search: 'PRICE',
+		});
+		expect(byDescription.output('Mavibot').map((block) => block.id)).toEqual([
+			SEED.blocks.priceList,
+		]);
+		const byCondition = await run({
+			operation: 'getBotBlocks',
+			returnAll: true,
+			search: 'webinar_st',
+		});
 		expect(byCondition.output('Mavibot').map((block) => block.id)).toEqual([SEED.blocks.webinar]);
 		// "w" matches blocks 392 and 393 only: the limit applies to the matches, not to the first blocks.
 		const matches = await run({ operation: 'getBotBlocks', returnAll: true, search: 'w' });
-		expect(matches.output('Mavibot').map((block) => block.id)).toEqual([SEED.blocks.webinar, SEED.blocks.lead]);
+		expect(matches.output('Mavibot').map((block) => block.id)).toEqual([
+			SEED.blocks.webinar,
+			SEED.blocks.lead,
+		]);
 		const limited = await run({ operation: 'getBotBlocks', limit: 1, search: 'w' });
 		expect(limited.output('Mavibot').map((block) => block.id)).toEqual([SEED.blocks.webinar]);
 		const none = await run({ operation: 'getBotBlocks', returnAll: true, search: 'no such block' });
 		expect(none.output('Mavibot')).toEqual([]);
 		// The answer text is not searched.
-		const answerOnly = await run({ operation: 'getBotBlocks', returnAll: true, search: 'attached' });
+		const answerOnly = await run({
+			operation: 'getBotBlocks',
+			returnAll: true,
+			search: 'attached',
+		});
 		expect(answerOnly.output('Mavibot')).toEqual([]);
 	});
 
 	test('a limit below 1 is refused before sending', async () => {
 		const result = await run({ operation: 'getBotBlocks', limit: '={{ 0 }}' });
-		expect(result.error.message).toBe('"Limit" is "0", which is not a whole number of 1 or more [item 0]');
+		expect(result.error.message).toBe(
+			'"Limit" is "0", which is not a whole number of 1 or more [item 0]',
+		);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 });

@@ -24,7 +24,8 @@ const run = (parameters, options = {}) =>
 	);
 
 /** What went over the wire for an action: method, query string and body of each request. */
-const wire = (action) => env.sandbox.requestsFor(action).map(({ method, query, body }) => ({ method, query, body }));
+const wire = (action) =>
+	env.sandbox.requestsFor(action).map(({ method, query, body }) => ({ method, query, body }));
 
 const byId = (mode, value) => ({ __rl: true, mode, value });
 
@@ -45,27 +46,48 @@ describe('Find by Phone (find_client_id_by_phone)', () => {
 			{ found: true, client_id: C.elena, phone: '79995556677' },
 			{ found: false, client_id: null, phone: '70000000000' },
 		]);
-		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 	});
 
 	test('an empty or digit-less phone is refused before sending', async () => {
 		const empty = await run({ operation: 'findByPhone', phone: '={{ $json.missing }}' });
 		expect(empty.error.message).toBe('"Phone" is empty [item 0]');
 		expect(empty.error.description).toMatch(/country code/);
-		const letters = await run({ operation: 'findByPhone', phone: '={{ $json.p }}' }, { items: [{ p: '79991234567' }, { p: 'call me' }] });
-		expect(letters.error.message).toBe('"Phone" is "call me", which is not a phone number [item 1]');
-		expect(wire('find_client_id_by_phone')).toEqual([{ method: 'GET', query: { phone: '79991234567' }, body: undefined }]);
+		const letters = await run(
+			{ operation: 'findByPhone', phone: '={{ $json.p }}' },
+			{ items: [{ p: '79991234567' }, { p: 'call me' }] },
+		);
+		expect(letters.error.message).toBe(
+			'"Phone" is "call me", which is not a phone number [item 1]',
+		);
+		expect(wire('find_client_id_by_phone')).toEqual([
+			{ method: 'GET', query: { phone: '79991234567' }, body: undefined },
+		]);
 	});
 
 	test('other failures are errors, not "not found"; with Continue On Fail they become error items', async () => {
-		env.sandbox.misbehave({ action: 'find_client_id_by_phone', kind: 'status', status: 500, body: { status: 'error', message: 'Internal failure' } });
+		env.sandbox.misbehave({
+			action: 'find_client_id_by_phone',
+			kind: 'status',
+			status: 500,
+			body: { status: 'error', message: 'Internal failure' },
+		});
 		const result = await run(
 			{ operation: 'findByPhone', phone: '={{ $json.phone }}' },
-			{ items: [{ phone: '79991234567' }, { phone: '79609879898' }], extra: { onError: 'continueRegularOutput' } },
+			{
+				items: [{ phone: '79991234567' }, { phone: '79609879898' }],
+				extra: { onError: 'continueRegularOutput' },
+			},
 		);
 		expect(result.error).toBeUndefined();
 		const output = result.output('Mavibot');
-		expect(output[0].error).toBe('Mavibot "find_client_id_by_phone" failed: Internal failure [item 0]');
+		expect(output[0].error).toBe(
+			'Mavibot "find_client_id_by_phone" failed: Internal failure [item 0]',
+		);
 		expect(output[1]).toEqual({ found: true, client_id: C.farid, phone: '79609879898' });
 	});
 });
@@ -88,7 +110,9 @@ describe('Find by Email (find_client_id_by_email)', () => {
 
 	test('a text without @ is refused', async () => {
 		const result = await run({ operation: 'findByEmail', email: 'carol' });
-		expect(result.error.message).toBe('"Email" is "carol", which is not an e-mail address [item 0]');
+		expect(result.error.message).toBe(
+			'"Email" is "carol", which is not an e-mail address [item 0]',
+		);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 });
@@ -96,7 +120,11 @@ describe('Find by Email (find_client_id_by_email)', () => {
 describe('Find by WhatsApp Phone (whatsapp_client_id)', () => {
 	test('finds the WhatsApp client, optionally within one WhatsApp bot (its group_id)', async () => {
 		const result = await run(
-			{ operation: 'findByWhatsAppPhone', phone: '={{ $json.phone }}', bot: byId('id', '={{ $json.bot }}') },
+			{
+				operation: 'findByWhatsAppPhone',
+				phone: '={{ $json.phone }}',
+				bot: byId('id', '={{ $json.bot }}'),
+			},
 			{
 				items: [
 					{ phone: '79991234567', bot: '' },
@@ -119,9 +147,18 @@ describe('Find by WhatsApp Phone (whatsapp_client_id)', () => {
 	});
 
 	test('the bot picked from the list is sent as group_id', async () => {
-		const result = await run({ operation: 'findByWhatsAppPhone', phone: '79991234567', bot: byId('list', WA_GROUP) });
-		expect(wire('whatsapp_client_id')[0].query).toEqual({ phone: '79991234567', group_id: WA_GROUP });
-		expect(result.output('Mavibot')).toEqual([{ found: true, client_id: C.boris, phone: '79991234567', group_id: WA_GROUP }]);
+		const result = await run({
+			operation: 'findByWhatsAppPhone',
+			phone: '79991234567',
+			bot: byId('list', WA_GROUP),
+		});
+		expect(wire('whatsapp_client_id')[0].query).toEqual({
+			phone: '79991234567',
+			group_id: WA_GROUP,
+		});
+		expect(result.output('Mavibot')).toEqual([
+			{ found: true, client_id: C.boris, phone: '79991234567', group_id: WA_GROUP },
+		]);
 	});
 
 	test('Mavibot answers HTTP 404 for an unknown number: found is false, not an error', async () => {
@@ -129,7 +166,9 @@ describe('Find by WhatsApp Phone (whatsapp_client_id)', () => {
 		const result = await run({ operation: 'findByWhatsAppPhone', phone: '79995556677' });
 		expect(env.sandbox.requestsFor('whatsapp_client_id').map((r) => r.status)).toEqual([404]);
 		expect(result.error).toBeUndefined();
-		expect(result.output('Mavibot')).toEqual([{ found: false, client_id: null, phone: '79995556677' }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ found: false, client_id: null, phone: '79995556677' },
+		]);
 	});
 
 	test('an HTML 404 page (wrong base URL) is an error, not "not found"', async () => {
@@ -178,7 +217,11 @@ describe('Find by Variable (find_client_id_by_var)', () => {
 	test('an empty variable name or value is refused before sending', async () => {
 		const noName = await run({ operation: 'findByVariable', variable: ' ', value: 'x' });
 		expect(noName.error.message).toBe('"Variable" is empty [item 0]');
-		const noValue = await run({ operation: 'findByVariable', variable: 'city', value: '={{ $json.missing }}' });
+		const noValue = await run({
+			operation: 'findByVariable',
+			variable: 'city',
+			value: '={{ $json.missing }}',
+		});
 		expect(noValue.error.message).toBe('"Value" is empty [item 0]');
 		expect(noValue.error.description).toMatch(/use the Search operation/);
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -188,8 +231,18 @@ describe('Find by Variable (find_client_id_by_var)', () => {
 describe('Find Latest by Variable (find_latest_client_id_by_var)', () => {
 	test('the most recently created match, in client or deal variables; none is found: false', async () => {
 		const result = await run(
-			{ operation: 'findLatestByVariable', variable: '={{ $json.var }}', value: '={{ $json.val }}' },
-			{ items: [{ var: 'city', val: 'Kazan' }, { var: 'product', val: 'starter' }, { var: 'city', val: 'Paris' }] },
+			{
+				operation: 'findLatestByVariable',
+				variable: '={{ $json.var }}',
+				value: '={{ $json.val }}',
+			},
+			{
+				items: [
+					{ var: 'city', val: 'Kazan' },
+					{ var: 'product', val: 'starter' },
+					{ var: 'city', val: 'Paris' },
+				],
+			},
 		);
 		expect(wire('find_latest_client_id_by_var')).toEqual([
 			{ method: 'GET', query: { var: 'city', val: 'Kazan' }, body: undefined },
@@ -215,20 +268,36 @@ describe('Find All by Variable (find_all_client_id_by_var)', () => {
 			{ method: 'GET', query: { var: 'city', val: 'Paris' }, body: undefined },
 			{ method: 'GET', query: { var: 'city', val: 'Minsk' }, body: undefined },
 		]);
-		expect(result.output('Mavibot')).toEqual([{ client_id: C.ann }, { client_id: C.dmitry }, { client_id: C.kirill }]);
-		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 2 }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ client_id: C.ann },
+			{ client_id: C.dmitry },
+			{ client_id: C.kirill },
+		]);
+		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 2 },
+		]);
 	});
 
 	test('no match at all: no output, or one empty item with "Always Output Data"', async () => {
 		const none = await run({ operation: 'findAllByVariable', variable: 'city', value: 'Paris' });
 		expect(none.error).toBeUndefined();
 		expect(none.output('Mavibot')).toEqual([]);
-		const always = await run({ operation: 'findAllByVariable', variable: 'city', value: 'Paris' }, { extra: { alwaysOutputData: true } });
+		const always = await run(
+			{ operation: 'findAllByVariable', variable: 'city', value: 'Paris' },
+			{ extra: { alwaysOutputData: true } },
+		);
 		expect(always.output('Mavibot')).toEqual([{}]);
 	});
 
 	test('a "client_not_found" answer is treated as no match', async () => {
-		env.sandbox.misbehave({ action: 'find_all_client_id_by_var', kind: 'status', status: 200, body: { status: 'client_not_found' } });
+		env.sandbox.misbehave({
+			action: 'find_all_client_id_by_var',
+			kind: 'status',
+			status: 200,
+			body: { status: 'client_not_found' },
+		});
 		const result = await run({ operation: 'findAllByVariable', variable: 'city', value: 'Moscow' });
 		expect(result.error).toBeUndefined();
 		expect(result.output('Mavibot')).toEqual([]);
@@ -239,7 +308,12 @@ describe('Find All by Variables (find_all_client_id_by_several_vars)', () => {
 	test('the name/value pairs are the query string itself', async () => {
 		const result = await run({
 			operation: 'findAllByVariables',
-			variables: { variable: [{ name: 'city', value: 'Kazan' }, { name: ' source ', value: 'site' }] },
+			variables: {
+				variable: [
+					{ name: 'city', value: 'Kazan' },
+					{ name: ' source ', value: 'site' },
+				],
+			},
 		});
 		expect(wire('find_all_client_id_by_several_vars')).toEqual([
 			{ method: 'GET', query: { city: 'Kazan', source: 'site' }, body: undefined },
@@ -270,7 +344,11 @@ describe('Find All by Variables (find_all_client_id_by_several_vars)', () => {
 
 	test('as JSON; no match gives no item', async () => {
 		const result = await run(
-			{ operation: 'findAllByVariables', variablesInput: 'json', variablesJson: '={{ $json.vars }}' },
+			{
+				operation: 'findAllByVariables',
+				variablesInput: 'json',
+				variablesJson: '={{ $json.vars }}',
+			},
 			{ items: [{ vars: { city: 'Moscow' } }, { vars: { city: 'Moscow', quiz_score: 9 } }] },
 		);
 		expect(wire('find_all_client_id_by_several_vars').map((r) => r.query)).toEqual([
@@ -278,21 +356,46 @@ describe('Find All by Variables (find_all_client_id_by_several_vars)', () => {
 			{ city: 'Moscow', quiz_score: '9' },
 		]);
 		expect(result.output('Mavibot')).toEqual([{ client_id: C.ann }, { client_id: C.dmitry }]);
-		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+		]);
 	});
 
 	test.each([
 		[{ variables: {} }, '"Variables" is empty [item 0]'],
-		[{ variables: { variable: [{ name: '', value: 'x' }] } }, '"Variables" has a variable 1 without a name [item 0]'],
-		[{ variables: { variable: [{ name: 'city', value: '' }] } }, '"Variables" has no value for "city" [item 0]'],
 		[
-			{ variables: { variable: [{ name: 'city', value: 'Kazan' }, { name: 'city', value: 'Moscow' }] } },
+			{ variables: { variable: [{ name: '', value: 'x' }] } },
+			'"Variables" has a variable 1 without a name [item 0]',
+		],
+		[
+			{ variables: { variable: [{ name: 'city', value: '' }] } },
+			'"Variables" has no value for "city" [item 0]',
+		],
+		[
+			{
+				variables: {
+					variable: [
+						{ name: 'city', value: 'Kazan' },
+						{ name: 'city', value: 'Moscow' },
+					],
+				},
+			},
 			'"Variables" has the variable "city" twice [item 0]',
 		],
 		[{ variablesInput: 'json', variablesJson: '{}' }, '"Variables (JSON)" is empty [item 0]'],
-		[{ variablesInput: 'json', variablesJson: '["city"]' }, '"Variables (JSON)" is not an object [item 0]'],
-		[{ variablesInput: 'json', variablesJson: '{"city": ["Kazan"]}' }, '"Variables (JSON)" has a list or an object as the value of "city" [item 0]'],
-		[{ variablesInput: 'json', variablesJson: '{"city": "Kazan", "city": "Moscow"}' }, '"Variables (JSON)" has the variable "city" twice [item 0]'],
+		[
+			{ variablesInput: 'json', variablesJson: '["city"]' },
+			'"Variables (JSON)" is not an object [item 0]',
+		],
+		[
+			{ variablesInput: 'json', variablesJson: '{"city": ["Kazan"]}' },
+			'"Variables (JSON)" has a list or an object as the value of "city" [item 0]',
+		],
+		[
+			{ variablesInput: 'json', variablesJson: '{"city": "Kazan", "city": "Moscow"}' },
+			'"Variables (JSON)" has the variable "city" twice [item 0]',
+		],
 	])('refuses %j before sending', async (parameters, message) => {
 		const result = await run({ operation: 'findAllByVariables', ...parameters });
 		expect(result.error.message).toBe(message);
@@ -302,10 +405,18 @@ describe('Find All by Variables (find_all_client_id_by_several_vars)', () => {
 
 describe('Search (find_clients)', () => {
 	const search = (parameters, options) => run({ operation: 'search', ...parameters }, options);
-	const conditions = (...rows) => ({ condition: rows.map(([variable, operator, value]) => ({ variable, operator, value })) });
+	const conditions = (...rows) => ({
+		condition: rows.map(([variable, operator, value]) => ({ variable, operator, value })),
+	});
 
 	test.each([
-		['Equals', conditions(['city', 'equals', 'Kazan']), 'all', { city: 'Kazan' }, [C.boris, C.farid]],
+		[
+			'Equals',
+			conditions(['city', 'equals', 'Kazan']),
+			'all',
+			{ city: 'Kazan' },
+			[C.boris, C.farid],
+		],
 		[
 			'Is One Of (comma and new-line text)',
 			conditions(['city', 'in', 'Kazan, Minsk\nLondon']),
@@ -315,7 +426,11 @@ describe('Search (find_clients)', () => {
 		],
 		[
 			'Is One Of (array expression, values with commas)',
-			conditions(['city', 'in', '={{ ["Saint Petersburg", "Novosibirsk, Russia", "Novosibirsk"] }}']),
+			conditions([
+				'city',
+				'in',
+				'={{ ["Saint Petersburg", "Novosibirsk, Russia", "Novosibirsk"] }}',
+			]),
 			'all',
 			{ city: { _in: ['Saint Petersburg', 'Novosibirsk, Russia', 'Novosibirsk'] } },
 			[C.elena, C.igor],
@@ -358,7 +473,10 @@ describe('Search (find_clients)', () => {
 	});
 
 	test('in deal variables (search_in=order)', async () => {
-		const result = await search({ conditions: conditions(['product', 'in', 'pro, webinar']), searchIn: 'order' });
+		const result = await search({
+			conditions: conditions(['product', 'in', 'pro, webinar']),
+			searchIn: 'order',
+		});
 		expect(wire('find_clients')[0].body).toEqual({
 			q: { product: { _in: ['pro', 'webinar'] } },
 			search_in: 'order',
@@ -376,7 +494,12 @@ describe('Search (find_clients)', () => {
 	test('JSON query, as text or from an expression, is sent as written', async () => {
 		const result = await search(
 			{ queryInput: 'json', queryJson: '={{ $json.q }}', match: 'any' },
-			{ items: [{ q: '{"city": {"_in": ["Moscow"]}, "source": "vk_ads"}' }, { q: { name: { _not_in: ['x'] }, city: 'Minsk' } }] },
+			{
+				items: [
+					{ q: '{"city": {"_in": ["Moscow"]}, "source": "vk_ads"}' },
+					{ q: { name: { _not_in: ['x'] }, city: 'Minsk' } },
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(wire('find_clients').map((r) => r.body)).toEqual([
@@ -392,25 +515,37 @@ describe('Search (find_clients)', () => {
 		// The docs: number comparison fails when a client holds text in that variable.
 		const result = await search({ conditions: conditions(['city', 'equals', '={{ 5 }}']) });
 		expect(wire('find_clients')[0].body).toEqual({ q: { city: 5 }, include_all: true });
-		expect(result.error.message).toBe('Mavibot "find_clients" failed: Something went wrong [item 0]');
+		expect(result.error.message).toBe(
+			'Mavibot "find_clients" failed: Something went wrong [item 0]',
+		);
 	});
 
 	describe('several conditions on one variable', () => {
 		test('Equals and Is One Of merge into one _in list with Match: Any Condition', async () => {
 			const result = await search({
-				conditions: conditions(['city', 'equals', 'Kazan'], ['city', 'in', 'Minsk, Kazan'], ['source', 'equals', 'newsletter']),
+				conditions: conditions(
+					['city', 'equals', 'Kazan'],
+					['city', 'in', 'Minsk, Kazan'],
+					['source', 'equals', 'newsletter'],
+				),
 				match: 'any',
 			});
 			expect(wire('find_clients')[0].body).toEqual({
 				q: { city: { _in: ['Kazan', 'Minsk'] }, source: 'newsletter' },
 				include_all: false,
 			});
-			expect(result.output('Mavibot')).toEqual([C.boris, C.carol, C.farid, C.kirill].map((id) => ({ client_id: id })));
+			expect(result.output('Mavibot')).toEqual(
+				[C.boris, C.carol, C.farid, C.kirill].map((id) => ({ client_id: id })),
+			);
 		});
 
 		test('Is Not and Is Not One Of merge into one _not_in list with Match: All Conditions', async () => {
 			const result = await search({
-				conditions: conditions(['city', 'not', 'Moscow'], ['city', 'notIn', 'Kazan\nMinsk'], ['source', 'equals', 'site']),
+				conditions: conditions(
+					['city', 'not', 'Moscow'],
+					['city', 'notIn', 'Kazan\nMinsk'],
+					['source', 'equals', 'site'],
+				),
 			});
 			expect(wire('find_clients')[0].body).toEqual({
 				q: { city: { _not_in: ['Moscow', 'Kazan', 'Minsk'] }, source: 'site' },
@@ -420,9 +555,35 @@ describe('Search (find_clients)', () => {
 		});
 
 		test.each([
-			['two Equals with Match: All Conditions', [['city', 'equals', 'Kazan'], ['source', 'equals', 'x'], ['city', 'equals', 'Moscow']], 'all', 'conditions 1 and 3'],
-			['Is Not One Of twice with Match: Any Condition', [['city', 'notIn', 'Kazan'], ['city', 'notIn', 'Moscow']], 'any', 'conditions 1 and 2'],
-			['Equals and Is Not', [['city', 'equals', 'Kazan'], ['city', 'not', 'Moscow'], ['city', 'in', 'Minsk']], 'any', 'conditions 1, 2 and 3'],
+			[
+				'two Equals with Match: All Conditions',
+				[
+					['city', 'equals', 'Kazan'],
+					['source', 'equals', 'x'],
+					['city', 'equals', 'Moscow'],
+				],
+				'all',
+				'conditions 1 and 3',
+			],
+			[
+				'Is Not One Of twice with Match: Any Condition',
+				[
+					['city', 'notIn', 'Kazan'],
+					['city', 'notIn', 'Moscow'],
+				],
+				'any',
+				'conditions 1 and 2',
+			],
+			[
+				'Equals and Is Not',
+				[
+					['city', 'equals', 'Kazan'],
+					['city', 'not', 'Moscow'],
+					['city', 'in', 'Minsk'],
+				],
+				'any',
+				'conditions 1, 2 and 3',
+			],
 		])('%s is refused before sending', async (_name, rows, match, which) => {
 			const result = await search({ conditions: conditions(...rows), match });
 			expect(result.error.message).toBe(
@@ -435,8 +596,14 @@ describe('Search (find_clients)', () => {
 
 	test.each([
 		[{ conditions: {} }, '"Conditions" is empty [item 0]'],
-		[{ conditions: conditions(['', 'equals', 'x']) }, '"Conditions" has a condition 1 without a variable [item 0]'],
-		[{ conditions: conditions(['city', 'in', ' , \n']) }, '"Conditions" has no values in condition 1 (Is One Of) [item 0]'],
+		[
+			{ conditions: conditions(['', 'equals', 'x']) },
+			'"Conditions" has a condition 1 without a variable [item 0]',
+		],
+		[
+			{ conditions: conditions(['city', 'in', ' , \n']) },
+			'"Conditions" has no values in condition 1 (Is One Of) [item 0]',
+		],
 		[
 			{ conditions: conditions(['city', 'equals', 'Kazan'], ['quiz_score', '={{ "_gt" }}', '5']) },
 			'"Conditions" has the unknown operator "_gt" in condition 2 [item 0]',
@@ -445,8 +612,14 @@ describe('Search (find_clients)', () => {
 			{ conditions: conditions(['city', 'equals', '={{ ["Kazan", "Minsk"] }}']) },
 			'"Conditions" has a list or an object as the value of condition 1 (Equals) [item 0]',
 		],
-		[{ queryInput: 'json', queryJson: '{"city": ' }, /^"Query \(JSON\)" is not valid JSON \(.+\) \[item 0\]$/],
-		[{ queryInput: 'json', queryJson: '[{"city": "Kazan"}]' }, '"Query (JSON)" is not an object [item 0]'],
+		[
+			{ queryInput: 'json', queryJson: '{"city": ' },
+			/^"Query \(JSON\)" is not valid JSON \(.+\) \[item 0\]$/,
+		],
+		[
+			{ queryInput: 'json', queryJson: '[{"city": "Kazan"}]' },
+			'"Query (JSON)" is not an object [item 0]',
+		],
 		[{ queryInput: 'json', queryJson: '{}' }, '"Query (JSON)" has no conditions [item 0]'],
 		[{ queryInput: 'json', queryJson: '' }, '"Query (JSON)" is empty [item 0]'],
 		[
@@ -462,7 +635,13 @@ describe('Search (find_clients)', () => {
 
 	test('with Continue On Fail a bad item becomes an error item and the others are searched', async () => {
 		const result = await search(
-			{ conditions: { condition: [{ variable: 'city', operator: '={{ $json.op }}', value: '={{ $json.value }}' }] } },
+			{
+				conditions: {
+					condition: [
+						{ variable: 'city', operator: '={{ $json.op }}', value: '={{ $json.value }}' },
+					],
+				},
+			},
 			{
 				items: [
 					{ op: 'equals', value: 'Minsk' },
@@ -476,11 +655,22 @@ describe('Search (find_clients)', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.output('Mavibot')).toEqual([
 			{ client_id: C.kirill },
-			{ error: '"Conditions" has no values in condition 1 (Is One Of) [item 1]', description: expect.any(String) },
+			{
+				error: '"Conditions" has no values in condition 1 (Is One Of) [item 1]',
+				description: expect.any(String),
+			},
 			{ client_id: C.igor },
 		]);
-		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 3 }]);
-		expect(wire('find_clients').map((r) => r.body.q)).toEqual([{ city: 'Minsk' }, { city: 'Paris' }, { city: 'Novosibirsk' }]);
+		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 3 },
+		]);
+		expect(wire('find_clients').map((r) => r.body.q)).toEqual([
+			{ city: 'Minsk' },
+			{ city: 'Paris' },
+			{ city: 'Novosibirsk' },
+		]);
 	});
 });
 
@@ -492,7 +682,11 @@ describe('Find by Messenger IDs (find_client_id_by_platform_id)', () => {
 			bot: byId('list', TG_GROUP),
 		});
 		expect(wire('find_client_id_by_platform_id')).toEqual([
-			{ method: 'POST', query: {}, body: { platform_ids: ['146467928', '5566778899', '999999'], group_id: TG_GROUP } },
+			{
+				method: 'POST',
+				query: {},
+				body: { platform_ids: ['146467928', '5566778899', '999999'], group_id: TG_GROUP },
+			},
 		]);
 		const output = result.output('Mavibot');
 		expect(output).toHaveLength(2);
@@ -507,7 +701,12 @@ describe('Find by Messenger IDs (find_client_id_by_platform_id)', () => {
 			group: TG_GROUP,
 			variables: { tg_username: '@ann_p', city: 'Moscow', quiz_score: '7', source: 'telegram_ads' },
 		});
-		expect(output[1]).toMatchObject({ client_id: C.hanna, id: C.hanna, name: 'Hanna Müller', platform_id: '5566778899' });
+		expect(output[1]).toMatchObject({
+			client_id: C.hanna,
+			id: C.hanna,
+			name: 'Hanna Müller',
+			platform_id: '5566778899',
+		});
 	});
 
 	test('the same messenger ID in another bot is another client; an array expression is sent as text', async () => {
@@ -516,21 +715,38 @@ describe('Find by Messenger IDs (find_client_id_by_platform_id)', () => {
 			platformIds: '={{ [146467928, "146467928"] }}',
 			bot: byId('id', VK_GROUP),
 		});
-		expect(wire('find_client_id_by_platform_id')[0].body).toEqual({ platform_ids: ['146467928'], group_id: VK_GROUP });
-		expect(result.output('Mavibot')).toEqual([expect.objectContaining({ client_id: C.igor, name: 'Igor Volkov' })]);
+		expect(wire('find_client_id_by_platform_id')[0].body).toEqual({
+			platform_ids: ['146467928'],
+			group_id: VK_GROUP,
+		});
+		expect(result.output('Mavibot')).toEqual([
+			expect.objectContaining({ client_id: C.igor, name: 'Igor Volkov' }),
+		]);
 	});
 
 	test('no match gives no item', async () => {
-		const result = await run({ operation: 'findByPlatformIds', platformIds: '123', bot: byId('id', TG_GROUP) });
+		const result = await run({
+			operation: 'findByPlatformIds',
+			platformIds: '123',
+			bot: byId('id', TG_GROUP),
+		});
 		expect(result.error).toBeUndefined();
 		expect(wire('find_client_id_by_platform_id')).toHaveLength(1);
 		expect(result.output('Mavibot')).toEqual([]);
 	});
 
 	test('messenger IDs and the bot are required', async () => {
-		const noIds = await run({ operation: 'findByPlatformIds', platformIds: '={{ " , " }}', bot: byId('id', TG_GROUP) });
+		const noIds = await run({
+			operation: 'findByPlatformIds',
+			platformIds: '={{ " , " }}',
+			bot: byId('id', TG_GROUP),
+		});
 		expect(noIds.error.message).toBe('"Messenger IDs" is empty [item 0]');
-		const noBot = await run({ operation: 'findByPlatformIds', platformIds: '146467928', bot: byId('id', '={{ $json.missing }}') });
+		const noBot = await run({
+			operation: 'findByPlatformIds',
+			platformIds: '146467928',
+			bot: byId('id', '={{ $json.missing }}'),
+		});
 		expect(noBot.error.message).toBe('"Bot" is empty [item 0]');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
@@ -549,24 +765,46 @@ describe('Find by Website Chat (online_chat_client_id)', () => {
 		expect(result.error).toBeUndefined();
 		expect(wire('online_chat_client_id')).toEqual([
 			{ method: 'GET', query: { recipient: 'chat-7f3a9c' }, body: undefined },
-			{ method: 'GET', query: { recipient: 'chat-7f3a9c', tag: 'pricing_page', name: 'Visitor' }, body: undefined },
+			{
+				method: 'GET',
+				query: { recipient: 'chat-7f3a9c', tag: 'pricing_page', name: 'Visitor' },
+				body: undefined,
+			},
 		]);
 		expect(result.output('Mavibot')).toEqual([
 			{ found: true, client_id: C.webVisitor, recipient: 'chat-7f3a9c' },
-			{ found: true, client_id: C.webVisitor, recipient: 'chat-7f3a9c', tag: 'pricing_page', name: 'Visitor' },
+			{
+				found: true,
+				client_id: C.webVisitor,
+				recipient: 'chat-7f3a9c',
+				tag: 'pricing_page',
+				name: 'Visitor',
+			},
 		]);
 	});
 
 	test('a "client_not_found" answer is found: false', async () => {
-		env.sandbox.misbehave({ action: 'online_chat_client_id', kind: 'status', status: 200, body: { status: 'client_not_found' } });
+		env.sandbox.misbehave({
+			action: 'online_chat_client_id',
+			kind: 'status',
+			status: 200,
+			body: { status: 'client_not_found' },
+		});
 		const result = await run({ operation: 'findByOnlineChat', recipient: 'chat-unknown' });
 		expect(result.error).toBeUndefined();
-		expect(result.output('Mavibot')).toEqual([{ found: false, client_id: null, recipient: 'chat-unknown' }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ found: false, client_id: null, recipient: 'chat-unknown' },
+		]);
 	});
 
 	test('a key without the modify permission is an error naming the permission', async () => {
-		const result = await run({ operation: 'findByOnlineChat', recipient: 'chat-7f3a9c' }, { key: KEYS.readonly });
-		expect(result.error.message).toMatch(/^Mavibot "online_chat_client_id" failed: Access denied.* \[item 0\]$/);
+		const result = await run(
+			{ operation: 'findByOnlineChat', recipient: 'chat-7f3a9c' },
+			{ key: KEYS.readonly },
+		);
+		expect(result.error.message).toMatch(
+			/^Mavibot "online_chat_client_id" failed: Access denied.* \[item 0\]$/,
+		);
 		expect(result.error.description).toMatch(/"Permission to modify\/delete client information"/);
 	});
 

@@ -17,13 +17,16 @@ const run = (parameters, options = {}) =>
 		credentials: env.credentials(options.key),
 		timezone: options.timezone,
 	});
-const sent = (action) => env.sandbox.requestsFor(action).map(({ method, query, body }) => ({ method, query, body }));
+const sent = (action) =>
+	env.sandbox.requestsFor(action).map(({ method, query, body }) => ({ method, query, body }));
 
 describe('Conversation → Get History', () => {
 	test('outputs one simplified item per message, asking for 2000 by default', async () => {
 		const result = await run({ operation: 'getHistory', clientId: String(ANN) });
 		expect(result.error).toBeUndefined();
-		expect(sent('get_history')).toEqual([{ method: 'GET', query: { client_id: String(ANN), limit: '2000' }, body: undefined }]);
+		expect(sent('get_history')).toEqual([
+			{ method: 'GET', query: { client_id: String(ANN), limit: '2000' }, body: undefined },
+		]);
 		const output = result.output('Mavibot');
 		expect(output).toEqual([
 			{
@@ -37,7 +40,11 @@ describe('Conversation → Get History', () => {
 			},
 			expect.objectContaining({ id: 104401, from_client: false }),
 			expect.objectContaining({ id: 104402, from_client: true }),
-			expect.objectContaining({ id: 104403, text: 'The starter plan costs 1500.', manager_email: 'operator@example.com' }),
+			expect.objectContaining({
+				id: 104403,
+				text: 'The starter plan costs 1500.',
+				manager_email: 'operator@example.com',
+			}),
 		]);
 	});
 
@@ -85,22 +92,45 @@ describe('Conversation → Get History', () => {
 			clientId: String(ANN),
 			filters: { startDate: '2025-03-01', endDate: '03.03.2025' },
 		});
-		expect(sent('get_history')[0].query).toMatchObject({ start_date: '01.03.2025', stop_date: '03.03.2025' });
+		expect(sent('get_history')[0].query).toMatchObject({
+			start_date: '01.03.2025',
+			stop_date: '03.03.2025',
+		});
 		expect(result.output('Mavibot')).toEqual([]);
 	});
 
 	test.each([
-		['a Start Date without an End Date', { filters: { startDate: '2025-01-01' } }, '"End Date" is missing while "Start Date" is set [item 0]'],
-		['an End Date without a Start Date', { filters: { endDate: '2025-01-01' } }, '"Start Date" is missing while "End Date" is set [item 0]'],
+		[
+			'a Start Date without an End Date',
+			{ filters: { startDate: '2025-01-01' } },
+			'"End Date" is missing while "Start Date" is set [item 0]',
+		],
+		[
+			'an End Date without a Start Date',
+			{ filters: { endDate: '2025-01-01' } },
+			'"Start Date" is missing while "End Date" is set [item 0]',
+		],
 		[
 			'an End Date before the Start Date',
 			{ filters: { startDate: '2025-02-01', endDate: '2025-01-31' } },
 			'"End Date" (31.01.2025) is before "Start Date" (01.02.2025) [item 0]',
 		],
-		['a date that is not a date', { filters: { startDate: 'soon', endDate: '2025-01-31' } }, '"Start Date" is "soon", which is not a date [item 0]'],
-		['a Limit above 2000', { messageLimit: '={{ 2001 }}' }, '"Limit" is "2001", which is not a whole number from 1 to 2000 [item 0]'],
+		[
+			'a date that is not a date',
+			{ filters: { startDate: 'soon', endDate: '2025-01-31' } },
+			'"Start Date" is "soon", which is not a date [item 0]',
+		],
+		[
+			'a Limit above 2000',
+			{ messageLimit: '={{ 2001 }}' },
+			'"Limit" is "2001", which is not a whole number from 1 to 2000 [item 0]',
+		],
 		['an empty Client ID', { clientId: '={{ "" }}' }, '"Client ID" is empty [item 0]'],
-		['a Client ID that is not a number', { clientId: 'Boris' }, '"Client ID" is "Boris", which is not a Mavibot client ID [item 0]'],
+		[
+			'a Client ID that is not a number',
+			{ clientId: 'Boris' },
+			'"Client ID" is "Boris", which is not a Mavibot client ID [item 0]',
+		],
 	])('refuses %s before sending', async (_name, parameters, message) => {
 		const result = await run({ operation: 'getHistory', clientId: String(ANN), ...parameters });
 		expect(result.error.message).toBe(message);
@@ -115,8 +145,15 @@ describe('Conversation → Get History', () => {
 		expect(result.error).toBeUndefined();
 		const output = result.output('Mavibot');
 		expect(output[0].error).toBe('Mavibot "get_history" failed: client_not_found [item 0]');
-		expect(output.slice(1).map((message) => message.text)).toEqual(['Hi, is the pro plan available?', 'Yes! Sending details.']);
-		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 1 }]);
+		expect(output.slice(1).map((message) => message.text)).toEqual([
+			'Hi, is the pro plan available?',
+			'Yes! Sending details.',
+		]);
+		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 1 },
+		]);
 	});
 });
 
@@ -124,7 +161,9 @@ describe('Conversation → Clear History', () => {
 	test('clears the history with a GET and outputs {cleared, client_id}', async () => {
 		const result = await run({ operation: 'clearHistory', clientId: String(ANN) });
 		expect(result.error).toBeUndefined();
-		expect(sent('clear_history')).toEqual([{ method: 'GET', query: { client_id: String(ANN) }, body: undefined }]);
+		expect(sent('clear_history')).toEqual([
+			{ method: 'GET', query: { client_id: String(ANN) }, body: undefined },
+		]);
 		expect(result.output('Mavibot')).toEqual([{ cleared: true, client_id: ANN }]);
 		expect(env.sandbox.state.history.has(ANN)).toBe(false);
 		expect(env.sandbox.state.history.get(BORIS)).toHaveLength(2);
@@ -138,7 +177,11 @@ describe('Conversation → Clear History', () => {
 
 describe('Conversation → Assign', () => {
 	test('assigns the dialog to the given employee', async () => {
-		const result = await run({ operation: 'assign', clientId: String(ANN), email: ' manager@shop.example ' });
+		const result = await run({
+			operation: 'assign',
+			clientId: String(ANN),
+			email: ' manager@shop.example ',
+		});
 		expect(result.error).toBeUndefined();
 		expect(sent('assign_to_user')).toEqual([
 			{ method: 'POST', query: {}, body: { client_id: ANN, email: 'manager@shop.example' } },
@@ -152,10 +195,17 @@ describe('Conversation → Assign', () => {
 	test('without an e-mail Mavibot distributes automatically and the chosen employee is output', async () => {
 		const result = await run(
 			// One at a time: the sandbox's auto-distribution takes the operators in turn.
-			{ operation: 'assign', clientId: '={{ $json.id }}', requestOptions: { maxParallelRequests: 1 } },
+			{
+				operation: 'assign',
+				clientId: '={{ $json.id }}',
+				requestOptions: { maxParallelRequests: 1 },
+			},
 			{ items: [{ id: ANN }, { id: BORIS }] },
 		);
-		expect(sent('assign_to_user').map((request) => request.body)).toEqual([{ client_id: ANN }, { client_id: BORIS }]);
+		expect(sent('assign_to_user').map((request) => request.body)).toEqual([
+			{ client_id: ANN },
+			{ client_id: BORIS },
+		]);
 		expect(result.output('Mavibot')).toEqual([
 			{ assigned: true, client_id: ANN, email: 'operator@example.com', autoDistribution: true },
 			{ assigned: true, client_id: BORIS, email: 'manager@shop.example', autoDistribution: true },
@@ -163,13 +213,25 @@ describe('Conversation → Assign', () => {
 	});
 
 	test('refuses an e-mail that is not an e-mail before sending', async () => {
-		const result = await run({ operation: 'assign', clientId: String(ANN), email: 'Olga Operator' });
-		expect(result.error.message).toBe('"Employee E-Mail" is "Olga Operator", which is not an e-mail address [item 0]');
+		const result = await run({
+			operation: 'assign',
+			clientId: String(ANN),
+			email: 'Olga Operator',
+		});
+		expect(result.error.message).toBe(
+			'"Employee E-Mail" is "Olga Operator", which is not an e-mail address [item 0]',
+		);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	test('an unknown employee fails with the API reason', async () => {
-		const result = await run({ operation: 'assign', clientId: String(ANN), email: 'nobody@example.com' });
-		expect(result.error.message).toBe('Mavibot "assign_to_user" failed: Employee nobody@example.com not found [item 0]');
+		const result = await run({
+			operation: 'assign',
+			clientId: String(ANN),
+			email: 'nobody@example.com',
+		});
+		expect(result.error.message).toBe(
+			'Mavibot "assign_to_user" failed: Employee nobody@example.com not found [item 0]',
+		);
 	});
 });

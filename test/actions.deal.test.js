@@ -8,15 +8,23 @@ const { mavibotWorkflow } = require('./harness/workflows');
 const { useSandbox, SEED } = require('./harness/sandbox');
 
 const { ann: ANN, boris: BORIS, carol: CAROL, dmitry: DMITRY } = SEED.clients;
-const { annCurrent: ANN_DEAL, annWon: ANN_WON, boris: BORIS_DEAL, carolLost: CAROL_LOST } = SEED.deals;
+const {
+	annCurrent: ANN_DEAL,
+	annWon: ANN_WON,
+	boris: BORIS_DEAL,
+	carolLost: CAROL_LOST,
+} = SEED.deals;
 const FIRST_NEW_DEAL = 40654;
 
 const env = useSandbox();
 
 const run = (parameters, options = {}) =>
-	runWorkflow(mavibotWorkflow({ resource: 'deal', ...parameters }, options), { credentials: env.credentials(options.key) });
+	runWorkflow(mavibotWorkflow({ resource: 'deal', ...parameters }, options), {
+		credentials: env.credentials(options.key),
+	});
 
-const sent = (action) => env.sandbox.requestsFor(action).map(({ method, query, body }) => ({ method, query, body }));
+const sent = (action) =>
+	env.sandbox.requestsFor(action).map(({ method, query, body }) => ({ method, query, body }));
 const deal = (id) => env.sandbox.state.deals.get(id);
 
 describe('Deal → Get Current', () => {
@@ -39,12 +47,19 @@ describe('Deal → Get Current', () => {
 	test('an unknown client and a client without a deal are errors; Continue On Fail keeps the others', async () => {
 		const result = await run(
 			{ operation: 'getCurrent', clientId: '={{ $json.id }}' },
-			{ items: [{ id: 424242 }, { id: DMITRY }, { id: ANN }, { id: '' }], extra: { onError: 'continueRegularOutput' } },
+			{
+				items: [{ id: 424242 }, { id: DMITRY }, { id: ANN }, { id: '' }],
+				extra: { onError: 'continueRegularOutput' },
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.output('Mavibot')).toEqual([
-			expect.objectContaining({ error: 'Mavibot "get_current_order_id" failed: client_not_found [item 0]' }),
-			expect.objectContaining({ error: 'Mavibot "get_current_order_id" failed: order not found [item 1]' }),
+			expect.objectContaining({
+				error: 'Mavibot "get_current_order_id" failed: client_not_found [item 0]',
+			}),
+			expect.objectContaining({
+				error: 'Mavibot "get_current_order_id" failed: order not found [item 1]',
+			}),
 			{ client_id: ANN, order_id: ANN_DEAL },
 			expect.objectContaining({ error: '"Client ID" is empty [item 3]' }),
 		]);
@@ -59,7 +74,9 @@ describe('Deal → Get Current', () => {
 
 	test('without Continue On Fail the run stops with the API reason', async () => {
 		const result = await run({ operation: 'getCurrent', clientId: String(DMITRY) });
-		expect(result.error.message).toBe('Mavibot "get_current_order_id" failed: order not found [item 0]');
+		expect(result.error.message).toBe(
+			'Mavibot "get_current_order_id" failed: order not found [item 0]',
+		);
 		expect(result.error.description).toMatch(/could not find/);
 	});
 });
@@ -70,14 +87,20 @@ describe('Deal → Get Many', () => {
 		expect(sent('get_orders')).toEqual([
 			{ method: 'GET', query: { client_id: String(ANN), order_status: '1' }, body: undefined },
 		]);
-		expect(result.output('Mavibot')).toEqual([{ client_id: ANN, order_id: ANN_WON, status: 'won' }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ client_id: ANN, order_id: ANN_WON, status: 'won' },
+		]);
 	});
 
 	test('active is the default; lost sends order_status 2', async () => {
 		const active = await run({ operation: 'getMany', clientId: String(BORIS) });
-		expect(active.output('Mavibot')).toEqual([{ client_id: BORIS, order_id: BORIS_DEAL, status: 'active' }]);
+		expect(active.output('Mavibot')).toEqual([
+			{ client_id: BORIS, order_id: BORIS_DEAL, status: 'active' },
+		]);
 		const lost = await run({ operation: 'getMany', clientId: String(CAROL), status: 'lost' });
-		expect(lost.output('Mavibot')).toEqual([{ client_id: CAROL, order_id: CAROL_LOST, status: 'lost' }]);
+		expect(lost.output('Mavibot')).toEqual([
+			{ client_id: CAROL, order_id: CAROL_LOST, status: 'lost' },
+		]);
 		expect(sent('get_orders').map((request) => request.query.order_status)).toEqual(['0', '2']);
 	});
 
@@ -99,7 +122,10 @@ describe('Deal → Get Many', () => {
 			{ client_id: ANN, order_id: ANN_DEAL, status: 'active' },
 			{ client_id: ANN, order_id: ANN_WON, status: 'won' },
 		]);
-		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 1 }]);
+		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([
+			{ item: 1 },
+			{ item: 1 },
+		]);
 	});
 
 	test('an unknown client is an error', async () => {
@@ -146,11 +172,20 @@ describe('Deal → Create', () => {
 				state_id: 102,
 			},
 		]);
-		expect(deal(FIRST_NEW_DEAL)).toMatchObject({ client_id: DMITRY, state_id: 102, budget: 1500.5, name: 'Pro plan' });
+		expect(deal(FIRST_NEW_DEAL)).toMatchObject({
+			client_id: DMITRY,
+			state_id: 102,
+			budget: 1500.5,
+			name: 'Pro plan',
+		});
 	});
 
 	test('by phone creates the client when no client has the number; by e-mail finds the existing client', async () => {
-		const byPhone = await run({ operation: 'create', identifyBy: 'phone', phone: ' +7 (999) 000-11-22 ' });
+		const byPhone = await run({
+			operation: 'create',
+			identifyBy: 'phone',
+			phone: ' +7 (999) 000-11-22 ',
+		});
 		expect(sent('create_order')[0].body).toEqual({ phone: '+7 (999) 000-11-22' });
 		expect(byPhone.output('Mavibot')).toEqual([
 			{ status: 'success', order_id: FIRST_NEW_DEAL, phone: '+7 (999) 000-11-22' },
@@ -164,16 +199,28 @@ describe('Deal → Create', () => {
 			email: 'carol@example.com',
 			additionalFields: { name: 'Consulting, again' },
 		});
-		expect(sent('create_order')[1].body).toEqual({ email: 'carol@example.com', name: 'Consulting, again' });
-		expect(byEmail.output('Mavibot')[0]).toMatchObject({ order_id: FIRST_NEW_DEAL + 1, email: 'carol@example.com' });
+		expect(sent('create_order')[1].body).toEqual({
+			email: 'carol@example.com',
+			name: 'Consulting, again',
+		});
+		expect(byEmail.output('Mavibot')[0]).toMatchObject({
+			order_id: FIRST_NEW_DEAL + 1,
+			email: 'carol@example.com',
+		});
 		expect(deal(FIRST_NEW_DEAL + 1).client_id).toBe(CAROL);
 	});
 
 	test.each([
-		[{ identifyBy: 'phone', phone: 'call me' }, '"Phone" is "call me", which is not a phone number [item 0]'],
+		[
+			{ identifyBy: 'phone', phone: 'call me' },
+			'"Phone" is "call me", which is not a phone number [item 0]',
+		],
 		// n8n itself refuses a required field left empty; an expression that gives nothing reaches the node.
 		[{ identifyBy: 'phone', phone: '={{ $json.phone }}' }, '"Phone" is empty [item 0]'],
-		[{ identifyBy: 'email', email: 'carol.example.com' }, '"E-Mail" is "carol.example.com", which is not an e-mail address [item 0]'],
+		[
+			{ identifyBy: 'email', email: 'carol.example.com' },
+			'"E-Mail" is "carol.example.com", which is not an e-mail address [item 0]',
+		],
 		[{ identifyBy: 'clientId', clientId: ' ' }, '"Client ID" is empty [item 0]'],
 		[
 			{ identifyBy: 'clientId', clientId: String(ANN), additionalFields: { stateId: 'Qualified' } },
@@ -184,7 +231,11 @@ describe('Deal → Create', () => {
 			'"Budget" is "-10", which is not an amount [item 0]',
 		],
 		[
-			{ identifyBy: 'clientId', clientId: String(ANN), additionalFields: { budget: '={{ "1 500 rub" }}' } },
+			{
+				identifyBy: 'clientId',
+				clientId: String(ANN),
+				additionalFields: { budget: '={{ "1 500 rub" }}' },
+			},
 			'"Budget" is "1 500 rub", which is not an amount [item 0]',
 		],
 	])('refuses %j before sending', async (parameters, message) => {
@@ -202,7 +253,11 @@ describe('Deal → Create', () => {
 
 describe('Deal → Set Stage', () => {
 	test("moves the client's current deal to the stage", async () => {
-		const result = await run({ operation: 'setStage', clientId: String(ANN), stateId: String(SEED.stages.qualified) });
+		const result = await run({
+			operation: 'setStage',
+			clientId: String(ANN),
+			stateId: String(SEED.stages.qualified),
+		});
 		expect(sent('set_order_state')).toEqual([
 			{ method: 'POST', query: {}, body: { client_id: ANN, state_id: SEED.stages.qualified } },
 		]);
@@ -214,7 +269,11 @@ describe('Deal → Set Stage', () => {
 	});
 
 	test('refuses an empty or non-numeric stage before sending; a client without a deal is an error', async () => {
-		const empty = await run({ operation: 'setStage', clientId: String(ANN), stateId: '={{ $json.stage }}' });
+		const empty = await run({
+			operation: 'setStage',
+			clientId: String(ANN),
+			stateId: '={{ $json.stage }}',
+		});
 		expect(empty.error.message).toBe('"Stage ID" is empty [item 0]');
 		const text = await run({ operation: 'setStage', clientId: String(ANN), stateId: 'won' });
 		expect(text.error.message).toBe('"Stage ID" is "won", which is not a whole number [item 0]');
@@ -226,7 +285,11 @@ describe('Deal → Set Stage', () => {
 
 describe('Deal → Move to Next Stage', () => {
 	test('outputs the new stage', async () => {
-		const result = await run({ operation: 'moveToNextStage', clientId: String(BORIS), orderId: String(BORIS_DEAL) });
+		const result = await run({
+			operation: 'moveToNextStage',
+			clientId: String(BORIS),
+			orderId: String(BORIS_DEAL),
+		});
 		expect(sent('move_order_to_next_state')).toEqual([
 			{ method: 'POST', query: {}, body: { client_id: BORIS, order_id: BORIS_DEAL } },
 		]);
@@ -237,36 +300,72 @@ describe('Deal → Move to Next Stage', () => {
 	});
 
 	test("another client's deal and a closed deal are errors; a bad Deal ID is refused before sending", async () => {
-		const bad = await run({ operation: 'moveToNextStage', clientId: String(ANN), orderId: '#40632' });
+		const bad = await run({
+			operation: 'moveToNextStage',
+			clientId: String(ANN),
+			orderId: '#40632',
+		});
 		expect(bad.error.message).toBe('"Deal ID" is "#40632", which is not a whole number [item 0]');
-		const missing = await run({ operation: 'moveToNextStage', clientId: String(ANN), orderId: '={{ $json.deal }}' });
+		const missing = await run({
+			operation: 'moveToNextStage',
+			clientId: String(ANN),
+			orderId: '={{ $json.deal }}',
+		});
 		expect(missing.error.message).toBe('"Deal ID" is empty [item 0]');
 		expect(env.sandbox.requests).toHaveLength(0);
 
-		const foreign = await run({ operation: 'moveToNextStage', clientId: String(ANN), orderId: String(BORIS_DEAL) });
-		expect(foreign.error.message).toBe(`Mavibot "move_order_to_next_state" failed: order ${BORIS_DEAL} not found [item 0]`);
-		const closed = await run({ operation: 'moveToNextStage', clientId: String(ANN), orderId: String(ANN_WON) });
-		expect(closed.error.message).toMatch(/^Mavibot "move_order_to_next_state" failed: Order 40338 is already in the final state/);
+		const foreign = await run({
+			operation: 'moveToNextStage',
+			clientId: String(ANN),
+			orderId: String(BORIS_DEAL),
+		});
+		expect(foreign.error.message).toBe(
+			`Mavibot "move_order_to_next_state" failed: order ${BORIS_DEAL} not found [item 0]`,
+		);
+		const closed = await run({
+			operation: 'moveToNextStage',
+			clientId: String(ANN),
+			orderId: String(ANN_WON),
+		});
+		expect(closed.error.message).toMatch(
+			/^Mavibot "move_order_to_next_state" failed: Order 40338 is already in the final state/,
+		);
 	});
 });
 
 describe('Deal → Get Stage', () => {
 	test('of the current deal when Deal ID is empty, of the given deal otherwise', async () => {
 		const current = await run({ operation: 'getStage', clientId: String(ANN) });
-		const given = await run({ operation: 'getStage', clientId: String(ANN), orderId: String(ANN_WON) });
+		const given = await run({
+			operation: 'getStage',
+			clientId: String(ANN),
+			orderId: String(ANN_WON),
+		});
 		expect(sent('get_order_state')).toEqual([
 			{ method: 'GET', query: { client_id: String(ANN) }, body: undefined },
-			{ method: 'GET', query: { client_id: String(ANN), order_id: String(ANN_WON) }, body: undefined },
+			{
+				method: 'GET',
+				query: { client_id: String(ANN), order_id: String(ANN_WON) },
+				body: undefined,
+			},
 		]);
 		expect(current.output('Mavibot')).toEqual([{ client_id: ANN, state_id: SEED.stages.new }]);
-		expect(given.output('Mavibot')).toEqual([{ client_id: ANN, order_id: ANN_WON, state_id: SEED.stages.won }]);
+		expect(given.output('Mavibot')).toEqual([
+			{ client_id: ANN, order_id: ANN_WON, state_id: SEED.stages.won },
+		]);
 	});
 
 	test('a client without a current deal and a foreign deal are errors', async () => {
 		const none = await run({ operation: 'getStage', clientId: String(DMITRY) });
 		expect(none.error.message).toBe('Mavibot "get_order_state" failed: order not found [item 0]');
-		const foreign = await run({ operation: 'getStage', clientId: String(ANN), orderId: String(BORIS_DEAL) });
-		expect(foreign.error.message).toBe('Mavibot "get_order_state" failed: order not found [item 0]');
+		const foreign = await run({
+			operation: 'getStage',
+			clientId: String(ANN),
+			orderId: String(BORIS_DEAL),
+		});
+		expect(foreign.error.message).toBe(
+			'Mavibot "get_order_state" failed: order not found [item 0]',
+		);
 	});
 });
 
@@ -282,7 +381,11 @@ describe('Deal → Get Variables', () => {
 			{
 				method: 'POST',
 				query: {},
-				body: { client_id: ANN, order_id: ANN_DEAL, variables: ['product', 'delivery_date', 'missing_var'] },
+				body: {
+					client_id: ANN,
+					order_id: ANN_DEAL,
+					variables: ['product', 'delivery_date', 'missing_var'],
+				},
 			},
 		]);
 		expect(result.output('Mavibot')).toEqual([
@@ -296,15 +399,33 @@ describe('Deal → Get Variables', () => {
 
 	test('takes an array from an expression, or a JSON array text', async () => {
 		await run(
-			{ operation: 'getVariables', clientId: String(ANN), orderId: String(ANN_DEAL), variableNames: '={{ $json.names }}' },
+			{
+				operation: 'getVariables',
+				clientId: String(ANN),
+				orderId: String(ANN_DEAL),
+				variableNames: '={{ $json.names }}',
+			},
 			{ items: [{ names: ['order_sum', 'product'] }] },
 		);
-		await run({ operation: 'getVariables', clientId: String(ANN), orderId: String(ANN_DEAL), variableNames: '["order_sum"]' });
-		expect(sent('get_order_vars').map((request) => request.body.variables)).toEqual([['order_sum', 'product'], ['order_sum']]);
+		await run({
+			operation: 'getVariables',
+			clientId: String(ANN),
+			orderId: String(ANN_DEAL),
+			variableNames: '["order_sum"]',
+		});
+		expect(sent('get_order_vars').map((request) => request.body.variables)).toEqual([
+			['order_sum', 'product'],
+			['order_sum'],
+		]);
 	});
 
 	test('refuses empty names before sending; a foreign deal is an error', async () => {
-		const empty = await run({ operation: 'getVariables', clientId: String(ANN), orderId: String(ANN_DEAL), variableNames: ' , ' });
+		const empty = await run({
+			operation: 'getVariables',
+			clientId: String(ANN),
+			orderId: String(ANN_DEAL),
+			variableNames: ' , ',
+		});
 		expect(empty.error.message).toBe('"Variable Names" is empty [item 0]');
 		expect(env.sandbox.requests).toHaveLength(0);
 		const foreign = await run({
@@ -313,7 +434,9 @@ describe('Deal → Get Variables', () => {
 			orderId: String(BORIS_DEAL),
 			variableNames: 'product',
 		});
-		expect(foreign.error.message).toBe(`Mavibot "get_order_vars" failed: order ${BORIS_DEAL} not found [item 0]`);
+		expect(foreign.error.message).toBe(
+			`Mavibot "get_order_vars" failed: order ${BORIS_DEAL} not found [item 0]`,
+		);
 	});
 });
 
@@ -324,7 +447,12 @@ describe('Deal → Set Variables', () => {
 			clientId: String(ANN),
 			orderId: String(ANN_DEAL),
 			variablesInput: 'fields',
-			variables: { variable: [{ name: ' order_sum ', value: '2500' }, { name: 'paid', value: 'yes' }] },
+			variables: {
+				variable: [
+					{ name: ' order_sum ', value: '2500' },
+					{ name: 'paid', value: 'yes' },
+				],
+			},
 		});
 		expect(sent('set_order_vars')).toEqual([
 			{
@@ -334,9 +462,18 @@ describe('Deal → Set Variables', () => {
 			},
 		]);
 		expect(result.output('Mavibot')).toEqual([
-			{ status: 'success', client_id: ANN, order_id: ANN_DEAL, variables: { order_sum: '2500', paid: 'yes' } },
+			{
+				status: 'success',
+				client_id: ANN,
+				order_id: ANN_DEAL,
+				variables: { order_sum: '2500', paid: 'yes' },
+			},
 		]);
-		expect(deal(ANN_DEAL).variables).toMatchObject({ order_sum: '2500', paid: 'yes', product: 'starter' });
+		expect(deal(ANN_DEAL).variables).toMatchObject({
+			order_sum: '2500',
+			paid: 'yes',
+			product: 'starter',
+		});
 	});
 
 	test('writes variables given as JSON, keeping their types', async () => {
@@ -356,16 +493,35 @@ describe('Deal → Set Variables', () => {
 	});
 
 	test.each([
-		[{ variablesInput: 'json', variablesJson: '{"a": ' }, /^"Variables \(JSON\)" is not valid JSON .* \[item 0\]$/],
-		[{ variablesInput: 'json', variablesJson: '["a"]' }, /^"Variables \(JSON\)" is not an object \[item 0\]$/],
+		[
+			{ variablesInput: 'json', variablesJson: '{"a": ' },
+			/^"Variables \(JSON\)" is not valid JSON .* \[item 0\]$/,
+		],
+		[
+			{ variablesInput: 'json', variablesJson: '["a"]' },
+			/^"Variables \(JSON\)" is not an object \[item 0\]$/,
+		],
 		[{ variablesInput: 'json', variablesJson: '{}' }, /^"Variables" is empty \[item 0\]$/],
 		[{ variablesInput: 'fields', variables: {} }, /^"Variables" is empty \[item 0\]$/],
 		[
-			{ variablesInput: 'fields', variables: { variable: [{ name: 'a', value: '1' }, { name: ' ', value: '2' }] } },
+			{
+				variablesInput: 'fields',
+				variables: {
+					variable: [
+						{ name: 'a', value: '1' },
+						{ name: ' ', value: '2' },
+					],
+				},
+			},
 			/^"Variables" has a variable 2 without a name \[item 0\]$/,
 		],
 	])('refuses %j before sending', async (parameters, message) => {
-		const result = await run({ operation: 'setVariables', clientId: String(ANN), orderId: String(ANN_DEAL), ...parameters });
+		const result = await run({
+			operation: 'setVariables',
+			clientId: String(ANN),
+			orderId: String(ANN_DEAL),
+			...parameters,
+		});
 		expect(result.error.message).toMatch(message);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
@@ -380,13 +536,18 @@ describe('Deal → Set Variables', () => {
 				variablesJson: '={{ JSON.stringify({ note: $json.note }) }}',
 			},
 			{
-				items: [{ deal: 12345, note: 'a' }, { deal: ANN_DEAL, note: 'b' }],
+				items: [
+					{ deal: 12345, note: 'a' },
+					{ deal: ANN_DEAL, note: 'b' },
+				],
 				extra: { onError: 'continueRegularOutput' },
 			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.output('Mavibot')).toEqual([
-			expect.objectContaining({ error: 'Mavibot "set_order_vars" failed: order 12345 not found [item 0]' }),
+			expect.objectContaining({
+				error: 'Mavibot "set_order_vars" failed: order 12345 not found [item 0]',
+			}),
 			{ status: 'success', client_id: ANN, order_id: ANN_DEAL, variables: { note: 'b' } },
 		]);
 		expect(deal(ANN_DEAL).variables.note).toBe('b');
@@ -394,9 +555,15 @@ describe('Deal → Set Variables', () => {
 });
 
 test('a read-only key may read deals but not change them', async () => {
-	const read = await run({ operation: 'getStage', clientId: String(ANN) }, { key: 'test-key-readonly' });
+	const read = await run(
+		{ operation: 'getStage', clientId: String(ANN) },
+		{ key: 'test-key-readonly' },
+	);
 	expect(read.error).toBeUndefined();
-	const write = await run({ operation: 'setStage', clientId: String(ANN), stateId: '102' }, { key: 'test-key-readonly' });
+	const write = await run(
+		{ operation: 'setStage', clientId: String(ANN), stateId: '102' },
+		{ key: 'test-key-readonly' },
+	);
 	expect(write.error.message).toMatch(/^Mavibot "set_order_state" failed: Access denied/);
 	expect(write.error.description).toMatch(/"Permission to modify\/delete CRM information"/);
 });

@@ -3,24 +3,41 @@
  * the message the sandbox received; opening them runs the node's waiting webhook (n8n-core's WebhookContext) and the
  * answer resumes the execution (harness/waiting.js); the wait limit resumes it with "timedOut".
  */
-const { startExecution, openLink, resumeAfterLimit, EXECUTION_ID, WAITING_BASE } = require('./harness/waiting');
+const {
+	startExecution,
+	openLink,
+	resumeAfterLimit,
+	EXECUTION_ID,
+	WAITING_BASE,
+} = require('./harness/waiting');
 const { mavibotNode, startNode } = require('./harness/workflows');
 const { useSandbox, SEED } = require('./harness/sandbox');
 
 const { ann, boris } = SEED.clients;
 const env = useSandbox();
 const NODE_ID = 'mavibot-node';
-const LINK = new RegExp(`^${WAITING_BASE}/${EXECUTION_ID}/${NODE_ID}\\?(approved=(true|false)&)?signature=[0-9a-f]{64}$`);
+const LINK = new RegExp(
+	`^${WAITING_BASE}/${EXECUTION_ID}/${NODE_ID}\\?(approved=(true|false)&)?signature=[0-9a-f]{64}$`,
+);
 
 /** Start → Mavibot (send and wait) → "After" (a Mavibot send that quotes the answer, proving the run went on). */
 function workflow(parameters, { items = [{ order: 'A-1024' }] } = {}) {
 	const after = mavibotNode(
-		{ resource: 'message', operation: 'send', clientId: String(ann), text: '=after: {{ JSON.stringify($json) }}' },
+		{
+			resource: 'message',
+			operation: 'send',
+			clientId: String(ann),
+			text: '=after: {{ JSON.stringify($json) }}',
+		},
 		{ id: 'after-node', name: 'After', position: [440, 0] },
 	);
 	return {
 		name: 'send and wait',
-		nodes: [startNode(items), mavibotNode({ resource: 'message', operation: 'sendAndWait', ...parameters }), after],
+		nodes: [
+			startNode(items),
+			mavibotNode({ resource: 'message', operation: 'sendAndWait', ...parameters }),
+			after,
+		],
 		connections: {
 			Start: { main: [[{ node: 'Mavibot', type: 'main', index: 0 }]] },
 			Mavibot: { main: [[{ node: 'After', type: 'main', index: 0 }]] },
@@ -28,9 +45,15 @@ function workflow(parameters, { items = [{ order: 'A-1024' }] } = {}) {
 	};
 }
 
-const start = (parameters, options) => startExecution(workflow(parameters, options), { credentials: env.credentials() });
+const start = (parameters, options) =>
+	startExecution(workflow(parameters, options), { credentials: env.credentials() });
 const sent = () => env.sandbox.requestsFor('message').map(({ body }) => body);
-const afterText = () => JSON.parse(sent().at(-1).message.replace(/^after: /, ''));
+const afterText = () =>
+	JSON.parse(
+		sent()
+			.at(-1)
+			.message.replace(/^after: /, ''),
+	);
 const buttonsOf = (body) => body.buttons.buttons.map((button) => [button.text, button.url]);
 
 describe('Message → Send and Wait for Response', () => {
@@ -38,7 +61,9 @@ describe('Message → Send and Wait for Response', () => {
 		const execution = await start({
 			clientId: String(ann),
 			message: '=Confirm order {{ $json.order }}?',
-			approvalOptions: { values: { approvalType: 'double', approveLabel: 'Yes', disapproveLabel: 'No' } },
+			approvalOptions: {
+				values: { approvalType: 'double', approveLabel: 'Yes', disapproveLabel: 'No' },
+			},
 		});
 		expect(execution.run.waitTill).toEqual(new Date('3000-01-01T00:00:00.000Z'));
 		expect(execution.output('After')).toEqual([]);
@@ -65,7 +90,11 @@ describe('Message → Send and Wait for Response', () => {
 		expect(answered.body).toContain('Your answer has been recorded.');
 		expect(execution.finished).toBe(true);
 		const [output] = execution.output('Mavibot');
-		expect(output).toEqual({ data: { approved: false }, timedOut: false, answeredAt: expect.any(String) });
+		expect(output).toEqual({
+			data: { approved: false },
+			timedOut: false,
+			answeredAt: expect.any(String),
+		});
 		expect(Date.now() - Date.parse(output.answeredAt)).toBeLessThan(60_000);
 		expect(afterText()).toEqual(output);
 
@@ -82,15 +111,23 @@ describe('Message → Send and Wait for Response', () => {
 
 		const tampered = new URL(url);
 		tampered.searchParams.set('approved', 'false');
-		expect(await openLink(execution, tampered.toString(), { method: 'POST' })).toMatchObject({ status: 401, resumed: false });
+		expect(await openLink(execution, tampered.toString(), { method: 'POST' })).toMatchObject({
+			status: 401,
+			resumed: false,
+		});
 		const otherExecution = url.replace(`/${EXECUTION_ID}/`, `/${Number(EXECUTION_ID) + 1}/`);
 		expect((await openLink(execution, otherExecution, { method: 'POST' })).resumed).toBe(false);
 		const unsigned = url.replace(/[?&]signature=.*$/, '');
-		expect(await openLink(execution, unsigned, { method: 'POST' })).toMatchObject({ status: 401, resumed: false });
+		expect(await openLink(execution, unsigned, { method: 'POST' })).toMatchObject({
+			status: 401,
+			resumed: false,
+		});
 		expect(execution.finished).toBe(false);
 
 		await openLink(execution, url, { method: 'POST' });
-		expect(execution.output('Mavibot')).toEqual([{ data: { approved: true }, timedOut: false, answeredAt: expect.any(String) }]);
+		expect(execution.output('Mavibot')).toEqual([
+			{ data: { approved: true }, timedOut: false, answeredAt: expect.any(String) },
+		]);
 	});
 
 	test('free text: the link opens a form page in the language of the labels; the text comes out', async () => {
@@ -113,7 +150,10 @@ describe('Message → Send and Wait for Response', () => {
 		expect(empty).toMatchObject({ status: 400, resumed: false });
 		expect(empty.body).toContain('Заполните это поле.');
 
-		const answered = await openLink(execution, url, { method: 'POST', form: { text: 'Доставка в пятницу <b>' } });
+		const answered = await openLink(execution, url, {
+			method: 'POST',
+			form: { text: 'Доставка в пятницу <b>' },
+		});
 		expect(answered.body).toContain('Ваш ответ записан.');
 		expect(execution.output('Mavibot')).toEqual([
 			{ data: { text: 'Доставка в пятницу <b>' }, timedOut: false, answeredAt: expect.any(String) },
@@ -128,7 +168,12 @@ describe('Message → Send and Wait for Response', () => {
 			formFields: {
 				values: [
 					{ fieldLabel: 'Delivery date', fieldType: 'date', requiredField: true },
-					{ fieldLabel: 'Time', fieldType: 'dropdown', fieldOptions: 'Morning, Evening', requiredField: true },
+					{
+						fieldLabel: 'Time',
+						fieldType: 'dropdown',
+						fieldOptions: 'Morning, Evening',
+						requiredField: true,
+					},
 					{ fieldLabel: 'Floor', fieldType: 'number' },
 					{ fieldLabel: 'Note', fieldType: 'textarea', placeholder: 'e.g. ring twice' },
 				],
@@ -138,7 +183,9 @@ describe('Message → Send and Wait for Response', () => {
 		const [[, url]] = buttonsOf(sent()[0]);
 		const page = await openLink(execution, url);
 		expect(page.body).toContain('<h1>Delivery</h1>');
-		expect(page.body).toContain('<input id="field-0" name="field-0" type="date" value="" required>');
+		expect(page.body).toContain(
+			'<input id="field-0" name="field-0" type="date" value="" required>',
+		);
 		expect(page.body).toContain('<option>Morning</option><option>Evening</option>');
 
 		const wrong = await openLink(execution, url, {
@@ -168,7 +215,11 @@ describe('Message → Send and Wait for Response', () => {
 		const execution = await start({
 			clientId: String(ann),
 			message: 'Approve?',
-			options: { limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 2, resumeUnit: 'hours' } } },
+			options: {
+				limitWaitTime: {
+					values: { limitType: 'afterTimeInterval', resumeAmount: 2, resumeUnit: 'hours' },
+				},
+			},
 		});
 		const waitTill = execution.run.waitTill.getTime();
 		expect(waitTill - before).toBeGreaterThanOrEqual(2 * 3_600_000);
@@ -186,13 +237,23 @@ describe('Message → Send and Wait for Response', () => {
 
 	test('at a specified time; a time in the past is refused before anything is sent', async () => {
 		const at = { limitType: 'atSpecifiedTime', maxDateAndTime: '2099-03-01T10:00:00' };
-		const execution = await start({ clientId: String(ann), message: 'Approve?', options: { limitWaitTime: { values: at } } });
+		const execution = await start({
+			clientId: String(ann),
+			message: 'Approve?',
+			options: { limitWaitTime: { values: at } },
+		});
 		expect(execution.run.waitTill.toISOString()).toBe('2099-03-01T10:00:00.000Z');
 
 		env.sandbox.reset();
 		const past = { limitType: 'atSpecifiedTime', maxDateAndTime: '2020-01-01T00:00:00Z' };
-		const failed = await start({ clientId: String(ann), message: 'Approve?', options: { limitWaitTime: { values: past } } });
-		expect(failed.data.resultData.error.message).toBe('"Limit Wait Time → Max Date and Time" is in the past [item 0]');
+		const failed = await start({
+			clientId: String(ann),
+			message: 'Approve?',
+			options: { limitWaitTime: { values: past } },
+		});
+		expect(failed.data.resultData.error.message).toBe(
+			'"Limit Wait Time → Max Date and Time" is in the past [item 0]',
+		);
 		expect(sent()).toEqual([]);
 	});
 
@@ -202,13 +263,19 @@ describe('Message → Send and Wait for Response', () => {
 			phone: '+7 999 123-45-67',
 			message: 'Confirm?',
 		});
-		expect(env.sandbox.requestsFor('whatsapp_client_id').map(({ query }) => query)).toEqual([{ phone: '79991234567' }]);
+		expect(env.sandbox.requestsFor('whatsapp_client_id').map(({ query }) => query)).toEqual([
+			{ phone: '79991234567' },
+		]);
 		const [message] = sent();
 		expect(message.client_id).toBe(boris);
 		expect(message.buttons).toBeUndefined();
 		const [, line] = message.message.split('\n\n');
-		expect(line).toMatch(/^Approve: http:\/\/127\.0\.0\.1:5678\/webhook-waiting\/4711\/mavibot-node\?approved=true&signature=/);
-		expect(execution.output('Mavibot')).toEqual([expect.objectContaining({ status: 'waiting', client_id: boris })]);
+		expect(line).toMatch(
+			/^Approve: http:\/\/127\.0\.0\.1:5678\/webhook-waiting\/4711\/mavibot-node\?approved=true&signature=/,
+		);
+		expect(execution.output('Mavibot')).toEqual([
+			expect.objectContaining({ status: 'waiting', client_id: boris }),
+		]);
 	});
 
 	test('by Telegram user + bot: client looked up; one message for several items', async () => {
@@ -221,14 +288,18 @@ describe('Message → Send and Wait for Response', () => {
 			},
 			{ items: [{ n: 1 }, { n: 2 }, { n: 3 }] },
 		);
-		expect(env.sandbox.requestsFor('find_client_id_by_platform_id').map(({ body }) => body)).toEqual([
-			{ platform_ids: ['146467928'], group_id: SEED.bots.telegram.group_id },
-		]);
+		expect(
+			env.sandbox.requestsFor('find_client_id_by_platform_id').map(({ body }) => body),
+		).toEqual([{ platform_ids: ['146467928'], group_id: SEED.bots.telegram.group_id }]);
 		expect(sent().map((body) => body.client_id)).toEqual([ann]);
 	});
 
 	test('bad input names the parameter and sends nothing', async () => {
-		const noFields = await start({ clientId: String(ann), message: 'Form', responseType: 'customForm' });
+		const noFields = await start({
+			clientId: String(ann),
+			message: 'Form',
+			responseType: 'customForm',
+		});
 		expect(noFields.data.resultData.error.message).toBe('"Form Fields" is empty [item 0]');
 		const unknownPhone = await start({ sendTo: 'whatsApp', phone: '79990001122', message: 'Hi' });
 		expect(unknownPhone.data.resultData.error.message).toBe(

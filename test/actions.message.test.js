@@ -15,11 +15,15 @@ const env = useSandbox();
 // One item at a time, so that the order of the recorded requests is the order of the items.
 const run = (parameters, options = {}) =>
 	runWorkflow(
-		mavibotWorkflow({ resource: 'message', requestOptions: { maxParallelRequests: 1 }, ...parameters }, options),
+		mavibotWorkflow(
+			{ resource: 'message', requestOptions: { maxParallelRequests: 1 }, ...parameters },
+			options,
+		),
 		{ credentials: env.credentials(options.key) },
 	);
 const locator = (value, mode = 'list') => ({ __rl: true, mode, value });
-const requests = (action) => env.sandbox.requestsFor(action).map(({ method, body }) => ({ method, body }));
+const requests = (action) =>
+	env.sandbox.requestsFor(action).map(({ method, body }) => ({ method, body }));
 const deliveredTo = () => env.sandbox.deliveries.map((delivery) => delivery.clientId);
 
 describe('Message → Send to WhatsApp Number (whatsapp_message)', () => {
@@ -51,16 +55,27 @@ describe('Message → Send to WhatsApp Number (whatsapp_message)', () => {
 				},
 			},
 		]);
-		expect(result.output('Mavibot')).toEqual([{ status: 'success', client_id: boris, phone: '79991234567' }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ status: 'success', client_id: boris, phone: '79991234567' },
+		]);
 		expect(env.sandbox.deliveries).toEqual([
-			expect.objectContaining({ action: 'whatsapp_message', clientId: boris, text: 'Your invoice', timeShift: 120 }),
+			expect.objectContaining({
+				action: 'whatsapp_message',
+				clientId: boris,
+				text: 'Your invoice',
+				timeShift: 120,
+			}),
 		]);
 	});
 
 	test('without a channel the request has no whatsapp_bot_id; a new number gets a new client', async () => {
 		const result = await run({ operation: 'sendToWhatsApp', phone: '79161112233', text: 'Hello' });
-		expect(requests('whatsapp_message')).toEqual([{ method: 'POST', body: { phone: '79161112233', message: 'Hello' } }]);
-		expect(result.output('Mavibot')).toEqual([{ status: 'success', client_id: NEW_CLIENT, phone: '79161112233' }]);
+		expect(requests('whatsapp_message')).toEqual([
+			{ method: 'POST', body: { phone: '79161112233', message: 'Hello' } },
+		]);
+		expect(result.output('Mavibot')).toEqual([
+			{ status: 'success', client_id: NEW_CLIENT, phone: '79161112233' },
+		]);
 	});
 
 	test('a bad phone or nothing to send is refused per item; Continue On Fail sends the good ones once', async () => {
@@ -136,7 +151,12 @@ describe('Message → Broadcast (broadcast)', () => {
 				text: 'Pick one',
 				additionalFields: {
 					botBlock: locator(String(SEED.blocks.webinar)),
-					buttons: { button: [{ text: 'Yes', type: 'reply' }, { text: 'No', type: 'reply', line: 1 }] },
+					buttons: {
+						button: [
+							{ text: 'Yes', type: 'reply' },
+							{ text: 'No', type: 'reply', line: 1 },
+						],
+					},
 					buttonsHint: 'Reply Yes or No',
 				},
 			},
@@ -160,7 +180,9 @@ describe('Message → Broadcast (broadcast)', () => {
 				},
 			},
 		]);
-		expect(result.output('Mavibot')).toEqual([{ status: 'success', sent: 3, audience: 'clients', audienceSize: 3 }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ status: 'success', sent: 3, audience: 'clients', audienceSize: 3 },
+		]);
 		expect(env.sandbox.deliveries[0]).toMatchObject({ shift: 0.2 });
 	});
 
@@ -200,8 +222,16 @@ describe('Message → Broadcast (broadcast)', () => {
 
 	test.each([
 		['an empty list ID', { sendTo: 'list', listId: '={{ "" }}' }, '"List ID" is empty [item 0]'],
-		['a list name instead of its ID', { sendTo: 'list', listId: 'Hot leads' }, '"List ID" is "Hot leads", which is not a list ID [item 0]'],
-		['no client IDs', { sendTo: 'clients', clientIds: '={{ [] }}' }, '"Client IDs" is empty [item 0]'],
+		[
+			'a list name instead of its ID',
+			{ sendTo: 'list', listId: 'Hot leads' },
+			'"List ID" is "Hot leads", which is not a list ID [item 0]',
+		],
+		[
+			'no client IDs',
+			{ sendTo: 'clients', clientIds: '={{ [] }}' },
+			'"Client IDs" is empty [item 0]',
+		],
 		[
 			'a client ID that is not a number',
 			{ sendTo: 'clients', clientIds: '1001, ann' },
@@ -236,12 +266,18 @@ describe('Message → Broadcast (broadcast)', () => {
 	test('an unknown list is an API error; with Continue On Fail the next item still goes out', async () => {
 		const result = await run(
 			{ operation: 'broadcast', sendTo: 'list', listId: '={{ $json.list }}', text: 'Hi' },
-			{ items: [{ list: 999 }, { list: SEED.lists.newsletter }], extra: { onError: 'continueRegularOutput' } },
+			{
+				items: [{ list: 999 }, { list: SEED.lists.newsletter }],
+				extra: { onError: 'continueRegularOutput' },
+			},
 		);
 		expect(result.output('Mavibot')).toEqual([
 			expect.objectContaining({ error: 'Mavibot "broadcast" failed: List 999 not found [item 0]' }),
 			{ status: 'success', sent: 2, audience: 'list', list: SEED.lists.newsletter },
 		]);
-		expect(requests('broadcast').map((request) => request.body.list)).toEqual([999, SEED.lists.newsletter]);
+		expect(requests('broadcast').map((request) => request.body.list)).toEqual([
+			999,
+			SEED.lists.newsletter,
+		]);
 	});
 });

@@ -16,7 +16,7 @@ const run = (parameters, options = {}) =>
 const getVariables = (clientId, output = 'nested') =>
 	run({ resource: 'variable', operation: 'get', clientId: String(clientId), output });
 
-describe('Variable → Get: the answer is the client\'s variables, flat', () => {
+describe("Variable → Get: the answer is the client's variables, flat", () => {
 	test('a variable called status ("vip", from the demo data) is data', async () => {
 		const result = await getVariables(carol);
 		expect(result.error).toBeUndefined();
@@ -26,14 +26,24 @@ describe('Variable → Get: the answer is the client\'s variables, flat', () => 
 		expect(item.variables).toMatchObject({ status: 'vip', city: 'London', name: 'Carol Smith' });
 	});
 
-	test.each(['success', 'error', 'fail'])('status "%s" comes through as data too, nested or flat', async (status) => {
-		await run({ resource: 'variable', operation: 'set', target: 'one', clientId: String(boris), variablesInput: 'json', variablesJson: JSON.stringify({ 'client.status': status }) });
-		const nested = await getVariables(boris);
-		expect(nested.error).toBeUndefined();
-		expect(nested.output('Mavibot')[0].variables).toMatchObject({ status, city: 'Kazan' });
-		const flat = await getVariables(boris, 'flat');
-		expect(flat.output('Mavibot')[0]).toMatchObject({ client_id: boris, status, city: 'Kazan' });
-	});
+	test.each(['success', 'error', 'fail'])(
+		'status "%s" comes through as data too, nested or flat',
+		async (status) => {
+			await run({
+				resource: 'variable',
+				operation: 'set',
+				target: 'one',
+				clientId: String(boris),
+				variablesInput: 'json',
+				variablesJson: JSON.stringify({ 'client.status': status }),
+			});
+			const nested = await getVariables(boris);
+			expect(nested.error).toBeUndefined();
+			expect(nested.output('Mavibot')[0].variables).toMatchObject({ status, city: 'Kazan' });
+			const flat = await getVariables(boris, 'flat');
+			expect(flat.output('Mavibot')[0]).toMatchObject({ client_id: boris, status, city: 'Kazan' });
+		},
+	);
 
 	test('an unknown client is still an error', async () => {
 		const result = await getVariables(424242);
@@ -76,14 +86,24 @@ describe('Buttons: one_time as Salebot documents it (1 keeps the keyboard after 
 		};
 		const field = find(node.description.properties, 'oneTime');
 		expect(field.displayName).toBe('Keep Keyboard Open');
-		expect(field.description).toMatch(/^Whether the keyboard stays open after a button is pressed \(sends one_time: 1/);
+		expect(field.description).toMatch(
+			/^Whether the keyboard stays open after a button is pressed \(sends one_time: 1/,
+		);
 	});
 });
 
 describe('Client Search → Find by WhatsApp Phone', () => {
 	test('sends the phone as digits, like the other WhatsApp actions', async () => {
-		const result = await run({ resource: 'clientSearch', operation: 'findByWhatsAppPhone', phone: '+7 999 123-45-67' });
-		expect(env.sandbox.requestsFor('whatsapp_client_id')[0].query).toEqual({ phone: '79991234567' });
-		expect(result.output('Mavibot')).toEqual([{ found: true, client_id: boris, phone: '79991234567' }]);
+		const result = await run({
+			resource: 'clientSearch',
+			operation: 'findByWhatsAppPhone',
+			phone: '+7 999 123-45-67',
+		});
+		expect(env.sandbox.requestsFor('whatsapp_client_id')[0].query).toEqual({
+			phone: '79991234567',
+		});
+		expect(result.output('Mavibot')).toEqual([
+			{ found: true, client_id: boris, phone: '79991234567' },
+		]);
 	});
 });

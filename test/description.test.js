@@ -17,12 +17,16 @@ beforeAll(async () => {
 });
 
 const operationProperty = (resource) =>
-	description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
+	description.properties.find(
+		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+	);
 
 test('the node is usable as an AI tool and every operation is in the router table', () => {
 	expect(description.usableAsTool).toBe(true);
 	const resourceProperty = description.properties.find((p) => p.name === 'resource');
-	expect(resourceProperty.options.map((o) => o.value).sort()).toEqual(Object.keys(resources).sort());
+	expect(resourceProperty.options.map((o) => o.value).sort()).toEqual(
+		Object.keys(resources).sort(),
+	);
 	for (const [resource, operations] of Object.entries(resources)) {
 		const property = operationProperty(resource);
 		expect(property).toBeDefined();
@@ -44,7 +48,9 @@ test('every field of every operation has a description or is self-explanatory', 
 	const undocumented = description.properties
 		.filter((p) => !['resource', 'operation', 'notice'].includes(p.name) && p.type !== 'notice')
 		.filter((p) => !p.description && !['collection', 'fixedCollection'].includes(p.type))
-		.map((p) => `${p.displayOptions?.show?.resource}/${p.displayOptions?.show?.operation}: ${p.name}`);
+		.map(
+			(p) => `${p.displayOptions?.show?.resource}/${p.displayOptions?.show?.operation}: ${p.name}`,
+		);
 	expect(undocumented).toEqual([]);
 });
 
@@ -53,12 +59,14 @@ test("the README's operations table lists every operation once, with its action 
 		path.join(packageDir, 'dist/nodes/Mavibot/transport/actions'),
 	);
 	const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-	const rows = [...readme.matchAll(/^\| ([^|]+) \| ([^|]+) \| `([a-z_]+)` \| ([^|]+) \|$/gm)].map((m) => ({
-		resource: m[1].trim(),
-		operation: m[2].trim(),
-		action: m[3],
-		permission: m[4].trim(),
-	}));
+	const rows = [...readme.matchAll(/^\| ([^|]+) \| ([^|]+) \| `([a-z_]+)` \| ([^|]+) \|$/gm)].map(
+		(m) => ({
+			resource: m[1].trim(),
+			operation: m[2].trim(),
+			action: m[3],
+			permission: m[4].trim(),
+		}),
+	);
 	const resourceNames = Object.fromEntries(
 		description.properties.find((p) => p.name === 'resource').options.map((o) => [o.name, o.value]),
 	);
@@ -68,11 +76,17 @@ test("the README's operations table lists every operation once, with its action 
 		const resource = resourceNames[row.resource];
 		expect(resource).toBeDefined();
 		expect(operationProperty(resource).options.map((o) => o.name)).toContain(row.operation);
-		const expected = PERMISSION_LABELS[MAVIBOT_ACTIONS[row.action].permission].replace(/^Permission to /, '');
+		const expected = PERMISSION_LABELS[MAVIBOT_ACTIONS[row.action].permission].replace(
+			/^Permission to /,
+			'',
+		);
 		expect(`${row.action}: ${row.permission}`).toBe(`${row.action}: ${expected}`);
 	}
 	// Every operation of the node appears in the table.
-	const operationCount = Object.values(resources).reduce((sum, ops) => sum + Object.keys(ops).length, 0);
+	const operationCount = Object.values(resources).reduce(
+		(sum, ops) => sum + Object.keys(ops).length,
+		0,
+	);
 	expect(rows).toHaveLength(operationCount);
 	// …and every action of the API (1–42 of the reference) has its operation.
 	expect(listed.sort()).toEqual(Object.keys(MAVIBOT_ACTIONS).sort());

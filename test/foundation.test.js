@@ -16,14 +16,20 @@ const logged = [];
 const realWrite = { out: process.stdout.write, err: process.stderr.write };
 beforeAll(async () => {
 	env = await startSandbox();
-	process.stdout.write = (chunk, ...rest) => logged.push(String(chunk)) && realWrite.out.call(process.stdout, chunk, ...rest);
-	process.stderr.write = (chunk, ...rest) => logged.push(String(chunk)) && realWrite.err.call(process.stderr, chunk, ...rest);
+	process.stdout.write = (chunk, ...rest) =>
+		logged.push(String(chunk)) && realWrite.out.call(process.stdout, chunk, ...rest);
+	process.stderr.write = (chunk, ...rest) =>
+		logged.push(String(chunk)) && realWrite.err.call(process.stderr, chunk, ...rest);
 	// n8n's own logger (winston) may hold on to console before the test starts: record at its entry points too.
 	const { Logger } = require('@n8n/backend-common');
 	for (const level of ['info', 'warn', 'error', 'debug']) {
 		const original = Logger.prototype[level];
 		jest.spyOn(Logger.prototype, level).mockImplementation(function (...args) {
-			logged.push(JSON.stringify(args, (_key, value) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value)));
+			logged.push(
+				JSON.stringify(args, (_key, value) =>
+					value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
+				),
+			);
 			return original.apply(this, args);
 		});
 	}
@@ -45,14 +51,22 @@ function everythingAbout(result) {
 	const error = result.error ?? result.nodeError('Mavibot');
 	return JSON.stringify({
 		runData: result.runData,
-		error: error && { ...error, message: error.message, description: error.description, stack: error.stack },
+		error: error && {
+			...error,
+			message: error.message,
+			description: error.description,
+			stack: error.stack,
+		},
 		cause: error?.cause && String(error.cause.stack ?? error.cause),
 	});
 }
 
 describe('credential test (connected_channels)', () => {
 	test('a good key passes, with whitespace and a trailing slash trimmed', async () => {
-		const result = await testCredential('mavibotApi', { apiKey: `  ${KEYS.full} `, baseUrl: ` ${env.url}/ ` });
+		const result = await testCredential('mavibotApi', {
+			apiKey: `  ${KEYS.full} `,
+			baseUrl: ` ${env.url}/ `,
+		});
 		expect(result).toMatchObject({ status: 'OK' });
 		expect(env.sandbox.requests).toEqual([
 			expect.objectContaining({ method: 'GET', action: 'connected_channels', key: KEYS.full }),
@@ -62,14 +76,25 @@ describe('credential test (connected_channels)', () => {
 	test('a wrong key answered with HTTP 401 fails too, without showing the key', async () => {
 		const strict = await startSandbox({ badKeyHttpStatus: 401 });
 		try {
-			const result = await testCredential('mavibotApi', { apiKey: 'wrong-secret-key', baseUrl: strict.url });
+			const result = await testCredential('mavibotApi', {
+				apiKey: 'wrong-secret-key',
+				baseUrl: strict.url,
+			});
 			expect(result.status).toBe('Error');
 			// n8n re-applies authentication after a 401 and retries once: the credential must not prefix the URL twice.
-			expect(`${result.message} ${result.error.description}`).toMatch(/Authorization failed.*API key is invalid/);
-			expect(strict.sandbox.requests.every((request) => request.action === 'connected_channels')).toBe(true);
-			expect(JSON.stringify({ message: result.message, error: result.error, stack: result.error?.stack })).not.toContain(
-				'wrong-secret-key',
+			expect(`${result.message} ${result.error.description}`).toMatch(
+				/Authorization failed.*API key is invalid/,
 			);
+			expect(
+				strict.sandbox.requests.every((request) => request.action === 'connected_channels'),
+			).toBe(true);
+			expect(
+				JSON.stringify({
+					message: result.message,
+					error: result.error,
+					stack: result.error?.stack,
+				}),
+			).not.toContain('wrong-secret-key');
 		} finally {
 			await strict.stop();
 		}
@@ -85,8 +110,18 @@ describe('credential test (connected_channels)', () => {
 describe('Message → Send', () => {
 	test('sends text to each client and outputs one item per input item', async () => {
 		const result = await run(
-			{ resource: 'message', operation: 'send', clientId: '={{ $json.id }}', text: '=Hello {{ $json.name }}' },
-			{ items: [{ id: ANN, name: 'Ann' }, { id: BORIS, name: 'Boris' }] },
+			{
+				resource: 'message',
+				operation: 'send',
+				clientId: '={{ $json.id }}',
+				text: '=Hello {{ $json.name }}',
+			},
+			{
+				items: [
+					{ id: ANN, name: 'Ann' },
+					{ id: BORIS, name: 'Boris' },
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
 		const sent = env.sandbox.requestsFor('message');
@@ -98,7 +133,10 @@ describe('Message → Send', () => {
 			expect.objectContaining({ status: 'success', client_id: ANN }),
 			expect.objectContaining({ status: 'success', client_id: BORIS }),
 		]);
-		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+		]);
 	});
 
 	test('sends an attachment, a bot block, buttons and a schedule', async () => {
@@ -131,7 +169,13 @@ describe('Message → Send', () => {
 			buttons: {
 				hint: 'Reply 1 to pay',
 				buttons: [
-					{ text: 'Pay', type: 'inline', url: 'https://example.com/pay', line: 0, index_in_line: 0 },
+					{
+						text: 'Pay',
+						type: 'inline',
+						url: 'https://example.com/pay',
+						line: 0,
+						index_in_line: 0,
+					},
 					{ text: 'Later', type: 'inline', line: 0, index_in_line: 1 },
 				],
 			},
@@ -164,10 +208,14 @@ describe('Message → Send', () => {
 			},
 			{ items: [{ id: ANN }, { id: BORIS, url: 'https://example.com/a.png' }] },
 		);
-		expect(result.error.message).toBe('"Attachment Type" is missing while "Attachment URL" is set [item 1]');
+		expect(result.error.message).toBe(
+			'"Attachment Type" is missing while "Attachment URL" is set [item 1]',
+		);
 		expect(result.error.description).toMatch(/Choose the attachment type/);
 		// The run stopped at item 1: item 0 went out once, item 1 never.
-		expect(env.sandbox.requestsFor('message').map((request) => request.body.client_id)).toEqual([ANN]);
+		expect(env.sandbox.requestsFor('message').map((request) => request.body.client_id)).toEqual([
+			ANN,
+		]);
 	});
 
 	test('an invalid Send At names the field', async () => {
@@ -178,15 +226,27 @@ describe('Message → Send', () => {
 			text: 'x',
 			additionalFields: { sendAt: 'next tuesday' },
 		});
-		expect(result.error.message).toBe('"Send At" is "next tuesday", which is not a date and time [item 0]');
+		expect(result.error.message).toBe(
+			'"Send At" is "next tuesday", which is not a date and time [item 0]',
+		);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	test('with Continue On Fail, bad items become error items and the others are sent once', async () => {
 		const result = await run(
-			{ resource: 'message', operation: 'send', clientId: '={{ $json.id }}', text: '={{ $json.text }}' },
 			{
-				items: [{ id: ANN, text: 'one' }, { id: BORIS, text: '' }, { id: 999999, text: 'three' }, { id: BORIS, text: 'four' }],
+				resource: 'message',
+				operation: 'send',
+				clientId: '={{ $json.id }}',
+				text: '={{ $json.text }}',
+			},
+			{
+				items: [
+					{ id: ANN, text: 'one' },
+					{ id: BORIS, text: '' },
+					{ id: 999999, text: 'three' },
+					{ id: BORIS, text: 'four' },
+				],
 				extra: { onError: 'continueRegularOutput' },
 			},
 		);
@@ -194,7 +254,9 @@ describe('Message → Send', () => {
 		const output = result.output('Mavibot');
 		expect(output).toHaveLength(4);
 		expect(output[0]).toMatchObject({ status: 'success', client_id: ANN });
-		expect(output[1].error).toBe('"Text" is empty and there is no attachment or bot block to send [item 1]');
+		expect(output[1].error).toBe(
+			'"Text" is empty and there is no attachment or bot block to send [item 1]',
+		);
 		expect(output[2].error).toBe('Mavibot "message" failed: client_not_found [item 2]');
 		expect(output[3]).toMatchObject({ status: 'success', client_id: BORIS });
 		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([
@@ -203,7 +265,11 @@ describe('Message → Send', () => {
 			{ item: 2 },
 			{ item: 3 },
 		]);
-		expect(env.sandbox.requestsFor('message').map((request) => request.body.message)).toEqual(['one', 'three', 'four']);
+		expect(env.sandbox.requestsFor('message').map((request) => request.body.message)).toEqual([
+			'one',
+			'three',
+			'four',
+		]);
 	});
 });
 
@@ -215,7 +281,12 @@ describe('Variable → Set and Get', () => {
 			target: 'one',
 			clientId: String(ANN),
 			variablesInput: 'fields',
-			variables: { variable: [{ name: 'client.city', value: 'Riga' }, { name: 'order_sum', value: '2500' }] },
+			variables: {
+				variable: [
+					{ name: 'client.city', value: 'Riga' },
+					{ name: 'order_sum', value: '2500' },
+				],
+			},
 		});
 		expect(env.sandbox.requestsFor('save_variables')[0]).toMatchObject({
 			method: 'POST',
@@ -248,7 +319,12 @@ describe('Variable → Set and Get', () => {
 			variablesJson: '{"a": ',
 		});
 		expect(invalid.error.message).toMatch(/^"Variables \(JSON\)" is not valid JSON .* \[item 0\]$/);
-		const empty = await run({ resource: 'variable', operation: 'set', clientId: String(ANN), variables: {} });
+		const empty = await run({
+			resource: 'variable',
+			operation: 'set',
+			clientId: String(ANN),
+			variables: {},
+		});
 		expect(empty.error.message).toBe('"Variables" is empty [item 0]');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
@@ -261,9 +337,20 @@ describe('Variable → Set and Get', () => {
 			variables: { variable: [{ name: 'client.quiz_score', value: '10' }] },
 		});
 		const nested = await run({ resource: 'variable', operation: 'get', clientId: String(BORIS) });
-		expect(env.sandbox.requestsFor('get_variables')[0]).toMatchObject({ method: 'GET', query: { client_id: String(BORIS) } });
-		expect(nested.output('Mavibot')[0]).toMatchObject({ client_id: BORIS, variables: { quiz_score: '10' } });
-		const flat = await run({ resource: 'variable', operation: 'get', clientId: String(BORIS), output: 'flat' });
+		expect(env.sandbox.requestsFor('get_variables')[0]).toMatchObject({
+			method: 'GET',
+			query: { client_id: String(BORIS) },
+		});
+		expect(nested.output('Mavibot')[0]).toMatchObject({
+			client_id: BORIS,
+			variables: { quiz_score: '10' },
+		});
+		const flat = await run({
+			resource: 'variable',
+			operation: 'get',
+			clientId: String(BORIS),
+			output: 'flat',
+		});
 		expect(flat.output('Mavibot')[0]).toMatchObject({ client_id: BORIS, quiz_score: '10' });
 	});
 });
@@ -273,10 +360,22 @@ describe('transport: errors keep the API reason, never the key', () => {
 	const send = { resource: 'message', operation: 'send', clientId: String(ANN), text: 'hi' };
 
 	test.each([
-		['an HTTP 500 with a JSON body', { kind: 'status', status: 500, body: { status: 'error', message: 'Internal failure' } }, /Internal failure \[item 0\]$/],
-		['an HTML error page', { kind: 'html', status: 502 }, /answered HTTP 502 with an HTML page instead of JSON/],
+		[
+			'an HTTP 500 with a JSON body',
+			{ kind: 'status', status: 500, body: { status: 'error', message: 'Internal failure' } },
+			/Internal failure \[item 0\]$/,
+		],
+		[
+			'an HTML error page',
+			{ kind: 'html', status: 502 },
+			/answered HTTP 502 with an HTML page instead of JSON/,
+		],
 		['an HTML page with HTTP 200', { kind: 'html', status: 200 }, /HTML page instead of JSON/],
-		['a plain-text error body', { kind: 'text', status: 200, text: 'order 12345 not found' }, /order 12345 not found/],
+		[
+			'a plain-text error body',
+			{ kind: 'text', status: 200, text: 'order 12345 not found' },
+			/order 12345 not found/,
+		],
 	])('%s', async (_name, rule, expected) => {
 		env.sandbox.misbehave({ action: 'message', ...rule });
 		const result = await run(send);
@@ -293,7 +392,9 @@ describe('transport: errors keep the API reason, never the key', () => {
 	});
 
 	test('a wrong key', async () => {
-		const result = await runWorkflow(mavibotWorkflow(send), { credentials: env.credentials('wrong-secret-key') });
+		const result = await runWorkflow(mavibotWorkflow(send), {
+			credentials: env.credentials('wrong-secret-key'),
+		});
 		expect(result.error.message).toBe('Mavibot "message" failed: API key is invalid [item 0]');
 		expect(result.error.description).toMatch(/Check the API key/);
 		expect(everythingAbout(result)).not.toContain('wrong-secret-key');
@@ -355,7 +456,9 @@ describe('transport: rate limits', () => {
 		const attempts = env.sandbox.requestsFor('message');
 		expect(attempts).toHaveLength(2);
 		expect(attempts[1].at - attempts[0].at).toBeGreaterThanOrEqual(900);
-		expect(env.sandbox.deliveries.filter((delivery) => delivery.action === 'message')).toHaveLength(1);
+		expect(env.sandbox.deliveries.filter((delivery) => delivery.action === 'message')).toHaveLength(
+			1,
+		);
 	});
 
 	test('a 503 is retried too', async () => {
@@ -368,13 +471,21 @@ describe('transport: rate limits', () => {
 	test('with retries switched off a 429 fails at once with the rate-limit hint', async () => {
 		env.sandbox.misbehave({ action: 'message', kind: 'status', status: 429, retryAfter: 1 });
 		const result = await run({ ...send, requestOptions: { retryOnRateLimit: false } });
-		expect(result.error.message).toMatch(/^Mavibot "message" failed: Too many requests \[item 0\]$/i);
+		expect(result.error.message).toMatch(
+			/^Mavibot "message" failed: Too many requests \[item 0\]$/i,
+		);
 		expect(result.error.description).toMatch(/rate limiting/);
 		expect(env.sandbox.requestsFor('message')).toHaveLength(1);
 	});
 
 	test('retries are bounded', async () => {
-		env.sandbox.misbehave({ action: 'message', kind: 'status', status: 429, retryAfter: 0, times: 10 });
+		env.sandbox.misbehave({
+			action: 'message',
+			kind: 'status',
+			status: 429,
+			retryAfter: 0,
+			times: 10,
+		});
 		const result = await run({ ...send, requestOptions: { maxRetries: 2 } });
 		expect(result.error.message).toMatch(/failed: /);
 		expect(env.sandbox.requestsFor('message')).toHaveLength(3);
@@ -383,5 +494,6 @@ describe('transport: rate limits', () => {
 
 test('no log line written during the suite holds an API key', () => {
 	expect(logged.join('')).toMatch(/failed: /);
-	for (const key of [KEYS.full, KEYS.readonly, 'wrong-secret-key']) expect(logged.join('')).not.toContain(key);
+	for (const key of [KEYS.full, KEYS.readonly, 'wrong-secret-key'])
+		expect(logged.join('')).not.toContain(key);
 });

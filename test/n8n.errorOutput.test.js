@@ -9,7 +9,11 @@ const { useSandbox, SEED } = require('./harness/sandbox');
 
 const { ann, boris, carol, elena } = SEED.clients;
 const SERIAL = { requestOptions: { maxParallelRequests: 1 } };
-const SERVER_ERROR = { kind: 'status', status: 500, body: { status: 'fail', message: 'Something went wrong' } };
+const SERVER_ERROR = {
+	kind: 'status',
+	status: 500,
+	body: { status: 'fail', message: 'Something went wrong' },
+};
 
 const env = useSandbox();
 
@@ -25,13 +29,23 @@ const run = (parameters, items, onError) =>
 	});
 
 const SEND = {
-	parameters: { resource: 'message', operation: 'send', clientId: '={{ $json.id }}', text: 'Your order has shipped' },
+	parameters: {
+		resource: 'message',
+		operation: 'send',
+		clientId: '={{ $json.id }}',
+		text: 'Your order has shipped',
+	},
 	items: [{ id: ann }, { id: boris }, { id: elena }],
 	action: 'message',
 	error: 'Mavibot "message" failed: Something went wrong [item 1]',
 };
 const GET_MANY = {
-	parameters: { resource: 'client', operation: 'getMany', returnAll: false, limit: '={{ $json.limit }}' },
+	parameters: {
+		resource: 'client',
+		operation: 'getMany',
+		returnAll: false,
+		limit: '={{ $json.limit }}',
+	},
 	items: [{ limit: 2 }, { limit: 1 }, { limit: 2 }],
 	action: 'get_clients',
 	error: 'Mavibot "get_clients" failed: Something went wrong [item 1]',
@@ -42,7 +56,8 @@ const DELETE_MANY = {
 	// Item 0: 2 chunks, the 2nd fails; item 1: one chunk.
 	items: [{ ids: deleteIds }, { ids: [carol] }],
 	action: 'delete_clients',
-	error: /^Mavibot "delete_clients" failed: Something went wrong \(500 of 600 clients were already deleted/,
+	error:
+		/^Mavibot "delete_clients" failed: Something went wrong \(500 of 600 clients were already deleted/,
 };
 
 describe('On Error: Continue (using error output)', () => {
@@ -89,9 +104,9 @@ describe('On Error: Continue (using error output)', () => {
 		expect(failed[0].pairedItem).toEqual({ item: 0 });
 		expect(failed[0].json.error).toMatch(DELETE_MANY.error);
 		expect(failed[0].json.message).toMatch(/Run again with the IDs from position 501 on/);
-		expect(env.sandbox.requestsFor('delete_clients').map((request) => request.body.client_ids.length)).toEqual([
-			500, 100, 1,
-		]);
+		expect(
+			env.sandbox.requestsFor('delete_clients').map((request) => request.body.client_ids.length),
+		).toEqual([500, 100, 1]);
 	});
 
 	test('a bad parameter goes down the error output too, and nothing is sent for it', async () => {

@@ -9,7 +9,11 @@ const { useSandbox, SEED } = require('./harness/sandbox');
 
 const { ann, boris, carol, elena, hanna } = SEED.clients;
 const SERIAL = { requestOptions: { maxParallelRequests: 1 } };
-const SERVER_ERROR = { kind: 'status', status: 500, body: { status: 'fail', message: 'Something went wrong' } };
+const SERVER_ERROR = {
+	kind: 'status',
+	status: 500,
+	body: { status: 'fail', message: 'Something went wrong' },
+};
 // n8n reads waitBetweenTries 0 as its default of 1 s; 10 ms keeps the tests quick.
 const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 10 };
 
@@ -22,17 +26,25 @@ function failRequest(action, n, rule = SERVER_ERROR) {
 }
 
 const run = (parameters, { items, extra = RETRY } = {}) =>
-	runWorkflow(mavibotWorkflow({ ...SERIAL, ...parameters }, { items, extra }), { credentials: env.credentials() });
+	runWorkflow(mavibotWorkflow({ ...SERIAL, ...parameters }, { items, extra }), {
+		credentials: env.credentials(),
+	});
 
 /** How many deliveries went to a client beyond the first. */
 function duplicatedDeliveries() {
 	const seen = new Map();
-	for (const delivery of env.sandbox.deliveries) seen.set(delivery.clientId, (seen.get(delivery.clientId) ?? 0) + 1);
+	for (const delivery of env.sandbox.deliveries)
+		seen.set(delivery.clientId, (seen.get(delivery.clientId) ?? 0) + 1);
 	return [...seen.values()].reduce((sum, count) => sum + count - 1, 0);
 }
 
 const FIVE_CLIENTS = [ann, boris, carol, elena, hanna];
-const send = { resource: 'message', operation: 'send', clientId: '={{ $json.id }}', text: '={{ "Hello " + $json.id }}' };
+const send = {
+	resource: 'message',
+	operation: 'send',
+	clientId: '={{ $json.id }}',
+	text: '={{ "Hello " + $json.id }}',
+};
 
 describe('Retry On Fail does not send twice', () => {
 	test('Message → Send: 5 items, the 3rd request fails once: every client gets the message once', async () => {
@@ -45,7 +57,12 @@ describe('Retry On Fail does not send twice', () => {
 		expect(result.items('Mavibot').map((item) => item.pairedItem.item)).toEqual([0, 1, 2, 3, 4]);
 		// 5 accepted + the one that failed: items 1 and 2 were not sent again by the retry.
 		expect(env.sandbox.requestsFor('message').map((request) => request.body.client_id)).toEqual([
-			ann, boris, carol, carol, elena, hanna,
+			ann,
+			boris,
+			carol,
+			carol,
+			elena,
+			hanna,
 		]);
 		expect(env.sandbox.deliveries.map((delivery) => delivery.clientId)).toEqual(FIVE_CLIENTS);
 		expect(duplicatedDeliveries()).toBe(0);
@@ -64,29 +81,52 @@ describe('Retry On Fail does not send twice', () => {
 		const ids = ['407184121', ...Array.from({ length: 999 }, (_, i) => String(9100000 + i))];
 		failRequest('send_callback_by_platform_id', 2);
 		const result = await run(
-			{ resource: 'callback', operation: 'sendToMany', platformIds: '={{ $json.ids }}', callbackText: 'webinar_started' },
+			{
+				resource: 'callback',
+				operation: 'sendToMany',
+				platformIds: '={{ $json.ids }}',
+				callbackText: 'webinar_started',
+			},
 			{ items: [{ ids }] },
 		);
 		expect(result.error).toBeUndefined();
-		const chunks = env.sandbox.requestsFor('send_callback_by_platform_id').map((request) => request.body.platform_ids[0]);
+		const chunks = env.sandbox
+			.requestsFor('send_callback_by_platform_id')
+			.map((request) => request.body.platform_ids[0]);
 		// chunk 1, chunk 2 (failed), then the retry: chunk 2, 3, 4.
 		expect(chunks).toEqual([ids[0], ids[300], ids[300], ids[600], ids[900]]);
-		expect(result.output('Mavibot')).toEqual([{ status: 'success', platformIds: 1000, requests: 4, sent: 1 }]);
+		expect(result.output('Mavibot')).toEqual([
+			{ status: 'success', platformIds: 1000, requests: 4, sent: 1 },
+		]);
 		expect(env.sandbox.deliveries.map((delivery) => delivery.clientId)).toEqual([elena]);
 	});
 
 	test('Message → Broadcast: 3 broadcasts, the 2nd fails once; the 1st is not broadcast again', async () => {
 		failRequest('broadcast', 2);
 		const result = await run(
-			{ resource: 'message', operation: 'broadcast', sendTo: 'clients', clientIds: '={{ $json.ids }}', text: 'Sale' },
+			{
+				resource: 'message',
+				operation: 'broadcast',
+				sendTo: 'clients',
+				clientIds: '={{ $json.ids }}',
+				text: 'Sale',
+			},
 			{ items: [{ ids: [ann, boris] }, { ids: [carol] }, { ids: [elena] }] },
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.output('Mavibot').map((json) => json.sent)).toEqual([2, 1, 1]);
 		expect(env.sandbox.requestsFor('broadcast').map((request) => request.body.clients)).toEqual([
-			[ann, boris], [carol], [carol], [elena],
+			[ann, boris],
+			[carol],
+			[carol],
+			[elena],
 		]);
-		expect(env.sandbox.deliveries.map((delivery) => delivery.clientId)).toEqual([ann, boris, carol, elena]);
+		expect(env.sandbox.deliveries.map((delivery) => delivery.clientId)).toEqual([
+			ann,
+			boris,
+			carol,
+			elena,
+		]);
 		expect(duplicatedDeliveries()).toBe(0);
 	});
 
@@ -96,7 +136,10 @@ describe('Retry On Fail does not send twice', () => {
 		expect(result.error.message).toMatch(/^Mavibot "message" failed: .* \[item 1\]$/);
 		expect(result.error.description).toMatch(/may have reached Mavibot/);
 		// The first try: ann, boris (dropped; Mavibot took it); the retries send nothing again.
-		expect(env.sandbox.requestsFor('message').map((request) => request.body.client_id)).toEqual([ann, boris]);
+		expect(env.sandbox.requestsFor('message').map((request) => request.body.client_id)).toEqual([
+			ann,
+			boris,
+		]);
 		expect(duplicatedDeliveries()).toBe(0);
 	});
 
@@ -117,7 +160,11 @@ describe('Retry On Fail does not send twice', () => {
 			extra: { ...RETRY, onError: 'continueRegularOutput' },
 		});
 		expect(result.output('Mavibot').map((json) => json.client_id)).toEqual([ann, boris]);
-		expect(env.sandbox.requestsFor('message').map((request) => request.body.client_id)).toEqual([ann, boris, ann]);
+		expect(env.sandbox.requestsFor('message').map((request) => request.body.client_id)).toEqual([
+			ann,
+			boris,
+			ann,
+		]);
 		expect(duplicatedDeliveries()).toBe(0);
 	});
 
@@ -130,7 +177,10 @@ describe('Retry On Fail does not send twice', () => {
 
 	test('without Retry On Fail a failed run sends nothing more', async () => {
 		failRequest('message', 2);
-		const result = await run(send, { items: [{ id: ann }, { id: boris }, { id: carol }], extra: {} });
+		const result = await run(send, {
+			items: [{ id: ann }, { id: boris }, { id: carol }],
+			extra: {},
+		});
 		expect(result.error.message).toBe('Mavibot "message" failed: Something went wrong [item 1]');
 		expect(env.sandbox.requestsFor('message')).toHaveLength(2);
 	});

@@ -10,7 +10,9 @@ const ROOT = path.join(__dirname, '..');
 const PACKAGE_DIR = process.env.MAVIBOT_PACKAGE_DIR ?? ROOT;
 const ACTIONS_DIR = path.join(PACKAGE_DIR, 'dist/nodes/Mavibot/actions');
 const { resources, resourceOptions } = require(path.join(ACTIONS_DIR, 'resources'));
-const { MAVIBOT_ACTIONS, PERMISSION_LABELS } = require(path.join(PACKAGE_DIR, 'dist/nodes/Mavibot/transport/actions'));
+const { MAVIBOT_ACTIONS, PERMISSION_LABELS } = require(
+	path.join(PACKAGE_DIR, 'dist/nodes/Mavibot/transport/actions'),
+);
 
 const operationFiles = () =>
 	fs
@@ -24,7 +26,9 @@ const operationFiles = () =>
 		);
 
 const operationOptions = (resource) =>
-	require(path.join(ACTIONS_DIR, resource)).description.find((property) => property.name === 'operation').options;
+	require(path.join(ACTIONS_DIR, resource)).description.find(
+		(property) => property.name === 'operation',
+	).options;
 
 test('every operation file is registered in its resource', () => {
 	const missing = operationFiles()
@@ -52,7 +56,9 @@ test("every registered operation has an option in its resource's Operation list,
 		}
 		for (const value of values) {
 			if (!resources[resource][value]) {
-				problems.push(`actions/${resource}/index.ts: the option '${value}' has no entry in \`operations\``);
+				problems.push(
+					`actions/${resource}/index.ts: the option '${value}' has no entry in \`operations\``,
+				);
 			}
 		}
 	}
@@ -61,18 +67,28 @@ test("every registered operation has an option in its resource's Operation list,
 
 test('every operation has its row in the README operations table', () => {
 	const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-	const rows = new Set([...readme.matchAll(/^\| ([^|]+) \| ([^|]+) \| `[a-z_]+` \| [^|]+ \|$/gm)].map((m) => `${m[1].trim()} | ${m[2].trim()}`));
+	const rows = new Set(
+		[...readme.matchAll(/^\| ([^|]+) \| ([^|]+) \| `[a-z_]+` \| [^|]+ \|$/gm)].map(
+			(m) => `${m[1].trim()} | ${m[2].trim()}`,
+		),
+	);
 	const missing = [];
 	for (const { name: resourceName, value: resource } of resourceOptions) {
 		for (const option of operationOptions(resource)) {
 			if (rows.has(`${resourceName} | ${option.name}`)) continue;
 			// The API action is the action-table name the operation's source mentions.
-			const source = fs.readFileSync(path.join(ROOT, 'nodes/Mavibot/actions', resource, `${option.value}.operation.ts`), 'utf8');
-			const action = Object.keys(MAVIBOT_ACTIONS).find((name) => source.includes(`'${name}'`)) ?? '<api_action>';
+			const source = fs.readFileSync(
+				path.join(ROOT, 'nodes/Mavibot/actions', resource, `${option.value}.operation.ts`),
+				'utf8',
+			);
+			const action =
+				Object.keys(MAVIBOT_ACTIONS).find((name) => source.includes(`'${name}'`)) ?? '<api_action>';
 			const permission = MAVIBOT_ACTIONS[action]
 				? PERMISSION_LABELS[MAVIBOT_ACTIONS[action].permission].replace(/^Permission to /, '')
 				: '<permission>';
-			missing.push(`README.md, Operations table: add | ${resourceName} | ${option.name} | \`${action}\` | ${permission} |`);
+			missing.push(
+				`README.md, Operations table: add | ${resourceName} | ${option.name} | \`${action}\` | ${permission} |`,
+			);
 		}
 	}
 	expect(missing).toEqual([]);

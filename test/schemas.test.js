@@ -23,7 +23,8 @@ const TRIGGER_DIST_DIR = path.join(ROOT, 'dist', 'nodes', 'MavibotTrigger', '__s
 
 const env = useSandbox();
 const cases = allCases();
-const readSchema = (file, dir = SOURCE_DIR) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+const readSchema = (file, dir = SOURCE_DIR) =>
+	JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 
 function filesUnder(dir) {
 	if (!fs.existsSync(dir)) return [];
@@ -37,11 +38,16 @@ function filesUnder(dir) {
 /** resource/operation of every operation the node offers, from its description as n8n loads it. */
 async function nodeOperations() {
 	const pkg = await loadPackage();
-	const { properties } = pkg.nodeTypes.getByNameAndVersion('n8n-nodes-mavibot.mavibot', 1).description;
+	const { properties } = pkg.nodeTypes.getByNameAndVersion(
+		'n8n-nodes-mavibot.mavibot',
+		1,
+	).description;
 	return properties
 		.filter((property) => property.name === 'operation')
 		.flatMap((property) =>
-			property.displayOptions.show.resource.flatMap((resource) => property.options.map(({ value }) => `${resource}/${value}`)),
+			property.displayOptions.show.resource.flatMap((resource) =>
+				property.options.map(({ value }) => `${resource}/${value}`),
+			),
 		)
 		.sort();
 }
@@ -50,7 +56,9 @@ describe('output schemas of the Mavibot node', () => {
 	test('every operation has cases and a schema; every schema file belongs to a case', async () => {
 		const operations = await nodeOperations();
 		expect(operations.length).toBeGreaterThanOrEqual(43);
-		expect([...new Set(cases.map(({ resource, operation }) => `${resource}/${operation}`))].sort()).toEqual(operations);
+		expect(
+			[...new Set(cases.map(({ resource, operation }) => `${resource}/${operation}`))].sort(),
+		).toEqual(operations);
 		expect(filesUnder(SOURCE_DIR)).toEqual([...new Set(cases.map(schemaFile))].sort());
 	});
 
@@ -76,13 +84,14 @@ describe('output schemas of the Mavibot node', () => {
 			'$.found: is string, the schema says boolean',
 		]);
 	});
-
 });
 
 describe('output schemas of the Mavibot Trigger', () => {
 	test('both event sources have a schema, and every schema file belongs to a case', () => {
 		expect(filesUnder(TRIGGER_DIR)).toEqual(['output.blockRequests.json', 'output.json']);
-		expect([...new Set(TRIGGER_CASES.map(({ file }) => file))].sort()).toEqual(filesUnder(TRIGGER_DIR));
+		expect([...new Set(TRIGGER_CASES.map(({ file }) => file))].sort()).toEqual(
+			filesUnder(TRIGGER_DIR),
+		);
 	});
 
 	test.each(TRIGGER_CASES.map((testCase, index) => [testCase.file, index, testCase]))(
@@ -106,13 +115,20 @@ test('the build copies the schemas into dist/ and the package ships them', () =>
 		const files = filesUnder(source);
 		expect(filesUnder(dist)).toEqual(files);
 		for (const file of files) {
-			expect(fs.readFileSync(path.join(dist, file), 'utf8')).toBe(fs.readFileSync(path.join(source, file), 'utf8'));
+			expect(fs.readFileSync(path.join(dist, file), 'utf8')).toBe(
+				fs.readFileSync(path.join(source, file), 'utf8'),
+			);
 		}
 		expected.push(...files.map((file) => `${packed}/${file}`));
 	}
 	const [pack] = JSON.parse(
-		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		}),
 	);
-	const shipped = pack.files.map((file) => file.path).filter((file) => file.includes('/__schema__/'));
+	const shipped = pack.files
+		.map((file) => file.path)
+		.filter((file) => file.includes('/__schema__/'));
 	expect(shipped.sort()).toEqual(expected.sort());
 });

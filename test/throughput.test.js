@@ -31,7 +31,12 @@ const sendItems = (count) =>
 				clientId: '={{ $json.clientId }}',
 				text: '=Message {{ $json.n }}',
 			},
-			{ items: Array.from({ length: count }, (_, n) => ({ n, clientId: clients[n % clients.length] })) },
+			{
+				items: Array.from({ length: count }, (_, n) => ({
+					n,
+					clientId: clients[n % clients.length],
+				})),
+			},
 		),
 		{ credentials: env.credentials() },
 	);
@@ -44,7 +49,12 @@ test('items run in parallel up to the limit and come out in input order', async 
 	env.sandbox.setLatency(30);
 	const workflow = mavibotWorkflow(
 		withOptions(
-			{ resource: 'message', operation: 'send', clientId: '={{ $json.clientId }}', text: '=Message {{ $json.n }}' },
+			{
+				resource: 'message',
+				operation: 'send',
+				clientId: '={{ $json.clientId }}',
+				text: '=Message {{ $json.n }}',
+			},
 			{ maxParallelRequests: 4 },
 		),
 		{ items: Array.from({ length: 24 }, (_, n) => ({ n, clientId: clients[n % clients.length] })) },
@@ -52,7 +62,9 @@ test('items run in parallel up to the limit and come out in input order', async 
 	const result = await runWorkflow(workflow, { credentials: env.credentials() });
 	expect(result.error).toBeUndefined();
 	expect(env.sandbox.peakInFlight).toBe(4);
-	expect(result.items('Mavibot').map((item) => item.pairedItem.item)).toEqual([...Array(24).keys()]);
+	expect(result.items('Mavibot').map((item) => item.pairedItem.item)).toEqual([
+		...Array(24).keys(),
+	]);
 	const texts = env.sandbox.deliveries.map((delivery) => delivery.text).sort();
 	expect(texts).toEqual(Array.from({ length: 24 }, (_, n) => `Message ${n}`).sort());
 });
@@ -68,7 +80,9 @@ test('Max Parallel Requests 1 sends one item at a time', async () => {
 	);
 	await runWorkflow(workflow, { credentials: env.credentials() });
 	expect(env.sandbox.peakInFlight).toBe(1);
-	expect(env.sandbox.requestsFor('message').map((request) => request.body.client_id)).toEqual(clients.slice(0, 6));
+	expect(env.sandbox.requestsFor('message').map((request) => request.body.client_id)).toEqual(
+		clients.slice(0, 6),
+	);
 });
 
 test('against a limit of 20 requests per second every message is delivered exactly once', async () => {
@@ -79,7 +93,9 @@ test('against a limit of 20 requests per second every message is delivered exact
 	const texts = env.sandbox.deliveries.map((delivery) => delivery.text);
 	expect(texts).toHaveLength(60);
 	expect(new Set(texts).size).toBe(60);
-	const refused = env.sandbox.requests.filter((request) => request.outcome === 'rate-limited').length;
+	const refused = env.sandbox.requests.filter(
+		(request) => request.outcome === 'rate-limited',
+	).length;
 	// The first refusals teach the node the rate; it does not keep hammering.
 	expect(refused).toBeLessThan(20);
 });

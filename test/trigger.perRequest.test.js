@@ -28,7 +28,11 @@ const SETTINGS = [
 const withToken = (parameters, { typeVersion = 1, ...options } = {}) =>
 	typeVersion === 1
 		? buildTriggerWorkflow({ ...parameters, token: TOKEN }, options)
-		: buildTriggerWorkflow(parameters, { ...options, typeVersion, credentials: { mavibotTriggerApi: { token: TOKEN } } });
+		: buildTriggerWorkflow(parameters, {
+				...options,
+				typeVersion,
+				credentials: { mavibotTriggerApi: { token: TOKEN } },
+			});
 
 describe.each(SETTINGS)('parameters %j', (parameters, responseMode, responseData) => {
 	const expected = { responseMode, responseData };
@@ -43,36 +47,68 @@ describe.each(SETTINGS)('parameters %j', (parameters, responseMode, responseData
 			const [description] = nodeType.description.webhooks;
 			const native = resolveWebhookDescriptionField(node, description, field);
 			expect(native).toEqual({ resolved: true, value: expected[field] });
-			const evaluated = workflow.expression.getComplexParameterValue(node, description[field], 'webhook', {}, undefined, undefined);
+			const evaluated = workflow.expression.getComplexParameterValue(
+				node,
+				description[field],
+				'webhook',
+				{},
+				undefined,
+				undefined,
+			);
 			expect(evaluated).toEqual(expected[field]);
 		});
 	}
 });
 
 test('an expression in the parameters sends n8n back to its expression engine, with the same answer', async () => {
-	const { workflow, node, nodeType } = await buildTriggerWorkflow({ source: 'blockRequests', token: '={{ "k3y-For-Tests_" + "0123456789" }}' });
+	const { workflow, node, nodeType } = await buildTriggerWorkflow({
+		source: 'blockRequests',
+		token: '={{ "k3y-For-Tests_" + "0123456789" }}',
+	});
 	const [description] = nodeType.description.webhooks;
-	expect(resolveWebhookDescriptionField(node, description, 'responseMode')).toEqual({ resolved: false });
-	expect(workflow.expression.getSimpleParameterValue(node, description.responseMode, 'webhook', {})).toBe('lastNode');
+	expect(resolveWebhookDescriptionField(node, description, 'responseMode')).toEqual({
+		resolved: false,
+	});
+	expect(
+		workflow.expression.getSimpleParameterValue(node, description.responseMode, 'webhook', {}),
+	).toBe('lastNode');
 });
 
 describe('version 1.1', () => {
-	const event = (id) => ({ id, client: { id: 1001, client_type: 1, name: 'Ann' }, message: 'Hi', is_input: 1, delivered: 1 });
+	const event = (id) => ({
+		id,
+		client: { id: 1001, client_type: 1, name: 'Ann' },
+		message: 'Hi',
+		is_input: 1,
+		delivered: 1,
+	});
 
 	test.each([
 		['no content type', undefined],
 		['an unknown content type', 'application/octet-stream'],
-	])('JSON with %s, which n8n leaves unread for version 1.1, is read and answered as by version 1', async (_label, contentType) => {
-		const answers = [];
-		for (const typeVersion of [1, 1.1]) {
-			const setup = await withToken({ source: 'messageEvents' }, { typeVersion, workflowId: `wfVersion${typeVersion}${contentType}` });
-			const payload = Buffer.from(JSON.stringify(event(880000 + typeVersion * 10)));
-			const request =
-				typeVersion === 1 ? { body: undefined, rawBody: payload, contentType } : { body: undefined, unread: payload, contentType };
-			const call = await callTrigger(setup, { ...request, query: { token: TOKEN } });
-			answers.push({ answer: call.answer, runs: call.runs, text: call.items[0]?.text });
-		}
-		expect(answers[0]).toEqual({ answer: { status: 200, body: { status: 'ok' } }, runs: true, text: 'Hi' });
-		expect(answers[1]).toEqual(answers[0]);
-	});
+	])(
+		'JSON with %s, which n8n leaves unread for version 1.1, is read and answered as by version 1',
+		async (_label, contentType) => {
+			const answers = [];
+			for (const typeVersion of [1, 1.1]) {
+				const setup = await withToken(
+					{ source: 'messageEvents' },
+					{ typeVersion, workflowId: `wfVersion${typeVersion}${contentType}` },
+				);
+				const payload = Buffer.from(JSON.stringify(event(880000 + typeVersion * 10)));
+				const request =
+					typeVersion === 1
+						? { body: undefined, rawBody: payload, contentType }
+						: { body: undefined, unread: payload, contentType };
+				const call = await callTrigger(setup, { ...request, query: { token: TOKEN } });
+				answers.push({ answer: call.answer, runs: call.runs, text: call.items[0]?.text });
+			}
+			expect(answers[0]).toEqual({
+				answer: { status: 200, body: { status: 'ok' } },
+				runs: true,
+				text: 'Hi',
+			});
+			expect(answers[1]).toEqual(answers[0]);
+		},
+	);
 });

@@ -19,7 +19,8 @@ const {
 const { createSandbox } = require('./sandbox/server');
 
 const PACKAGE_DIR = process.env.MAVIBOT_PACKAGE_DIR ?? path.resolve(__dirname, '..');
-const triggerModule = (name) => require(path.join(PACKAGE_DIR, 'dist', 'nodes', 'MavibotTrigger', `${name}.js`));
+const triggerModule = (name) =>
+	require(path.join(PACKAGE_DIR, 'dist', 'nodes', 'MavibotTrigger', `${name}.js`));
 
 const TOKEN = 'k3y-For-Tests_0123456789';
 const ACCEPTED = { status: 'ok' };
@@ -116,8 +117,16 @@ describe('description', () => {
 			},
 		]);
 		expect(description.webhooks).toHaveLength(1);
-		expect(description.webhooks[0]).toMatchObject({ name: 'default', httpMethod: 'POST', path: 'mavibot' });
-		expect(Object.keys(triggerType.webhookMethods.default).sort()).toEqual(['checkExists', 'create', 'delete']);
+		expect(description.webhooks[0]).toMatchObject({
+			name: 'default',
+			httpMethod: 'POST',
+			path: 'mavibot',
+		});
+		expect(Object.keys(triggerType.webhookMethods.default).sort()).toEqual([
+			'checkExists',
+			'create',
+			'delete',
+		]);
 	});
 
 	test('the Production URL is unique to the node: /webhook/<webhookId>/mavibot', async () => {
@@ -130,7 +139,9 @@ describe('description', () => {
 		expect(notice.type).toBe('notice');
 		expect(notice.displayOptions).toEqual({ show: { source: ['messageEvents'] } });
 		expect(notice.displayName).toContain('Project settings → Webhook URL');
-		expect(notice.displayName).toContain('Production URL above (Webhook URLs) to copy it, and add ?token=');
+		expect(notice.displayName).toContain(
+			'Production URL above (Webhook URLs) to copy it, and add ?token=',
+		);
 		expect(notice.displayName).toContain('One project feeds one URL');
 		expect(notice.displayName.match(/<li>\d\. /g)).toHaveLength(3);
 	});
@@ -148,7 +159,12 @@ describe('description', () => {
 
 	test('the token is a required password field shown while Verify Token is on', () => {
 		const token = triggerType.description.properties.find((p) => p.name === 'token');
-		expect(token).toMatchObject({ type: 'string', typeOptions: { password: true }, required: true, default: '' });
+		expect(token).toMatchObject({
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		});
 		expect(token.displayOptions).toEqual({ show: { '@version': [1], verifyToken: [true] } });
 		const verify = triggerType.description.properties.find((p) => p.name === 'verifyToken');
 		expect(verify).toMatchObject({ type: 'boolean', default: true });
@@ -171,7 +187,9 @@ describe('checkExists / create / delete (manual registration)', () => {
 		const setup = await buildTriggerWorkflow({ token });
 		const failure = runWebhookMethod(setup, 'checkExists');
 		await expect(failure).rejects.toThrow(message);
-		await expect(failure).rejects.toMatchObject({ description: expect.stringContaining('openssl rand -hex 24') });
+		await expect(failure).rejects.toMatchObject({
+			description: expect.stringContaining('openssl rand -hex 24'),
+		});
 		await expect(runWebhookMethod(setup, 'create')).rejects.toThrow(message);
 	});
 
@@ -206,7 +224,11 @@ describe('secret token', () => {
 
 	test('the token is checked before the body: a wrong token with a malformed body is still 401', async () => {
 		const setup = await messageTrigger();
-		expectRefused(await post(setup, 'not json', { query: {}, contentType: 'text/plain' }), 401, /no token/);
+		expectRefused(
+			await post(setup, 'not json', { query: {}, contentType: 'text/plain' }),
+			401,
+			/no token/,
+		);
 	});
 
 	test('with verification off, requests without a token run', async () => {
@@ -218,7 +240,11 @@ describe('secret token', () => {
 
 	test('a trigger whose token is unusable refuses every request with 500 and runs nothing', async () => {
 		const setup = await buildTriggerWorkflow({ token: '' });
-		expectRefused(await post(setup, messageEvent(), { query: { token: '' } }), 500, /"Token" parameter is empty/);
+		expectRefused(
+			await post(setup, messageEvent(), { query: { token: '' } }),
+			500,
+			/"Token" parameter is empty/,
+		);
 	});
 
 	test('the comparison is constant-time: timingSafeEqual on two SHA-256 digests', async () => {
@@ -231,7 +257,9 @@ describe('secret token', () => {
 			for (const [given, expected] of spy.mock.calls) {
 				expect(given).toHaveLength(32);
 				expect(expected).toHaveLength(32);
-				expect(Buffer.from(expected).equals(crypto.createHash('sha256').update(TOKEN).digest())).toBe(true);
+				expect(
+					Buffer.from(expected).equals(crypto.createHash('sha256').update(TOKEN).digest()),
+				).toBe(true);
 			}
 			expect(spy.mock.results.map((r) => r.value)).toEqual([false, true]);
 		} finally {
@@ -241,7 +269,11 @@ describe('secret token', () => {
 
 	test('the token never reaches the output', async () => {
 		const setup = await messageTrigger({ source: 'blockRequests' });
-		const call = await post(setup, { question: 'hi' }, { query: { token: TOKEN, campaign: 'spring' } });
+		const call = await post(
+			setup,
+			{ question: 'hi' },
+			{ query: { token: TOKEN, campaign: 'spring' } },
+		);
 		expect(call.items[0].query).toEqual({ campaign: 'spring' });
 		expect(JSON.stringify(call.items)).not.toContain(TOKEN);
 		const events = await messageTrigger();
@@ -252,7 +284,10 @@ describe('secret token', () => {
 describe('the clean event', () => {
 	test('is built from the documented payload, with the raw payload under "raw"', async () => {
 		const setup = await messageTrigger();
-		const event = messageEvent({ attachments: ['https://files.example.com/a.jpg'], message_id: 391 });
+		const event = messageEvent({
+			attachments: ['https://files.example.com/a.jpg'],
+			message_id: 391,
+		});
 		const before = Date.now();
 		const call = await post(setup, event);
 		expect(call.items).toEqual([
@@ -288,7 +323,15 @@ describe('the clean event', () => {
 		const setup = await messageTrigger({ direction: 'both' });
 		const event = messageEvent({
 			id: String(nextMessageId++),
-			client: { id: '1002', recepient: 79991234567, client_type: '6', name: null, avatar: null, tag: null, group: 'wa' },
+			client: {
+				id: '1002',
+				recepient: 79991234567,
+				client_type: '6',
+				name: null,
+				avatar: null,
+				tag: null,
+				group: 'wa',
+			},
 			message: null,
 			is_input: false,
 			delivered: '0',
@@ -301,7 +344,14 @@ describe('the clean event', () => {
 			messageId: Number(event.id),
 			direction: 'outgoing',
 			text: '',
-			client: { id: 1002, platformId: '79991234567', messenger: 'WhatsApp', messengerTypeId: 6, name: null, bot: 'wa' },
+			client: {
+				id: 1002,
+				platformId: '79991234567',
+				messenger: 'WhatsApp',
+				messengerTypeId: 6,
+				name: null,
+				bot: 'wa',
+			},
 			delivered: false,
 			deliveryError: 'The client blocked the bot',
 			blockId: null,
@@ -326,23 +376,33 @@ describe('the clean event', () => {
 		const setup = await messageTrigger(
 			{},
 			{
-				nodes: [echoNode('Greeting', '={{ { "to": $json.client.platformId, "text": "You wrote: " + $json.text } }}')],
-				connections: { 'Mavibot Trigger': { main: [[{ node: 'Greeting', type: 'main', index: 0 }]] } },
+				nodes: [
+					echoNode(
+						'Greeting',
+						'={{ { "to": $json.client.platformId, "text": "You wrote: " + $json.text } }}',
+					),
+				],
+				connections: {
+					'Mavibot Trigger': { main: [[{ node: 'Greeting', type: 'main', index: 0 }]] },
+				},
 			},
 		);
 		const call = await post(setup, messageEvent({ message: 'Where is my order?' }));
 		const run = await call.execute();
 		expect(run.error).toBeUndefined();
-		expect(run.output('Greeting')).toEqual([{ to: '146467928', text: 'You wrote: Where is my order?' }]);
+		expect(run.output('Greeting')).toEqual([
+			{ to: '146467928', text: 'You wrote: Where is my order?' },
+		]);
 		// Message events were answered before the run: the answer stays the small body.
 		expect(call.answer).toEqual({ status: 200, body: ACCEPTED });
 	});
 });
 
 describe('filters', () => {
-	const passes = async (parameters, event) => (await post(await messageTrigger(parameters), event)).runs;
+	const passes = async (parameters, event) =>
+		(await post(await messageTrigger(parameters), event)).runs;
 
-	test('direction: From Client by default, so the bot\'s own replies do not start the workflow', async () => {
+	test("direction: From Client by default, so the bot's own replies do not start the workflow", async () => {
 		const setup = await messageTrigger();
 		expect((await post(setup, messageEvent({ is_input: 1 }))).runs).toBe(true);
 		const skipped = await post(setup, messageEvent({ is_input: 0 }));
@@ -364,12 +424,19 @@ describe('filters', () => {
 		expect(await passes({ filters }, messageEvent({ client: { client_type: '16' } }))).toBe(true);
 		expect(await passes({ filters }, messageEvent({ client: { client_type: 1 } }))).toBe(false);
 		expect(await passes({ filters }, messageEvent({ client: { client_type: null } }))).toBe(false);
-		expect(await passes({ filters: { messengerTypes: [] } }, messageEvent({ client: { client_type: 1 } }))).toBe(true);
+		expect(
+			await passes(
+				{ filters: { messengerTypes: [] } },
+				messageEvent({ client: { client_type: 1 } }),
+			),
+		).toBe(true);
 	});
 
 	test('bots (client.group), comma- or newline-separated, ignoring case and a leading @', async () => {
 		const filters = { bots: '@Mavi_Test_Bot,\n 143414131 ' };
-		expect(await passes({ filters }, messageEvent({ client: { group: 'mavi_test_bot' } }))).toBe(true);
+		expect(await passes({ filters }, messageEvent({ client: { group: 'mavi_test_bot' } }))).toBe(
+			true,
+		);
 		expect(await passes({ filters }, messageEvent({ client: { group: '143414131' } }))).toBe(true);
 		expect(await passes({ filters }, messageEvent({ client: { group: 'other_bot' } }))).toBe(false);
 		expect(await passes({ filters }, messageEvent({ client: { group: null } }))).toBe(false);
@@ -377,11 +444,33 @@ describe('filters', () => {
 
 	test('delivery status', async () => {
 		const both = { direction: 'both' };
-		expect(await passes({ ...both, filters: { deliveryStatus: 'failed' } }, messageEvent({ delivered: 0 }))).toBe(true);
-		expect(await passes({ ...both, filters: { deliveryStatus: 'failed' } }, messageEvent({ delivered: 1 }))).toBe(false);
-		expect(await passes({ ...both, filters: { deliveryStatus: 'delivered' } }, messageEvent({ delivered: 1 }))).toBe(true);
-		expect(await passes({ ...both, filters: { deliveryStatus: 'delivered' } }, messageEvent({ delivered: 0 }))).toBe(false);
-		expect(await passes({ ...both, filters: { deliveryStatus: 'any' } }, messageEvent({ delivered: 0 }))).toBe(true);
+		expect(
+			await passes(
+				{ ...both, filters: { deliveryStatus: 'failed' } },
+				messageEvent({ delivered: 0 }),
+			),
+		).toBe(true);
+		expect(
+			await passes(
+				{ ...both, filters: { deliveryStatus: 'failed' } },
+				messageEvent({ delivered: 1 }),
+			),
+		).toBe(false);
+		expect(
+			await passes(
+				{ ...both, filters: { deliveryStatus: 'delivered' } },
+				messageEvent({ delivered: 1 }),
+			),
+		).toBe(true);
+		expect(
+			await passes(
+				{ ...both, filters: { deliveryStatus: 'delivered' } },
+				messageEvent({ delivered: 0 }),
+			),
+		).toBe(false);
+		expect(
+			await passes({ ...both, filters: { deliveryStatus: 'any' } }, messageEvent({ delivered: 0 })),
+		).toBe(true);
 	});
 
 	const notifications = [
@@ -392,16 +481,20 @@ describe('filters', () => {
 		'Task edited by Ann: edit_task_callback task_id:15, task_name:Call back',
 	];
 
-	test.each(notifications)('system notification "%s" is recognised and can be excluded', async (text) => {
-		const setup = await messageTrigger({ filters: { systemNotifications: 'exclude' } });
-		expectSkipped(await post(setup, messageEvent({ message: text })));
-		const [item] = (await post(await messageTrigger(), messageEvent({ message: text }))).items;
-		expect(item.isSystemNotification).toBe(true);
-	});
+	test.each(notifications)(
+		'system notification "%s" is recognised and can be excluded',
+		async (text) => {
+			const setup = await messageTrigger({ filters: { systemNotifications: 'exclude' } });
+			expectSkipped(await post(setup, messageEvent({ message: text })));
+			const [item] = (await post(await messageTrigger(), messageEvent({ message: text }))).items;
+			expect(item.isSystemNotification).toBe(true);
+		},
+	);
 
 	test('system notifications: Include (default), Exclude, Only', async () => {
 		const notice = () => messageEvent({ message: 'crm_state_changed Sales funnel:Paid' });
-		const person = () => messageEvent({ message: 'my callback number is 123, new_chat_member soon' });
+		const person = () =>
+			messageEvent({ message: 'my callback number is 123, new_chat_member soon' });
 		expect(await passes({}, notice())).toBe(true);
 		expect(await passes({}, person())).toBe(true);
 		expect(await passes({ filters: { systemNotifications: 'exclude' } }, person())).toBe(true);
@@ -410,7 +503,10 @@ describe('filters', () => {
 	});
 
 	test('filters combine: every one must pass', async () => {
-		const parameters = { direction: 'incoming', filters: { messengerTypes: [1], bots: 'mavi_test_bot' } };
+		const parameters = {
+			direction: 'incoming',
+			filters: { messengerTypes: [1], bots: 'mavi_test_bot' },
+		};
 		expect(await passes(parameters, messageEvent())).toBe(true);
 		expect(await passes(parameters, messageEvent({ client: { group: 'x' } }))).toBe(false);
 		expect(await passes(parameters, messageEvent({ is_input: 0 }))).toBe(false);
@@ -447,12 +543,17 @@ describe('repeated deliveries', () => {
 		const b = await messageTrigger({}, { workflowId: 'RepeatWorkflow04', nodeId: 'node-b' });
 		expect((await post(a, event)).runs).toBe(true);
 		expect((await post(b, event)).runs).toBe(true);
-		expect((await callTrigger(a, { body: event, query: { token: TOKEN } }, { mode: 'manual' })).runs).toBe(true);
+		expect(
+			(await callTrigger(a, { body: event, query: { token: TOKEN } }, { mode: 'manual' })).runs,
+		).toBe(true);
 		expect((await post(a, event)).runs).toBe(false);
 	});
 
 	test('the "Ignore Repeated Deliveries" option off runs every delivery', async () => {
-		const setup = await messageTrigger({ options: { ignoreRepeats: false } }, { workflowId: 'RepeatWorkflow05' });
+		const setup = await messageTrigger(
+			{ options: { ignoreRepeats: false } },
+			{ workflowId: 'RepeatWorkflow05' },
+		);
 		const event = messageEvent();
 		expect((await post(setup, event)).runs).toBe(true);
 		expect((await post(setup, event)).runs).toBe(true);
@@ -461,7 +562,9 @@ describe('repeated deliveries', () => {
 	test('a refused request (wrong token, malformed body) is not remembered', async () => {
 		const setup = await messageTrigger({}, { workflowId: 'RepeatWorkflow06' });
 		const event = messageEvent();
-		expect((await post(setup, event, { query: { token: 'wrong-token-0000000000' } })).runs).toBe(false);
+		expect((await post(setup, event, { query: { token: 'wrong-token-0000000000' } })).runs).toBe(
+			false,
+		);
 		expect((await post(setup, { ...event, is_input: 'maybe' })).runs).toBe(false);
 		expect((await post(setup, event)).runs).toBe(true);
 	});
@@ -484,34 +587,100 @@ describe('repeated deliveries', () => {
 
 describe('malformed bodies get 400 with the reason, and nothing runs', () => {
 	test.each([
-		['text that is not JSON', { body: 'id=1&client=2', contentType: 'text/plain' }, /body is not valid JSON/],
-		['no content type and broken JSON', { body: undefined, rawBody: Buffer.from('{"id": 1,'), contentType: undefined }, /body is not valid JSON/],
-		['an empty request', { body: undefined, rawBody: Buffer.alloc(0), contentType: undefined }, /the request has no body/],
+		[
+			'text that is not JSON',
+			{ body: 'id=1&client=2', contentType: 'text/plain' },
+			/body is not valid JSON/,
+		],
+		[
+			'no content type and broken JSON',
+			{ body: undefined, rawBody: Buffer.from('{"id": 1,'), contentType: undefined },
+			/body is not valid JSON/,
+		],
+		[
+			'an empty request',
+			{ body: undefined, rawBody: Buffer.alloc(0), contentType: undefined },
+			/the request has no body/,
+		],
 		['a JSON array', { body: [messageEvent()] }, /body must be a JSON object, got an array/],
-		['a JSON string', { body: '"hello"', contentType: 'text/plain' }, /body must be a JSON object, got a string/],
-		['no message ID', { body: messageEvent({ id: undefined }) }, /field "id" \(the message ID\) is missing/],
-		['a message ID that is an object', { body: messageEvent({ id: { value: 1 } }) }, /field "id" .* must be a whole number, got an object/],
+		[
+			'a JSON string',
+			{ body: '"hello"', contentType: 'text/plain' },
+			/body must be a JSON object, got a string/,
+		],
+		[
+			'no message ID',
+			{ body: messageEvent({ id: undefined }) },
+			/field "id" \(the message ID\) is missing/,
+		],
+		[
+			'a message ID that is an object',
+			{ body: messageEvent({ id: { value: 1 } }) },
+			/field "id" .* must be a whole number, got an object/,
+		],
 		['no client', { body: without(messageEvent(), 'client') }, /field "client" .* is missing/],
-		['a null client', { body: { ...messageEvent(), client: null } }, /field "client" .* is missing/],
-		['a client that is not an object', { body: { ...messageEvent(), client: 'Ann' } }, /field "client" must be an object, got a string/],
-		['a client without ID', { body: messageEvent({ client: { id: null } }) }, /field "client.id" \(the client ID\) is missing/],
-		['a client_type that is text', { body: messageEvent({ client: { client_type: 'telegram' } }) }, /field "client.client_type" must be a whole number/],
-		['a client name that is an object', { body: messageEvent({ client: { name: { first: 'Ann' } } }) }, /field "client.name" must be text, got an object/],
-		['no is_input', { body: messageEvent({ is_input: undefined }) }, /field "is_input" .* is missing/],
-		['an is_input that is not a flag', { body: messageEvent({ is_input: 'maybe' }) }, /field "is_input" must be 1 or 0, got a string/],
-		['a message that is a list', { body: messageEvent({ message: ['Hi'] }) }, /field "message" must be text, got an array/],
-		['a delivered flag of 2', { body: messageEvent({ delivered: 2 }) }, /field "delivered" must be 1 or 0, got a number/],
+		[
+			'a null client',
+			{ body: { ...messageEvent(), client: null } },
+			/field "client" .* is missing/,
+		],
+		[
+			'a client that is not an object',
+			{ body: { ...messageEvent(), client: 'Ann' } },
+			/field "client" must be an object, got a string/,
+		],
+		[
+			'a client without ID',
+			{ body: messageEvent({ client: { id: null } }) },
+			/field "client.id" \(the client ID\) is missing/,
+		],
+		[
+			'a client_type that is text',
+			{ body: messageEvent({ client: { client_type: 'telegram' } }) },
+			/field "client.client_type" must be a whole number/,
+		],
+		[
+			'a client name that is an object',
+			{ body: messageEvent({ client: { name: { first: 'Ann' } } }) },
+			/field "client.name" must be text, got an object/,
+		],
+		[
+			'no is_input',
+			{ body: messageEvent({ is_input: undefined }) },
+			/field "is_input" .* is missing/,
+		],
+		[
+			'an is_input that is not a flag',
+			{ body: messageEvent({ is_input: 'maybe' }) },
+			/field "is_input" must be 1 or 0, got a string/,
+		],
+		[
+			'a message that is a list',
+			{ body: messageEvent({ message: ['Hi'] }) },
+			/field "message" must be text, got an array/,
+		],
+		[
+			'a delivered flag of 2',
+			{ body: messageEvent({ delivered: 2 }) },
+			/field "delivered" must be 1 or 0, got a number/,
+		],
 	])('%s', async (_case, request, reason) => {
 		const setup = await messageTrigger();
 		const call = await callTrigger(setup, { query: { token: TOKEN }, ...request });
 		expectRefused(call, 400, reason);
-		expect(call.answer.body.message).toMatch(/^(The body is not valid JSON|Not a Mavibot message event: )/);
+		expect(call.answer.body.message).toMatch(
+			/^(The body is not valid JSON|Not a Mavibot message event: )/,
+		);
 	});
 
 	test('JSON sent as text/plain, or with no content type, is read', async () => {
 		const setup = await messageTrigger();
 		const event = messageEvent();
-		const asText = await callTrigger(setup, { body: JSON.stringify(event), contentType: 'text/plain', query: { token: TOKEN } });
+		const asText = await callTrigger(setup, {
+			body: JSON.stringify(event),
+			contentType: 'text/plain',
+			query: { token: TOKEN },
+		});
 		expect(asText.items[0].messageId).toBe(event.id);
 		const second = messageEvent();
 		const untyped = await callTrigger(setup, {
@@ -529,7 +698,10 @@ describe('malformed bodies get 400 with the reason, and nothing runs', () => {
 			messageEvent({ attachments: 42 }),
 			messageEvent({ attachments: { nested: { deeper: [{ url: 'https://x.example/1.png' }] } } }),
 			messageEvent({ message: 12345, error_message: null, delivered: null }),
-			messageEvent({ extra_field: { anything: true }, client: { custom_answer: 'x', operator_start_dialog: null } }),
+			messageEvent({
+				extra_field: { anything: true },
+				client: { custom_answer: 'x', operator_start_dialog: null },
+			}),
 		];
 		for (const event of oddities) {
 			const call = await post(setup, event);
@@ -545,7 +717,11 @@ describe('attachments', () => {
 		['null', null, []],
 		['an empty string', '', []],
 		['an empty array', [], []],
-		['an array of URLs', ['https://f.example/a.jpg', 'https://f.example/b.pdf'], ['https://f.example/a.jpg', 'https://f.example/b.pdf']],
+		[
+			'an array of URLs',
+			['https://f.example/a.jpg', 'https://f.example/b.pdf'],
+			['https://f.example/a.jpg', 'https://f.example/b.pdf'],
+		],
 		[
 			'an array of objects (url / file / link / attachment_url)',
 			[
@@ -554,20 +730,49 @@ describe('attachments', () => {
 				{ link: 'https://f.example/3.mp4' },
 				{ attachment_url: 'https://f.example/4.pdf', attachment_type: 'file' },
 			],
-			['https://f.example/1.jpg', 'https://f.example/2.ogg', 'https://f.example/3.mp4', 'https://f.example/4.pdf'],
+			[
+				'https://f.example/1.jpg',
+				'https://f.example/2.ogg',
+				'https://f.example/3.mp4',
+				'https://f.example/4.pdf',
+			],
 		],
-		['a dictionary of links', [{ small: 'https://f.example/s.jpg', big: 'https://f.example/b.jpg', width: 100 }], ['https://f.example/s.jpg', 'https://f.example/b.jpg']],
-		['a JSON string', '["https://f.example/a.jpg", {"url": "https://f.example/b.jpg"}]', ['https://f.example/a.jpg', 'https://f.example/b.jpg']],
-		['a Python list string', "['https://f.example/a.jpg', 'https://f.example/b,c.pdf']", ['https://f.example/a.jpg', 'https://f.example/b,c.pdf']],
+		[
+			'a dictionary of links',
+			[{ small: 'https://f.example/s.jpg', big: 'https://f.example/b.jpg', width: 100 }],
+			['https://f.example/s.jpg', 'https://f.example/b.jpg'],
+		],
+		[
+			'a JSON string',
+			'["https://f.example/a.jpg", {"url": "https://f.example/b.jpg"}]',
+			['https://f.example/a.jpg', 'https://f.example/b.jpg'],
+		],
+		[
+			'a Python list string',
+			"['https://f.example/a.jpg', 'https://f.example/b,c.pdf']",
+			['https://f.example/a.jpg', 'https://f.example/b,c.pdf'],
+		],
 		[
 			'a Python list of dicts',
 			"[{'url': 'https://f.example/a.jpg', 'type': 'image', 'size': None}, {'file': \"https://f.example/it's.pdf\"}]",
 			['https://f.example/a.jpg', "https://f.example/it's.pdf"],
 		],
 		['a single URL', ' https://f.example/a.jpg ', ['https://f.example/a.jpg']],
-		['several URLs in one string', 'https://f.example/a.jpg, https://f.example/b.jpg', ['https://f.example/a.jpg', 'https://f.example/b.jpg']],
-		['a broken list string', "['https://f.example/a.jpg', 'https://f.example/b.jpg'", ['https://f.example/a.jpg', 'https://f.example/b.jpg']],
-		['repeated links', ['https://f.example/a.jpg', { url: 'https://f.example/a.jpg' }], ['https://f.example/a.jpg']],
+		[
+			'several URLs in one string',
+			'https://f.example/a.jpg, https://f.example/b.jpg',
+			['https://f.example/a.jpg', 'https://f.example/b.jpg'],
+		],
+		[
+			'a broken list string',
+			"['https://f.example/a.jpg', 'https://f.example/b.jpg'",
+			['https://f.example/a.jpg', 'https://f.example/b.jpg'],
+		],
+		[
+			'repeated links',
+			['https://f.example/a.jpg', { url: 'https://f.example/a.jpg' }],
+			['https://f.example/a.jpg'],
+		],
 		['a number', 7, []],
 	])('%s', (_case, value, expected) => {
 		expect(parseAttachments(value)).toEqual(expected);
@@ -575,34 +780,61 @@ describe('attachments', () => {
 
 	test('arrive parsed in the event whatever form they take', async () => {
 		const setup = await messageTrigger();
-		const call = await post(setup, messageEvent({ attachments: "['https://f.example/a.jpg', 'https://f.example/b.pdf']" }));
-		expect(call.items[0].attachments).toEqual(['https://f.example/a.jpg', 'https://f.example/b.pdf']);
-		expect(call.items[0].raw.attachments).toBe("['https://f.example/a.jpg', 'https://f.example/b.pdf']");
+		const call = await post(
+			setup,
+			messageEvent({ attachments: "['https://f.example/a.jpg', 'https://f.example/b.pdf']" }),
+		);
+		expect(call.items[0].attachments).toEqual([
+			'https://f.example/a.jpg',
+			'https://f.example/b.pdf',
+		]);
+		expect(call.items[0].raw.attachments).toBe(
+			"['https://f.example/a.jpg', 'https://f.example/b.pdf']",
+		);
 	});
 });
 
 describe('bot block requests', () => {
 	const replyWorkflow = {
-		nodes: [echoNode('Reply', '={{ { "reply": "Order " + $json.body.order_id + " ships today", "status_code": 1 } }}')],
+		nodes: [
+			echoNode(
+				'Reply',
+				'={{ { "reply": "Order " + $json.body.order_id + " ships today", "status_code": 1 } }}',
+			),
+		],
 		connections: { 'Mavibot Trigger': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
 	};
 
-	test('n8n answers with the last node\'s first item (When Last Node Finishes, the default)', async () => {
+	test("n8n answers with the last node's first item (When Last Node Finishes, the default)", async () => {
 		const setup = await messageTrigger({ source: 'blockRequests' }, replyWorkflow);
-		const call = await post(setup, { client_id: '1001', order_id: '40632' }, { query: { token: TOKEN, step: 'order' } });
+		const call = await post(
+			setup,
+			{ client_id: '1001', order_id: '40632' },
+			{ query: { token: TOKEN, step: 'order' } },
+		);
 		expect(call.responseMode).toBe('lastNode');
 		expect(call.responseData).toBe('firstEntryJson');
 		expect(call.runs).toBe(true);
 		expect(call.items).toEqual([
-			{ body: { client_id: '1001', order_id: '40632' }, query: { step: 'order' }, receivedAt: expect.any(String) },
+			{
+				body: { client_id: '1001', order_id: '40632' },
+				query: { step: 'order' },
+				receivedAt: expect.any(String),
+			},
 		]);
 		const run = await call.execute();
 		expect(run.error).toBeUndefined();
-		expect(call.answer).toEqual({ status: 200, body: { reply: 'Order 40632 ships today', status_code: 1 } });
+		expect(call.answer).toEqual({
+			status: 200,
+			body: { reply: 'Order 40632 ships today', status_code: 1 },
+		});
 	});
 
 	test('Respond: Immediately answers {"status":"ok"} and still runs the workflow', async () => {
-		const setup = await messageTrigger({ source: 'blockRequests', responseMode: 'onReceived' }, replyWorkflow);
+		const setup = await messageTrigger(
+			{ source: 'blockRequests', responseMode: 'onReceived' },
+			replyWorkflow,
+		);
 		const call = await post(setup, { order_id: '7' });
 		expect(call.responseMode).toBe('onReceived');
 		expect(call.responseData).toEqual(ACCEPTED);
@@ -621,7 +853,12 @@ describe('bot block requests', () => {
 
 	test('a block without JSON parameters gives an empty body', async () => {
 		const setup = await messageTrigger({ source: 'blockRequests' });
-		const call = await callTrigger(setup, { body: undefined, rawBody: Buffer.alloc(0), contentType: undefined, query: { token: TOKEN } });
+		const call = await callTrigger(setup, {
+			body: undefined,
+			rawBody: Buffer.alloc(0),
+			contentType: undefined,
+			query: { token: TOKEN },
+		});
 		expect(call.items[0].body).toEqual({});
 	});
 
@@ -649,7 +886,10 @@ describe('events from the sandbox (buildWebhookEvent / sendWebhook over HTTP)', 
 	});
 
 	test('a sandbox event is accepted and becomes a clean event of the seeded client', async () => {
-		const event = sandbox.buildWebhookEvent({ message: 'I want to order', attachments: "['https://cdn.example.com/f/1.jpg']" });
+		const event = sandbox.buildWebhookEvent({
+			message: 'I want to order',
+			attachments: "['https://cdn.example.com/f/1.jpg']",
+		});
 		const answer = await sandbox.sendWebhook(`${server.url}?token=${TOKEN}`, event);
 		expect(answer).toEqual({ status: 200, body: ACCEPTED });
 		const call = server.calls.at(-1);
@@ -657,15 +897,26 @@ describe('events from the sandbox (buildWebhookEvent / sendWebhook over HTTP)', 
 			messageId: event.id,
 			direction: 'incoming',
 			text: 'I want to order',
-			client: { id: 1001, platformId: '146467928', messenger: 'Telegram (Bot)', bot: 'mavi_test_bot', name: 'Ann Petrova' },
+			client: {
+				id: 1001,
+				platformId: '146467928',
+				messenger: 'Telegram (Bot)',
+				bot: 'mavi_test_bot',
+				name: 'Ann Petrova',
+			},
 			attachments: ['https://cdn.example.com/f/1.jpg'],
 			blockId: 390,
 			raw: event,
 		});
 	});
 
-	test('a WhatsApp client\'s outgoing, undelivered message', async () => {
-		const event = sandbox.buildWebhookEvent({ client_id: 1002, is_input: 0, delivered: 0, error_message: 'Not on WhatsApp' });
+	test("a WhatsApp client's outgoing, undelivered message", async () => {
+		const event = sandbox.buildWebhookEvent({
+			client_id: 1002,
+			is_input: 0,
+			delivered: 0,
+			error_message: 'Not on WhatsApp',
+		});
 		expect((await sandbox.sendWebhook(`${server.url}?token=${TOKEN}`, event)).status).toBe(200);
 		expect(server.calls.at(-1).items[0]).toMatchObject({
 			direction: 'outgoing',
@@ -680,15 +931,23 @@ describe('events from the sandbox (buildWebhookEvent / sendWebhook over HTTP)', 
 		const url = `${server.url}?token=${TOKEN}`;
 		expect(await sandbox.sendWebhook(url, event)).toEqual({ status: 200, body: ACCEPTED });
 		expect(await sandbox.sendWebhook(url, event)).toEqual({ status: 200, body: ACCEPTED });
-		const forEvent = server.calls.filter((call) => call.result.workflowData?.[0][0].json.messageId === event.id);
+		const forEvent = server.calls.filter(
+			(call) => call.result.workflowData?.[0][0].json.messageId === event.id,
+		);
 		expect(forEvent).toHaveLength(1);
 	});
 
 	test('without the token: 401; a body that is not an event: 400', async () => {
 		const unauthorised = await sandbox.sendWebhook(server.url, sandbox.buildWebhookEvent());
 		expect(unauthorised.status).toBe(401);
-		expect(unauthorised.body).toEqual({ status: 'error', message: expect.stringMatching(/no token/) });
+		expect(unauthorised.body).toEqual({
+			status: 'error',
+			message: expect.stringMatching(/no token/),
+		});
 		const malformed = await sandbox.sendWebhook(`${server.url}?token=${TOKEN}`, { hello: 'world' });
-		expect(malformed).toEqual({ status: 400, body: { status: 'error', message: expect.stringMatching(/field "id"/) } });
+		expect(malformed).toEqual({
+			status: 400,
+			body: { status: 'error', message: expect.stringMatching(/field "id"/) },
+		});
 	});
 });

@@ -13,7 +13,13 @@ const PLACEHOLDER = 'replace-with-your-own-secret-token';
 let nextMessageId = 700000;
 const event = (overrides = {}) => ({
 	id: nextMessageId++,
-	client: { id: 1001, recepient: '146467928', client_type: 1, name: 'Ann Petrova', group: 'mavi_test_bot' },
+	client: {
+		id: 1001,
+		recepient: '146467928',
+		client_type: 1,
+		name: 'Ann Petrova',
+		group: 'mavi_test_bot',
+	},
 	message: 'Hello!',
 	attachments: [],
 	project_id: 77,
@@ -23,7 +29,10 @@ const event = (overrides = {}) => ({
 });
 
 /** A version 1.1 trigger whose credential holds `token` (no credential at all when token is null). */
-const trigger11 = (parameters = {}, token = TOKEN) => // token null: no credential
+const trigger11 = (
+	parameters = {},
+	token = TOKEN, // token null: no credential
+) =>
 	buildTriggerWorkflow(parameters, {
 		typeVersion: 1.1,
 		credentials: token === null ? {} : { mavibotTriggerApi: { token } },
@@ -43,7 +52,9 @@ afterAll(async () => {
 describe('description', () => {
 	test('versions 1 and 1.1; new nodes get 1.1', () => {
 		const description = triggerType.description ?? triggerType.baseDescription;
-		const versions = triggerType.nodeVersions ? Object.keys(triggerType.nodeVersions).map(Number) : description.version;
+		const versions = triggerType.nodeVersions
+			? Object.keys(triggerType.nodeVersions).map(Number)
+			: description.version;
 		expect([].concat(versions).sort()).toEqual([1, 1.1]);
 		expect(description.defaultVersion).toBe(1.1);
 	});
@@ -57,13 +68,24 @@ describe('description', () => {
 		};
 		const credential = v11.description.credentials.find((c) => c.name === 'mavibotTriggerApi');
 		expect(credential).toMatchObject({ required: true, testedBy: expect.any(String) });
-		expect(NodeHelpers.displayParameter({ ...node11.parameters }, credential, node11, v11.description)).toBe(true);
-		expect(NodeHelpers.displayParameter({ ...node11.parameters, verifyToken: false }, credential, node11, v11.description)).toBe(false);
+		expect(
+			NodeHelpers.displayParameter({ ...node11.parameters }, credential, node11, v11.description),
+		).toBe(true);
+		expect(
+			NodeHelpers.displayParameter(
+				{ ...node11.parameters, verifyToken: false },
+				credential,
+				node11,
+				v11.description,
+			),
+		).toBe(false);
 		expect(shown(v11, node11, 'token')).toBe(false);
 
 		const { nodeType: v1, node: node1 } = await buildTriggerWorkflow({ token: TOKEN });
 		expect(shown(v1, node1, 'token')).toBe(true);
-		expect(NodeHelpers.displayParameter({ ...node1.parameters }, credential, node1, v1.description)).toBe(false);
+		expect(
+			NodeHelpers.displayParameter({ ...node1.parameters }, credential, node1, v1.description),
+		).toBe(false);
 	});
 });
 
@@ -74,7 +96,10 @@ describe('version 1.1: the token comes from the credential', () => {
 		expect(ok.runs).toBe(true);
 		expect(ok.items[0].text).toBe('Hello!');
 
-		const wrong = await callTrigger(setup, { body: event(), query: { token: 'wrong-token-0000000000' } });
+		const wrong = await callTrigger(setup, {
+			body: event(),
+			query: { token: 'wrong-token-0000000000' },
+		});
 		expect(wrong.runs).toBe(false);
 		expect(wrong.answer.status).toBe(401);
 		expect(wrong.answer.body.message).toMatch(/Mavibot Trigger API/);
@@ -84,7 +109,10 @@ describe('version 1.1: the token comes from the credential', () => {
 
 	test('a Token parameter left in a 1.1 node is ignored', async () => {
 		const setup = await trigger11({ token: 'parameter-token-0123456789' });
-		const byParameter = await callTrigger(setup, { body: event(), query: { token: 'parameter-token-0123456789' } });
+		const byParameter = await callTrigger(setup, {
+			body: event(),
+			query: { token: 'parameter-token-0123456789' },
+		});
 		expect(byParameter.answer.status).toBe(401);
 		expect((await callTrigger(setup, { body: event(), query: { token: TOKEN } })).runs).toBe(true);
 	});
@@ -98,25 +126,46 @@ describe('version 1.1: the token comes from the credential', () => {
 			const setup = await trigger11({}, token);
 			await expect(runWebhookMethod(setup, 'checkExists')).rejects.toThrow(reason);
 		}
-		await expect(runWebhookMethod(await trigger11({}, null), 'checkExists')).rejects.toThrow(/No "Mavibot Trigger API" credential/);
+		await expect(runWebhookMethod(await trigger11({}, null), 'checkExists')).rejects.toThrow(
+			/No "Mavibot Trigger API" credential/,
+		);
 		await expect(runWebhookMethod(await trigger11({}), 'checkExists')).resolves.toBe(true);
-		await expect(runWebhookMethod(await trigger11({ verifyToken: false }, null), 'checkExists')).resolves.toBe(true);
+		await expect(
+			runWebhookMethod(await trigger11({ verifyToken: false }, null), 'checkExists'),
+		).resolves.toBe(true);
 	});
 
 	test('bot block requests: the token is not in the output', async () => {
 		const setup = await trigger11({ source: 'blockRequests' });
-		const call = await callTrigger(setup, { body: { client_id: '1001' }, query: { token: TOKEN, step: 'order' } });
-		expect(call.items).toEqual([{ body: { client_id: '1001' }, query: { step: 'order' }, receivedAt: expect.any(String) }]);
+		const call = await callTrigger(setup, {
+			body: { client_id: '1001' },
+			query: { token: TOKEN, step: 'order' },
+		});
+		expect(call.items).toEqual([
+			{ body: { client_id: '1001' }, query: { step: 'order' }, receivedAt: expect.any(String) },
+		]);
 		expect(JSON.stringify(call.items)).not.toContain(TOKEN);
 	});
 
 	test("the credential's Test checks the token without calling anything", async () => {
 		const { nodeType } = await trigger11({});
-		const { testedBy } = nodeType.description.credentials.find((c) => c.name === 'mavibotTriggerApi');
-		const test = (token) => nodeType.methods.credentialTest[testedBy].call({}, { id: '1', name: 'x', type: 'mavibotTriggerApi', data: { token } });
+		const { testedBy } = nodeType.description.credentials.find(
+			(c) => c.name === 'mavibotTriggerApi',
+		);
+		const test = (token) =>
+			nodeType.methods.credentialTest[testedBy].call(
+				{},
+				{ id: '1', name: 'x', type: 'mavibotTriggerApi', data: { token } },
+			);
 		await expect(test(TOKEN)).resolves.toEqual({ status: 'OK', message: expect.any(String) });
-		await expect(test('short')).resolves.toMatchObject({ status: 'Error', message: expect.stringMatching(/shorter than 16/) });
-		await expect(test(PLACEHOLDER)).resolves.toMatchObject({ status: 'Error', message: expect.stringMatching(/placeholder/) });
+		await expect(test('short')).resolves.toMatchObject({
+			status: 'Error',
+			message: expect.stringMatching(/shorter than 16/),
+		});
+		await expect(test(PLACEHOLDER)).resolves.toMatchObject({
+			status: 'Error',
+			message: expect.stringMatching(/placeholder/),
+		});
 	});
 });
 
@@ -124,7 +173,10 @@ describe('version 1 keeps working unchanged', () => {
 	test('the Token parameter is checked as before', async () => {
 		const setup = await buildTriggerWorkflow({ token: TOKEN });
 		expect((await callTrigger(setup, { body: event(), query: { token: TOKEN } })).runs).toBe(true);
-		expect((await callTrigger(setup, { body: event(), query: { token: 'wrong-token-0000000000' } })).answer.status).toBe(401);
+		expect(
+			(await callTrigger(setup, { body: event(), query: { token: 'wrong-token-0000000000' } }))
+				.answer.status,
+		).toBe(401);
 		await expect(runWebhookMethod(setup, 'checkExists')).resolves.toBe(true);
 	});
 

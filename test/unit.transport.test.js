@@ -34,7 +34,12 @@ describe('parseMavibotResponse', () => {
 	test.each([
 		[200, '{"status":"client_not_found"}', 'notFound', 'client_not_found'],
 		[200, '{"status":"order 12345 not found"}', 'notFound', 'order 12345 not found'],
-		[200, '{"status":"fail","message":"Parameter \\"q\\" required"}', 'apiError', 'Parameter "q" required'],
+		[
+			200,
+			'{"status":"fail","message":"Parameter \\"q\\" required"}',
+			'apiError',
+			'Parameter "q" required',
+		],
 		[200, '{"status":"error","message":"API key is invalid"}', 'badKey', 'API key is invalid'],
 		[403, '{"status":"error","message":"Access denied"}', 'permission', 'Access denied'],
 		[404, '{"detail":"nope"}', 'notFound', 'nope'],
@@ -48,7 +53,10 @@ describe('parseMavibotResponse', () => {
 
 	test('an HTML page is an error that says so, whatever the HTTP status', () => {
 		for (const code of [200, 404, 502]) {
-			const parsed = parseMavibotResponse(code, '<!DOCTYPE html><html><body>Bad gateway</body></html>');
+			const parsed = parseMavibotResponse(
+				code,
+				'<!DOCTYPE html><html><body>Bad gateway</body></html>',
+			);
 			expect(parsed.ok).toBe(false);
 			expect(parsed.reason).toBe(`answered HTTP ${code} with an HTML page instead of JSON`);
 		}
@@ -58,7 +66,9 @@ describe('parseMavibotResponse', () => {
 describe('redact', () => {
 	test('removes the key from URL paths and anywhere else', () => {
 		const text = 'GET https://chatter.example/api/s3cr3t-key/message failed; key=s3cr3t-key';
-		expect(redact(text, ['s3cr3t-key'])).toBe('GET https://chatter.example/api/***/message failed; key=***');
+		expect(redact(text, ['s3cr3t-key'])).toBe(
+			'GET https://chatter.example/api/***/message failed; key=***',
+		);
 		expect(redact('http://127.0.0.1:1/api/other/x')).toBe('http://127.0.0.1:1/api/***/x');
 	});
 
@@ -73,7 +83,9 @@ describe('redact', () => {
 test('retryAfterMs reads seconds and HTTP dates', () => {
 	expect(retryAfterMs('2')).toBe(2000);
 	expect(retryAfterMs(undefined)).toBeUndefined();
-	expect(retryAfterMs('Wed, 25 Nov 2026 10:00:05 GMT', Date.parse('Wed, 25 Nov 2026 10:00:00 GMT'))).toBe(5000);
+	expect(
+		retryAfterMs('Wed, 25 Nov 2026 10:00:05 GMT', Date.parse('Wed, 25 Nov 2026 10:00:00 GMT')),
+	).toBe(5000);
 	expect(retryAfterMs('soon')).toBeUndefined();
 });
 
@@ -127,7 +139,9 @@ describe('toSendTime', () => {
 	});
 
 	test('Luxon-like objects and Dates are instants', () => {
-		expect(toSendTime({ toISO: () => '2026-12-01T06:30:00.000Z' }, 'Europe/Moscow')).toBe('2026-12-01 09:30:00');
+		expect(toSendTime({ toISO: () => '2026-12-01T06:30:00.000Z' }, 'Europe/Moscow')).toBe(
+			'2026-12-01 09:30:00',
+		);
 		expect(toSendTime(new Date('2026-12-01T06:30:00Z'), 'UTC')).toBe('2026-12-01 06:30:00');
 	});
 

@@ -38,8 +38,23 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 	'--disable-dev-shm-usage',
 ];
-const OWNER = { email: 'browser@example.com', password: 'Browser-Passw0rd!', firstName: 'Browser', lastName: 'Check' };
-const RESOURCES = ['Callback', 'Channel', 'Client', 'Client Search', 'Conversation', 'Deal', 'List', 'Message', 'Variable'];
+const OWNER = {
+	email: 'browser@example.com',
+	password: 'Browser-Passw0rd!',
+	firstName: 'Browser',
+	lastName: 'Check',
+};
+const RESOURCES = [
+	'Callback',
+	'Channel',
+	'Client',
+	'Client Search',
+	'Conversation',
+	'Deal',
+	'List',
+	'Message',
+	'Variable',
+];
 const EXAMPLE = { workflowId: 'MavibotExLead001', node: 'Create deal' };
 // The panel checks add nodes: they work in a new workflow, never in an example.
 const PANEL_PAGE = 'workflow/new';
@@ -70,30 +85,48 @@ async function main() {
 	if (!chromium) return finish(report);
 
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `mavibot-browser-${args.n8n}-`));
-	const n8n = new N8n({ version: args.n8n, userFolder, port: await freePort(), brokerPort: await freePort() });
+	const n8n = new N8n({
+		version: args.n8n,
+		userFolder,
+		port: await freePort(),
+		brokerPort: await freePort(),
+	});
 	let sandbox;
 	let packed;
 	try {
-		const up = await report.check('n8n with the packed package, the credential and the examples is running', async (assert) => {
-			assert.ok(n8n.installed(), `run bash e2e/install.sh ${args.n8n}`);
-			packed = await packPackage({ build: args.build });
-			await installTarball(packed.tarball, userFolder);
-			sandbox = await startSandbox();
-			await agentSuite.start(); // the scripted model the AI agent example's OpenAI credential points at
-			await n8n.importCredentials([...credentialImport(sandbox.url), ...agentSuite.credentials()]);
-			const examples = fs
-				.readdirSync(path.join(REPO, 'examples'))
-				.filter((f) => f.endsWith('.json'))
-				.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
-			await n8n.importWorkflows([...examples, sendAndWaitWorkflow()]);
-			await n8n.activate(FREE_TEXT.id);
-			await n8n.start();
-			await n8n.setupOwner(OWNER);
-			return true;
-		});
+		const up = await report.check(
+			'n8n with the packed package, the credential and the examples is running',
+			async (assert) => {
+				assert.ok(n8n.installed(), `run bash e2e/install.sh ${args.n8n}`);
+				packed = await packPackage({ build: args.build });
+				await installTarball(packed.tarball, userFolder);
+				sandbox = await startSandbox();
+				await agentSuite.start(); // the scripted model the AI agent example's OpenAI credential points at
+				await n8n.importCredentials([
+					...credentialImport(sandbox.url),
+					...agentSuite.credentials(),
+				]);
+				const examples = fs
+					.readdirSync(path.join(REPO, 'examples'))
+					.filter((f) => f.endsWith('.json'))
+					.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
+				await n8n.importWorkflows([...examples, sendAndWaitWorkflow()]);
+				await n8n.activate(FREE_TEXT.id);
+				await n8n.start();
+				await n8n.setupOwner(OWNER);
+				return true;
+			},
+		);
 		if (!up) return;
 
-		await browserChecks({ n8n, report, owner: OWNER, screenshots: args.screenshots, chromium, freeText: { sandbox } });
+		await browserChecks({
+			n8n,
+			report,
+			owner: OWNER,
+			screenshots: args.screenshots,
+			chromium,
+			freeText: { sandbox },
+		});
 	} finally {
 		await n8n.stop();
 		if (sandbox) await sandbox.stop();
@@ -112,7 +145,14 @@ async function main() {
  * example workflows imported. Used by this script and by `node e2e/run.js --browser` (which reuses its 2.x server).
  * `freeText: { sandbox }`: the free-text Send and Wait workflow (cases/server.js) is published; its page is checked.
  */
-async function browserChecks({ n8n, report, owner, screenshots = true, chromium = require('playwright-core').chromium, freeText }) {
+async function browserChecks({
+	n8n,
+	report,
+	owner,
+	screenshots = true,
+	chromium = require('playwright-core').chromium,
+	freeText,
+}) {
 	const examples = fs
 		.readdirSync(path.join(REPO, 'examples'))
 		.filter((f) => f.endsWith('.json'))
@@ -148,9 +188,12 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 			return value;
 		};
 
-		const signedIn = await check('sign in through the editor\'s sign-in page', async () => {
+		const signedIn = await check("sign in through the editor's sign-in page", async () => {
 			await page.goto(`${n8n.baseUrl}/signin`);
-			await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(owner.email);
+			await page
+				.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+				.first()
+				.fill(owner.email);
 			await page.locator('input[type="password"]').first().fill(owner.password);
 			await page.locator('input[type="password"]').first().press('Enter');
 			await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
@@ -158,138 +201,220 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 		});
 		if (!signedIn) return;
 
-		await check('node panel: "Mavibot" is found, with its actions and the Mavibot Trigger', async (assert) => {
-			// n8n lists a package's action node and trigger as one app, "Mavibot"; opening it shows "Actions (N)" and
-			// "Triggers (N)", whose entry adds the Mavibot Trigger node.
-			await page.goto(`${n8n.baseUrl}/${PANEL_PAGE}`);
-			await dismissPopups(page);
-			const found = await searchPanel(page, 'Mavibot');
-			assert.ok(found.includes('Mavibot'), `"Mavibot" listed (got ${JSON.stringify(found)})`);
-			const items = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]');
-			// The app entry's text is the trigger's description (n8n merges the two nodes): it must say what the nodes do.
-			const listed = await page.locator('[data-test-id="node-creator"]').innerText();
-			assert.match(listed, /(^|\n)Mavibot\s*\n\s*Send messages/, `the entry reads: ${JSON.stringify(listed.slice(0, 300))}`);
-			await items.filter({ hasText: /^Mavibot$/ }).first().click();
-			const panel = page.locator('[data-test-id="node-creator"]');
-			const actions = panel.getByText(/^Actions \(\d+\)$/);
-			const triggers = panel.getByText(/^Triggers \(\d+\)$/);
-			await actions.waitFor();
-			const actionCount = Number(/\d+/.exec(await actions.innerText())[0]);
-			assert.ok(actionCount >= 40, `the panel lists the operations as actions (got ${actionCount})`);
-			// In an empty workflow the panel opens with the triggers shown and the actions folded: show the actions,
-			// check them, fold them again so that the trigger entry is the only item left.
-			const actionShown = () => panel.getByText('Send a callback to a client').first().isVisible();
-			if (!(await actionShown())) await actions.click();
-			await panel.getByText('Send a callback to a client').first().waitFor();
-			await actions.click();
-			await sleep(300);
-			const trigger = panel.locator('[data-test-id="item-iterator-item"]').last();
-			if (!(await trigger.isVisible())) await triggers.click();
-			await trigger.waitFor();
-			await sleep(300);
-			if (screenshots) await page.screenshot({ path: path.join(docs, 'node-panel.png') });
-			await trigger.click();
-			const ndv = page.locator('[data-test-id="ndv"]');
-			await ndv.waitFor();
-			await sleep(500);
-			assert.match(await ndv.innerText(), /Mavibot Trigger/, 'the trigger entry opens the Mavibot Trigger node');
-			assert.match(await ndv.innerText(), /Trigger On/);
-			await page.keyboard.press('Escape');
-		});
+		await check(
+			'node panel: "Mavibot" is found, with its actions and the Mavibot Trigger',
+			async (assert) => {
+				// n8n lists a package's action node and trigger as one app, "Mavibot"; opening it shows "Actions (N)" and
+				// "Triggers (N)", whose entry adds the Mavibot Trigger node.
+				await page.goto(`${n8n.baseUrl}/${PANEL_PAGE}`);
+				await dismissPopups(page);
+				const found = await searchPanel(page, 'Mavibot');
+				assert.ok(found.includes('Mavibot'), `"Mavibot" listed (got ${JSON.stringify(found)})`);
+				const items = page.locator(
+					'[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]',
+				);
+				// The app entry's text is the trigger's description (n8n merges the two nodes): it must say what the nodes do.
+				const listed = await page.locator('[data-test-id="node-creator"]').innerText();
+				assert.match(
+					listed,
+					/(^|\n)Mavibot\s*\n\s*Send messages/,
+					`the entry reads: ${JSON.stringify(listed.slice(0, 300))}`,
+				);
+				await items
+					.filter({ hasText: /^Mavibot$/ })
+					.first()
+					.click();
+				const panel = page.locator('[data-test-id="node-creator"]');
+				const actions = panel.getByText(/^Actions \(\d+\)$/);
+				const triggers = panel.getByText(/^Triggers \(\d+\)$/);
+				await actions.waitFor();
+				const actionCount = Number(/\d+/.exec(await actions.innerText())[0]);
+				assert.ok(
+					actionCount >= 40,
+					`the panel lists the operations as actions (got ${actionCount})`,
+				);
+				// In an empty workflow the panel opens with the triggers shown and the actions folded: show the actions,
+				// check them, fold them again so that the trigger entry is the only item left.
+				const actionShown = () =>
+					panel.getByText('Send a callback to a client').first().isVisible();
+				if (!(await actionShown())) await actions.click();
+				await panel.getByText('Send a callback to a client').first().waitFor();
+				await actions.click();
+				await sleep(300);
+				const trigger = panel.locator('[data-test-id="item-iterator-item"]').last();
+				if (!(await trigger.isVisible())) await triggers.click();
+				await trigger.waitFor();
+				await sleep(300);
+				if (screenshots) await page.screenshot({ path: path.join(docs, 'node-panel.png') });
+				await trigger.click();
+				const ndv = page.locator('[data-test-id="ndv"]');
+				await ndv.waitFor();
+				await sleep(500);
+				assert.match(
+					await ndv.innerText(),
+					/Mavibot Trigger/,
+					'the trigger entry opens the Mavibot Trigger node',
+				);
+				assert.match(await ndv.innerText(), /Trigger On/);
+				await page.keyboard.press('Escape');
+			},
+		);
 
 		for (const text of PANEL_SEARCHES) {
 			await check(`node panel: searching "${text}" lists Mavibot`, async (assert) => {
 				await page.goto(`${n8n.baseUrl}/${PANEL_PAGE}`);
 				await dismissPopups(page);
 				const found = await searchPanel(page, text);
-				assert.ok(found.includes('Mavibot'), `"Mavibot" listed (got ${JSON.stringify(found.slice(0, 15))})`);
+				assert.ok(
+					found.includes('Mavibot'),
+					`"Mavibot" listed (got ${JSON.stringify(found.slice(0, 15))})`,
+				);
 				await page.keyboard.press('Escape');
 			});
 		}
 
 		for (const workflow of examples) {
 			// Send and Wait pauses the run until the client answers: its sample run must reach that wait.
-			const waits = workflow.nodes.some((node) => node.parameters && node.parameters.operation === 'sendAndWait');
+			const waits = workflow.nodes.some(
+				(node) => node.parameters && node.parameters.operation === 'sendAndWait',
+			);
 			const expected = waits ? 'waiting' : 'success';
-			await check(`example "${workflow.name}": the canvas's Execute workflow runs the sample (${expected})`, async (assert) => {
-				const before = new Set((await n8n.executions(workflow.id)).map((e) => e.id));
-				await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
-				await dismissPopups(page);
-				await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-				const [execution] = await waitForNewExecution(n8n, workflow.id, before);
-				assert.equal(execution.mode, 'manual', 'a manual run (the editor\'s button)');
-				assert.equal(execution.status, expected, `the run's status (execution ${execution.id})`);
-				const { runData } = (await n8n.execution(execution.id)).data.resultData;
-				const ran = Object.keys(runData);
-				const mavibotNodes = workflow.nodes.filter((node) => MAVIBOT_NODE_TYPES.includes(node.type));
-				assert.ok(mavibotNodes.some((node) => ran.includes(node.name)), `a Mavibot node ran (ran: ${ran.join(', ')})`);
-			});
+			await check(
+				`example "${workflow.name}": the canvas's Execute workflow runs the sample (${expected})`,
+				async (assert) => {
+					const before = new Set((await n8n.executions(workflow.id)).map((e) => e.id));
+					await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
+					await dismissPopups(page);
+					await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+					const [execution] = await waitForNewExecution(n8n, workflow.id, before);
+					assert.equal(execution.mode, 'manual', "a manual run (the editor's button)");
+					assert.equal(execution.status, expected, `the run's status (execution ${execution.id})`);
+					const { runData } = (await n8n.execution(execution.id)).data.resultData;
+					const ran = Object.keys(runData);
+					const mavibotNodes = workflow.nodes.filter((node) =>
+						MAVIBOT_NODE_TYPES.includes(node.type),
+					);
+					assert.ok(
+						mavibotNodes.some((node) => ran.includes(node.name)),
+						`a Mavibot node ran (ran: ${ran.join(', ')})`,
+					);
+				},
+			);
 		}
 
-		const triggerExample = examples.find((w) => w.nodes.some((n) => n.type === TRIGGER_TYPE && n.credentials));
-		await check('Mavibot Trigger setup: the steps, the credential, and the Production URL copied in one click', async (assert) => {
-			const trigger = triggerExample.nodes.find((n) => n.type === TRIGGER_TYPE);
-			await page.goto(`${n8n.baseUrl}/workflow/${triggerExample.id}`);
-			await dismissPopups(page);
-			await page.locator(`[data-test-id="canvas-node"][data-node-name="${trigger.name}"], [data-name="${trigger.name}"]`).first().dblclick();
-			const ndv = page.locator('[data-test-id="ndv"]');
-			await ndv.waitFor();
-			await sleep(800);
-			const text = await ndv.innerText();
-			assert.match(text, /Set up in Mavibot/, 'the steps notice');
-			assert.match(text, /Credential for Mavibot Trigger API/, 'the token credential field');
-			const values = await ndv.locator('input').evaluateAll((inputs) => inputs.map((input) => input.value));
-			assert.ok(values.includes(trigger.credentials.mavibotTriggerApi.name), `the credential is selected (${JSON.stringify(values)})`);
-			assert.doesNotMatch(text, /(^|\n)Token\s*\n/, 'version 1.1 has no Token field');
-			if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-setup.png') });
-			const toggle = ndv.getByText('Webhook URLs', { exact: true }).first();
-			if (await toggle.isVisible()) await toggle.click();
-			await ndv.getByText('Production URL', { exact: true }).first().click();
-			const url = ndv.locator('.webhook-url').first();
-			await url.waitFor();
-			const shown = (await url.innerText()).trim();
-			assert.match(shown, new RegExp(`^https?://.+/webhook/${trigger.webhookId}/mavibot$`), `the Production URL (got ${shown})`);
-			await url.click();
-			await sleep(300);
-			assert.equal(await page.evaluate('navigator.clipboard.readText()'), shown, 'one click copies it');
-			if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-url.png') });
-			await page.keyboard.press('Escape');
-		});
+		const triggerExample = examples.find((w) =>
+			w.nodes.some((n) => n.type === TRIGGER_TYPE && n.credentials),
+		);
+		await check(
+			'Mavibot Trigger setup: the steps, the credential, and the Production URL copied in one click',
+			async (assert) => {
+				const trigger = triggerExample.nodes.find((n) => n.type === TRIGGER_TYPE);
+				await page.goto(`${n8n.baseUrl}/workflow/${triggerExample.id}`);
+				await dismissPopups(page);
+				await page
+					.locator(
+						`[data-test-id="canvas-node"][data-node-name="${trigger.name}"], [data-name="${trigger.name}"]`,
+					)
+					.first()
+					.dblclick();
+				const ndv = page.locator('[data-test-id="ndv"]');
+				await ndv.waitFor();
+				await sleep(800);
+				const text = await ndv.innerText();
+				assert.match(text, /Set up in Mavibot/, 'the steps notice');
+				assert.match(text, /Credential for Mavibot Trigger API/, 'the token credential field');
+				const values = await ndv
+					.locator('input')
+					.evaluateAll((inputs) => inputs.map((input) => input.value));
+				assert.ok(
+					values.includes(trigger.credentials.mavibotTriggerApi.name),
+					`the credential is selected (${JSON.stringify(values)})`,
+				);
+				assert.doesNotMatch(text, /(^|\n)Token\s*\n/, 'version 1.1 has no Token field');
+				if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-setup.png') });
+				const toggle = ndv.getByText('Webhook URLs', { exact: true }).first();
+				if (await toggle.isVisible()) await toggle.click();
+				await ndv.getByText('Production URL', { exact: true }).first().click();
+				const url = ndv.locator('.webhook-url').first();
+				await url.waitFor();
+				const shown = (await url.innerText()).trim();
+				assert.match(
+					shown,
+					new RegExp(`^https?://.+/webhook/${trigger.webhookId}/mavibot$`),
+					`the Production URL (got ${shown})`,
+				);
+				await url.click();
+				await sleep(300);
+				assert.equal(
+					await page.evaluate('navigator.clipboard.readText()'),
+					shown,
+					'one click copies it',
+				);
+				if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-url.png') });
+				await page.keyboard.press('Escape');
+			},
+		);
 
-		await check('the Mavibot node opens and its Resource option lists every resource', async (assert) => {
-			await page.goto(`${n8n.baseUrl}/workflow/${EXAMPLE.workflowId}`);
-			await dismissPopups(page);
-			const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${EXAMPLE.node}"], [data-name="${EXAMPLE.node}"]`).first();
-			await node.dblclick();
-			const resource = page.locator('[data-test-id="parameter-input-resource"]').first();
-			await resource.waitFor();
-			await resource.click();
-			const options = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
-			await options.first().waitFor();
-			await sleep(300);
-			const texts = [...new Set((await options.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean))];
-			for (const name of RESOURCES) assert.ok(texts.includes(name), `Resource option "${name}" (got ${JSON.stringify(texts)})`);
-			if (screenshots) await page.screenshot({ path: path.join(docs, 'editor-mavibot.png') });
-		});
+		await check(
+			'the Mavibot node opens and its Resource option lists every resource',
+			async (assert) => {
+				await page.goto(`${n8n.baseUrl}/workflow/${EXAMPLE.workflowId}`);
+				await dismissPopups(page);
+				const node = page
+					.locator(
+						`[data-test-id="canvas-node"][data-node-name="${EXAMPLE.node}"], [data-name="${EXAMPLE.node}"]`,
+					)
+					.first();
+				await node.dblclick();
+				const resource = page.locator('[data-test-id="parameter-input-resource"]').first();
+				await resource.waitFor();
+				await resource.click();
+				const options = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
+				await options.first().waitFor();
+				await sleep(300);
+				const texts = [
+					...new Set(
+						(await options.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean),
+					),
+				];
+				for (const name of RESOURCES)
+					assert.ok(
+						texts.includes(name),
+						`Resource option "${name}" (got ${JSON.stringify(texts)})`,
+					);
+				if (screenshots) await page.screenshot({ path: path.join(docs, 'editor-mavibot.png') });
+			},
+		);
 
 		if (freeText) {
-			await check('send and wait: the Free Text page opens on a phone-sized screen and takes the answer', async (assert) => {
-				const { link } = await askFreeText({ n8n, sandbox: freeText.sandbox }, 'B-12');
-				const phone = await browser.newContext({ viewport: { width: 390, height: 760 }, deviceScaleFactor: 2, isMobile: true });
-				try {
-					const form = await phone.newPage();
-					await form.goto(link);
-					await form.locator('textarea[name="text"]').waitFor();
-					assert.equal(await form.locator('h1').innerText(), 'Order B-12');
-					assert.match(await form.locator('p.text').innerText(), /What should we change in order B-12\?/);
-					await form.locator('textarea[name="text"]').fill('Please deliver after 6 pm');
-					if (screenshots) await form.screenshot({ path: path.join(docs, 'send-and-wait-free-text.png') });
-					await form.locator('button[type="submit"]').click();
-					await form.getByText('Your answer has been recorded.').waitFor();
-				} finally {
-					await phone.close();
-				}
-			});
+			await check(
+				'send and wait: the Free Text page opens on a phone-sized screen and takes the answer',
+				async (assert) => {
+					const { link } = await askFreeText({ n8n, sandbox: freeText.sandbox }, 'B-12');
+					const phone = await browser.newContext({
+						viewport: { width: 390, height: 760 },
+						deviceScaleFactor: 2,
+						isMobile: true,
+					});
+					try {
+						const form = await phone.newPage();
+						await form.goto(link);
+						await form.locator('textarea[name="text"]').waitFor();
+						assert.equal(await form.locator('h1').innerText(), 'Order B-12');
+						assert.match(
+							await form.locator('p.text').innerText(),
+							/What should we change in order B-12\?/,
+						);
+						await form.locator('textarea[name="text"]').fill('Please deliver after 6 pm');
+						if (screenshots)
+							await form.screenshot({ path: path.join(docs, 'send-and-wait-free-text.png') });
+						await form.locator('button[type="submit"]').click();
+						await form.getByText('Your answer has been recorded.').waitFor();
+					} finally {
+						await phone.close();
+					}
+				},
+			);
 		}
 	} finally {
 		await browser.close();
@@ -299,9 +424,15 @@ async function browserChecks({ n8n, report, owner, screenshots = true, chromium 
 /** Opens the node panel, types `text` in its search and returns the names of the listed nodes. */
 async function searchPanel(page, text) {
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
-	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	const search = page
+		.locator(
+			'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+		)
+		.first();
 	await search.fill(text);
-	const items = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]');
+	const items = page.locator(
+		'[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"]',
+	);
 	await items.first().waitFor();
 	await sleep(500);
 	return (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
@@ -315,7 +446,9 @@ async function waitForNewExecution(n8n, workflowId, before, timeoutMs = 30000) {
 		const done = fresh.filter((e) => !['new', 'running'].includes(e.status));
 		if (done.length > 0) return done;
 		if (Date.now() > deadline) {
-			throw new Error(`no finished run of ${workflowId} within ${timeoutMs / 1000} s (pending: ${JSON.stringify(fresh)})`);
+			throw new Error(
+				`no finished run of ${workflowId} within ${timeoutMs / 1000} s (pending: ${JSON.stringify(fresh)})`,
+			);
 		}
 		await sleep(300);
 	}
@@ -334,7 +467,10 @@ function finish(report) {
 
 function ready(report) {
 	return report.check('Chromium and playwright-core are installed', (assert) => {
-		assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: bash e2e/install.sh browser (apt-get install -y chromium)`);
+		assert.ok(
+			fs.existsSync(CHROMIUM),
+			`${CHROMIUM} is missing: bash e2e/install.sh browser (apt-get install -y chromium)`,
+		);
 		return require('playwright-core').chromium;
 	});
 }

@@ -16,11 +16,16 @@ const MAVIBOT_TOOL = 'n8n-nodes-mavibot.mavibotTool';
 const AGENT = { type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3 };
 const CHAT_MODEL = { type: '@n8n/n8n-nodes-langchain.lmChatOpenAi', typeVersion: 1.3 };
 /** The OpenAI credential of the examples and the cases; its Base URL is the scripted model's. */
-const MODEL_CREDENTIAL = { id: 'OpenAiAccount001', name: 'OpenAI account', apiKey: 'sk-e2e-scripted-model-key-0001' };
+const MODEL_CREDENTIAL = {
+	id: 'OpenAiAccount001',
+	name: 'OpenAI account',
+	apiKey: 'sk-e2e-scripted-model-key-0001',
+};
 const NEEDS = ['message.send', 'clientSearch.findByPhone', 'variable.get'];
 
 /** A `$fromAI` expression: the model fills the parameter; `description` is all it is told about it. */
-const fromAI = (key, description, type = 'string') => `={{ $fromAI('${key}', '${description}', '${type}') }}`;
+const fromAI = (key, description, type = 'string') =>
+	`={{ $fromAI('${key}', '${description}', '${type}') }}`;
 
 /** The $fromAI descriptions of the cases: what each value is, and its format. */
 const DESCRIBE = {
@@ -32,15 +37,28 @@ const DESCRIBE = {
 const TOOLS = {
 	send: {
 		name: 'Send message',
-		parameters: { resource: 'message', operation: 'send', clientId: fromAI('clientId', DESCRIBE.clientId), text: fromAI('text', DESCRIBE.text) },
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			clientId: fromAI('clientId', DESCRIBE.clientId),
+			text: fromAI('text', DESCRIBE.text),
+		},
 	},
 	findByPhone: {
 		name: 'Find client by phone',
-		parameters: { resource: 'clientSearch', operation: 'findByPhone', phone: fromAI('phone', DESCRIBE.phone) },
+		parameters: {
+			resource: 'clientSearch',
+			operation: 'findByPhone',
+			phone: fromAI('phone', DESCRIBE.phone),
+		},
 	},
 	getVariables: {
 		name: 'Get client variables',
-		parameters: { resource: 'variable', operation: 'get', clientId: fromAI('clientId', DESCRIBE.clientId) },
+		parameters: {
+			resource: 'variable',
+			operation: 'get',
+			clientId: fromAI('clientId', DESCRIBE.clientId),
+		},
 	},
 };
 
@@ -50,7 +68,8 @@ const toolName = (nodeName) => nodeName.replace(/[^a-zA-Z0-9_-]+/g, '_');
 function offered(body, nodeName) {
 	const name = toolName(nodeName);
 	const names = (body.tools || []).map((t) => t.function && t.function.name);
-	if (!names.includes(name)) throw new Error(`tool "${name}" not offered; offered: ${names.join(', ') || 'none'}`);
+	if (!names.includes(name))
+		throw new Error(`tool "${name}" not offered; offered: ${names.join(', ') || 'none'}`);
 	return name;
 }
 
@@ -58,20 +77,32 @@ function offered(body, nodeName) {
 
 const SCRIPTS = {
 	'mavibot-send-by-id': [
-		(body) => toolCalls({ name: offered(body, TOOLS.send.name), args: { clientId: '1002', text: 'Your order #5521 has shipped.' } }),
+		(body) =>
+			toolCalls({
+				name: offered(body, TOOLS.send.name),
+				args: { clientId: '1002', text: 'Your order #5521 has shipped.' },
+			}),
 		(body, { history }) => finalText(`Sent. Mavibot answered: ${history[0].content}`),
 	],
 	'mavibot-find-then-send': [
-		(body) => toolCalls({ name: offered(body, TOOLS.findByPhone.name), args: { phone: '79991234567' } }),
+		(body) =>
+			toolCalls({ name: offered(body, TOOLS.findByPhone.name), args: { phone: '79991234567' } }),
 		(body, { history }) => {
 			const [found] = history[0].result;
 			if (!found || !found.found) throw new Error(`the lookup found nobody: ${history[0].content}`);
-			return toolCalls({ name: offered(body, TOOLS.send.name), args: { clientId: String(found.client_id), text: 'Your order is ready for pickup.' } });
+			return toolCalls({
+				name: offered(body, TOOLS.send.name),
+				args: { clientId: String(found.client_id), text: 'Your order is ready for pickup.' },
+			});
 		},
 		(body, { history }) => finalText(`Found: ${history[0].content}\nSent: ${history[1].content}`),
 	],
 	'mavibot-bad-client-id': [
-		(body) => toolCalls({ name: offered(body, TOOLS.send.name), args: { clientId: 'Boris', text: 'Hello!' } }),
+		(body) =>
+			toolCalls({
+				name: offered(body, TOOLS.send.name),
+				args: { clientId: 'Boris', text: 'Hello!' },
+			}),
 		(body, { history }) => finalText(`The tool refused: ${history[0].content}`),
 	],
 };
@@ -92,7 +123,8 @@ function exampleTurn(body, { prompt, history }) {
 	const clientId = writer[1];
 	const phone = /\b\d{10,15}\b/.exec(message[1]);
 	const last = history[history.length - 1];
-	const reply = (text) => toolCalls({ name: offered(body, 'Send reply'), args: { clientId, text } });
+	const reply = (text) =>
+		toolCalls({ name: offered(body, 'Send reply'), args: { clientId, text } });
 	if (!last) {
 		return phone
 			? toolCalls({ name: offered(body, 'Find client by phone'), args: { phone: phone[0] } })
@@ -100,8 +132,12 @@ function exampleTurn(body, { prompt, history }) {
 	}
 	const [result] = Array.isArray(last.result) ? last.result : [last.result];
 	if (last.name === 'Find_client_by_phone') {
-		if (!result || !result.found) return reply(`Sorry ${name[1]}, I found no order for the phone ${phone[0]}.`);
-		return toolCalls({ name: offered(body, 'Get client variables'), args: { clientId: String(result.client_id) } });
+		if (!result || !result.found)
+			return reply(`Sorry ${name[1]}, I found no order for the phone ${phone[0]}.`);
+		return toolCalls({
+			name: offered(body, 'Get client variables'),
+			args: { clientId: String(result.client_id) },
+		});
 	}
 	if (last.name === 'Get_client_variables') {
 		const vars = (result && result.variables) || {};
@@ -131,11 +167,19 @@ function agentWorkflow({ id, name, model, prompt, tools, onError }) {
 		name,
 		nodes: [
 			manualTrigger(),
-			{ name: 'AI Agent', ...AGENT, parameters: { promptType: 'define', text: prompt, options: {} } },
+			{
+				name: 'AI Agent',
+				...AGENT,
+				parameters: { promptType: 'define', text: prompt, options: {} },
+			},
 			{
 				name: 'OpenAI Chat Model',
 				...CHAT_MODEL,
-				parameters: { model: { __rl: true, mode: 'id', value: model }, responsesApiEnabled: false, options: {} },
+				parameters: {
+					model: { __rl: true, mode: 'id', value: model },
+					responsesApiEnabled: false,
+					options: {},
+				},
 				credentials: { openAiApi: { id: MODEL_CREDENTIAL.id, name: MODEL_CREDENTIAL.name } },
 				row: 1,
 			},
@@ -161,13 +205,21 @@ const CASES = [
 		}),
 		verify({ assert, requests, conversation, output }) {
 			const sent = wire(requests, 'message');
-			assert.deepEqual(sent.map((r) => r.body), [{ client_id: 1002, message: 'Your order #5521 has shipped.' }], 'exactly the one send');
+			assert.deepEqual(
+				sent.map((r) => r.body),
+				[{ client_id: 1002, message: 'Your order #5521 has shipped.' }],
+				'exactly the one send',
+			);
 			assert.equal(requests.length, 1, 'nothing else was called');
 			assert.equal(conversation.length, 2, 'two model calls: the tool call, then the answer');
 			const [result] = toolMessages(conversation);
 			assert.match(result, /"status":"success"/);
 			assert.match(result, /"client_id":1002/);
-			assert.equal(output, `Sent. Mavibot answered: ${result}`, 'the final output quotes the tool result');
+			assert.equal(
+				output,
+				`Sent. Mavibot answered: ${result}`,
+				'the final output quotes the tool result',
+			);
 		},
 	},
 	{
@@ -185,14 +237,23 @@ const CASES = [
 				['find_client_id_by_phone', 'message'],
 				'the lookup, then the send',
 			);
-			assert.deepEqual(wire(requests, 'find_client_id_by_phone')[0].query, { phone: '79991234567' });
-			assert.deepEqual(wire(requests, 'message')[0].body, { client_id: 1002, message: 'Your order is ready for pickup.' });
+			assert.deepEqual(wire(requests, 'find_client_id_by_phone')[0].query, {
+				phone: '79991234567',
+			});
+			assert.deepEqual(wire(requests, 'message')[0].body, {
+				client_id: 1002,
+				message: 'Your order is ready for pickup.',
+			});
 			assert.equal(conversation.length, 3, 'three model calls');
 			const [found, sent] = toolMessages(conversation);
 			assert.match(found, /"found":true/);
 			assert.match(found, /"client_id":1002/);
 			assert.match(sent, /"status":"success"/);
-			assert.equal(output, `Found: ${found}\nSent: ${sent}`, 'the final output quotes both tool results');
+			assert.equal(
+				output,
+				`Found: ${found}\nSent: ${sent}`,
+				'the final output quotes both tool results',
+			);
 		},
 	},
 	{
@@ -219,7 +280,10 @@ const CASES = [
 	{
 		// n8n 2.x turns a failing tool node into the tool result [{error: <message>}] by itself; 1.x fails the run.
 		name: 'a non-numeric client ID, default error handling: the refusal comes back to the model, the run goes on',
-		onlyOn: { v2: true, why: 'n8n 1.x fails the execution when a tool node fails, unless its On Error is Continue (case above)' },
+		onlyOn: {
+			v2: true,
+			why: 'n8n 1.x fails the execution when a tool node fails, unless its On Error is Continue (case above)',
+		},
 		workflow: agentWorkflow({
 			id: 'E2eAgentBadIdDef',
 			name: 'e2e: AI Agent → Mavibot tool: bad client ID (default error handling)',
@@ -238,7 +302,11 @@ function assertRefused(assert, { requests, conversation, output, run }) {
 	const [result] = toolMessages(conversation);
 	const error = toolError(result);
 	assert.equal(typeof error, 'string', `the tool result carries an error: ${result}`);
-	assert.match(error, /"Client ID" is "Boris", which is not a Mavibot client ID/, 'the error names the parameter and the value');
+	assert.match(
+		error,
+		/"Client ID" is "Boris", which is not a Mavibot client ID/,
+		'the error names the parameter and the value',
+	);
 	assert.equal(output, `The tool refused: ${result}`, 'the final output quotes the error');
 	assert.equal(run.code, 0, 'the execution succeeded');
 }
@@ -253,7 +321,9 @@ function toolError(result) {
 /** The tool messages the model received, in order, as sent. */
 function toolMessages(conversation) {
 	const last = conversation[conversation.length - 1].body.messages;
-	return last.filter((m) => m.role === 'tool').map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)));
+	return last
+		.filter((m) => m.role === 'tool')
+		.map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)));
 }
 
 /**
@@ -274,7 +344,11 @@ function measureTools(body, nodeNames) {
 				description: f.description,
 				chars,
 				tokens: Math.ceil(chars / 4),
-				parameters: Object.entries(properties).map(([key, schema]) => ({ key, type: schema.type, description: schema.description || '' })),
+				parameters: Object.entries(properties).map(([key, schema]) => ({
+					key,
+					type: schema.type,
+					description: schema.description || '',
+				})),
 			};
 		});
 }
@@ -297,7 +371,16 @@ async function stop() {
 }
 
 function credentials() {
-	return model ? [{ id: MODEL_CREDENTIAL.id, name: MODEL_CREDENTIAL.name, type: 'openAiApi', data: { apiKey: MODEL_CREDENTIAL.apiKey, url: model.url } }] : [];
+	return model
+		? [
+				{
+					id: MODEL_CREDENTIAL.id,
+					name: MODEL_CREDENTIAL.name,
+					type: 'openAiApi',
+					data: { apiKey: MODEL_CREDENTIAL.apiKey, url: model.url },
+				},
+			]
+		: [];
 }
 
 const workflows = () => CASES.map((c) => c.workflow);
@@ -306,7 +389,10 @@ const workflows = () => CASES.map((c) => c.workflow);
 function assertNoApiKey(assert, received) {
 	const key = CREDENTIALS.sandbox.data.apiKey;
 	for (const r of received) {
-		assert.ok(!r.raw.includes(key) && !JSON.stringify(r.headers).includes(key) && !r.path.includes(key), `the Mavibot API key reached the model in ${r.method} ${r.path}`);
+		assert.ok(
+			!r.raw.includes(key) && !JSON.stringify(r.headers).includes(key) && !r.path.includes(key),
+			`the Mavibot API key reached the model in ${r.method} ${r.path}`,
+		);
 	}
 }
 
@@ -329,26 +415,60 @@ async function run(ctx) {
 			const runData = run.data && run.data.data && run.data.data.resultData.runData;
 			const requests = await sandbox.requests();
 			const received = model.requests();
-			const conversation = model.conversation(c.workflow.nodes.find((n) => n.name === 'OpenAI Chat Model').parameters.model.value);
+			const conversation = model.conversation(
+				c.workflow.nodes.find((n) => n.name === 'OpenAI Chat Model').parameters.model.value,
+			);
 			const [agentOut] = nodeOutput(runData, 'AI Agent') || [];
-			if (args.verbose) console.log(JSON.stringify({ requests, received: received.map((r) => r.body) }, null, 1).slice(0, 20000));
+			if (args.verbose)
+				console.log(
+					JSON.stringify({ requests, received: received.map((r) => r.body) }, null, 1).slice(
+						0,
+						20000,
+					),
+				);
 			try {
 				assert.equal(run.code, 0, 'n8n execute exits 0');
 				assert.ok(conversation.length > 0, 'the chat model node called the scripted model');
 				assertNoApiKey(assert, received);
-				await c.verify({ assert, requests, conversation, output: agentOut && agentOut.output, run });
+				await c.verify({
+					assert,
+					requests,
+					conversation,
+					output: agentOut && agentOut.output,
+					run,
+				});
 			} catch (error) {
-				console.log(`   --- n8n execute output (last lines) ---\n${tail(run.stdout + run.stderr, 40).replace(/^/gm, '   | ')}`);
+				console.log(
+					`   --- n8n execute output (last lines) ---\n${tail(run.stdout + run.stderr, 40).replace(/^/gm, '   | ')}`,
+				);
 				throw error;
 			}
 			const toolNodes = c.workflow.nodes.filter((n) => n.type === MAVIBOT_TOOL).map((n) => n.name);
 			for (const tool of measureTools(conversation[0].body, toolNodes)) {
-				const params = tool.parameters.map((p) => `${p.key}:${p.type}${p.description ? '' : ' (no description)'}`).join(', ');
-				console.log(`   ${tool.name}: "${tool.description}" — ${tool.chars} chars ≈ ${tool.tokens} tokens; ${params}`);
-				for (const p of tool.parameters) assert.ok(p.description, `${tool.name}.${p.key} has a description`);
+				const params = tool.parameters
+					.map((p) => `${p.key}:${p.type}${p.description ? '' : ' (no description)'}`)
+					.join(', ');
+				console.log(
+					`   ${tool.name}: "${tool.description}" — ${tool.chars} chars ≈ ${tool.tokens} tokens; ${params}`,
+				);
+				for (const p of tool.parameters)
+					assert.ok(p.description, `${tool.name}.${p.key} has a description`);
 			}
 		});
 	}
 }
 
-module.exports = { start, stop, current, credentials, workflows, run, measureTools, assertNoApiKey, toolMessages, toolName, MODEL_CREDENTIAL, MAVIBOT_TOOL };
+module.exports = {
+	start,
+	stop,
+	current,
+	credentials,
+	workflows,
+	run,
+	measureTools,
+	assertNoApiKey,
+	toolMessages,
+	toolName,
+	MODEL_CREDENTIAL,
+	MAVIBOT_TOOL,
+};

@@ -4,8 +4,18 @@
 // these needs no editing.
 
 const CREDENTIALS = {
-	sandbox: { id: 'MavibotApiCred01', name: 'Mavibot account', type: 'mavibotApi', data: { apiKey: 'test-key-full' } },
-	wrongKey: { id: 'MavibotBadKey001', name: 'Mavibot wrong key', type: 'mavibotApi', data: { apiKey: 'wrong-key-7f3a9c55e1' } },
+	sandbox: {
+		id: 'MavibotApiCred01',
+		name: 'Mavibot account',
+		type: 'mavibotApi',
+		data: { apiKey: 'test-key-full' },
+	},
+	wrongKey: {
+		id: 'MavibotBadKey001',
+		name: 'Mavibot wrong key',
+		type: 'mavibotApi',
+		data: { apiKey: 'wrong-key-7f3a9c55e1' },
+	},
 	// The token of Mavibot Trigger 1.1 nodes: the tier checks that it never shows in an exported workflow or an execution.
 	trigger: {
 		id: 'MavibotTrigCred1',

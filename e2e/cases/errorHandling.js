@@ -10,7 +10,11 @@ const { CREDENTIALS } = require('./credentials');
 
 const good = CREDENTIALS.sandbox;
 const SERIAL = { maxParallelRequests: 1 };
-const SERVER_ERROR = { kind: 'status', status: 500, body: { status: 'fail', message: 'Something went wrong' } };
+const SERVER_ERROR = {
+	kind: 'status',
+	status: 500,
+	body: { status: 'fail', message: 'Something went wrong' },
+};
 
 /** The n-th request of `action` (1-based) fails once with HTTP 500; the ones before it pass untouched. */
 async function failRequest(sandbox, action, n) {
@@ -42,7 +46,13 @@ const errorOutput = {
 			{
 				...mavibot(
 					'Send',
-					{ resource: 'message', operation: 'send', clientId: '={{ $json.id }}', text: 'Your order has shipped', requestOptions: SERIAL },
+					{
+						resource: 'message',
+						operation: 'send',
+						clientId: '={{ $json.id }}',
+						text: 'Your order has shipped',
+						requestOptions: SERIAL,
+					},
 					good,
 				),
 				onError: 'continueErrorOutput',
@@ -51,7 +61,13 @@ const errorOutput = {
 			{
 				...mavibot(
 					'Get Many',
-					{ resource: 'client', operation: 'getMany', returnAll: false, limit: '={{ $json.limit }}', requestOptions: SERIAL },
+					{
+						resource: 'client',
+						operation: 'getMany',
+						returnAll: false,
+						limit: '={{ $json.limit }}',
+						requestOptions: SERIAL,
+					},
 					good,
 				),
 				onError: 'continueErrorOutput',
@@ -59,7 +75,16 @@ const errorOutput = {
 			noOp('Read Failed'),
 			items('Deletions', [{ ids: DELETE_IDS }, { ids: [1003] }]),
 			{
-				...mavibot('Delete Many', { resource: 'client', operation: 'deleteMany', clientIds: '={{ $json.ids }}', requestOptions: SERIAL }, good),
+				...mavibot(
+					'Delete Many',
+					{
+						resource: 'client',
+						operation: 'deleteMany',
+						clientIds: '={{ $json.ids }}',
+						requestOptions: SERIAL,
+					},
+					good,
+				),
 				onError: 'continueErrorOutput',
 			},
 			noOp('Delete Failed'),
@@ -82,9 +107,16 @@ const errorOutput = {
 	},
 	async verify({ run, assert }) {
 		assert.equal(run.code, 0, 'the run succeeds: the failures went down the error outputs');
-		const perOutput = (node) => [outputItems(run.runData, node, 0).length, outputItems(run.runData, node, 1).length];
+		const perOutput = (node) => [
+			outputItems(run.runData, node, 0).length,
+			outputItems(run.runData, node, 1).length,
+		];
 		assert.deepEqual(
-			{ send: perOutput('Send'), getMany: perOutput('Get Many'), deleteMany: perOutput('Delete Many') },
+			{
+				send: perOutput('Send'),
+				getMany: perOutput('Get Many'),
+				deleteMany: perOutput('Delete Many'),
+			},
 			{ send: [2, 1], getMany: [4, 1], deleteMany: [1, 1] },
 			'items per output [success, error]',
 		);
@@ -100,13 +132,20 @@ const errorOutput = {
 			],
 		);
 		const [readFailure] = outputItems(run.runData, 'Get Many', 1);
-		assert.equal(readFailure.json.error, 'Mavibot "get_clients" failed: Something went wrong [item 1]');
+		assert.equal(
+			readFailure.json.error,
+			'Mavibot "get_clients" failed: Something went wrong [item 1]',
+		);
 		const [deleteFailure] = outputItems(run.runData, 'Delete Many', 1);
 		assert.match(deleteFailure.json.error, /500 of 600 clients were already deleted/);
 		assert.match(deleteFailure.json.message, /Run again with the IDs from position 501 on/);
 		assert.deepEqual(deleteFailure.pairedItem, { item: 0 });
 		for (const branch of ['Send Failed', 'Read Failed', 'Delete Failed']) {
-			assert.equal(nodeOutput(run.runData, branch)?.length, 1, `the error branch "${branch}" ran with the failed item`);
+			assert.equal(
+				nodeOutput(run.runData, branch)?.length,
+				1,
+				`the error branch "${branch}" ran with the failed item`,
+			);
 		}
 	},
 };
@@ -121,9 +160,22 @@ const retryOnFail = {
 		name: 'e2e: Retry On Fail',
 		nodes: [
 			manualTrigger(),
-			items('Clients', CLIENTS.map((id) => ({ id }))),
+			items(
+				'Clients',
+				CLIENTS.map((id) => ({ id })),
+			),
 			{
-				...mavibot('Send', { resource: 'message', operation: 'send', clientId: '={{ $json.id }}', text: 'Hello', requestOptions: SERIAL }, good),
+				...mavibot(
+					'Send',
+					{
+						resource: 'message',
+						operation: 'send',
+						clientId: '={{ $json.id }}',
+						text: 'Hello',
+						requestOptions: SERIAL,
+					},
+					good,
+				),
 				retryOnFail: true,
 				maxTries: 3,
 				waitBetweenTries: 10,
@@ -140,10 +192,17 @@ const retryOnFail = {
 	async verify({ run, requests, sandbox, assert }) {
 		assert.equal(run.code, 0, 'the retry succeeds');
 		const sent = requests.filter((r) => r.action === 'message').map((r) => r.body.client_id);
-		assert.deepEqual(sent, [1001, 1002, 1003, 1003, 1005, 1008], 'the retry sends only what Mavibot had not accepted');
+		assert.deepEqual(
+			sent,
+			[1001, 1002, 1003, 1003, 1005, 1008],
+			'the retry sends only what Mavibot had not accepted',
+		);
 		const delivered = (await sandbox.deliveries()).map((d) => d.clientId);
 		assert.deepEqual(delivered, CLIENTS, 'duplicated deliveries: 0');
-		assert.deepEqual(nodeOutput(run.runData, 'Send').map((j) => j.client_id), CLIENTS);
+		assert.deepEqual(
+			nodeOutput(run.runData, 'Send').map((j) => j.client_id),
+			CLIENTS,
+		);
 	},
 };
 

@@ -33,9 +33,11 @@ const webhookUrl = (n8n, workflow) => {
 	return `${n8n.baseUrl}/webhook/${node.parameters.path}`;
 };
 
-const triggerNode = (workflow) => workflow.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
+const triggerNode = (workflow) =>
+	workflow.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
 // Version 1.1 reads the token from its "Mavibot Trigger API" credential (the one e2e imports), version 1 from "Token".
-const triggerToken = (trigger) => (trigger.credentials ? CREDENTIALS.trigger.data.token : trigger.parameters.token);
+const triggerToken = (trigger) =>
+	trigger.credentials ? CREDENTIALS.trigger.data.token : trigger.parameters.token;
 
 /** Waits until the sandbox has recorded `count` requests in all (workflows started by a webhook run after the answer). */
 async function settledRequests(sandbox, count, timeoutMs = 20000) {
@@ -75,7 +77,12 @@ const CHECKS = {
 						lead_source: 'website',
 					});
 					const order = one(assert, requests, 'create_order');
-					assert.deepEqual(order.body, { client_id: 3000001, name: 'Website lead: Pro plan', budget: 32000, state_id: 101 });
+					assert.deepEqual(order.body, {
+						client_id: 3000001,
+						name: 'Website lead: Pro plan',
+						budget: 32000,
+						state_id: 101,
+					});
 					const [deal] = nodeOutput(run.runData, 'Create deal');
 					assert.equal(deal.order_id, 40654);
 					assert.equal(deal.client_id, 3000001);
@@ -83,25 +90,34 @@ const CHECKS = {
 			},
 		],
 		async serverChecks({ n8n, sandbox, check, workflow }) {
-			await check('example "website lead": the form webhook answers with the new deal', async (assert) => {
-				await sandbox.reset();
-				const res = await http('POST', webhookUrl(n8n, workflow), {
-					body: { name: 'Omar Silva', phone: '+7 916 111-22-33', email: 'omar@example.com', product: 'Starter plan', budget: '1500' },
-				});
-				assert.equal(res.status, 200, res.text);
-				assert.equal(res.body.status, 'success');
-				assert.equal(res.body.order_id, 40654);
-				assert.equal(res.body.client_id, 3000001);
-				assert.equal(res.body.budget, 1500);
-				const requests = await sandbox.requests();
-				assert.equal(one(assert, requests, 'whatsapp_callback').body.phone, '79161112233');
-				assert.deepEqual(one(assert, requests, 'create_order').body, {
-					client_id: 3000001,
-					name: 'Website lead: Starter plan',
-					budget: 1500,
-					state_id: 101,
-				});
-			});
+			await check(
+				'example "website lead": the form webhook answers with the new deal',
+				async (assert) => {
+					await sandbox.reset();
+					const res = await http('POST', webhookUrl(n8n, workflow), {
+						body: {
+							name: 'Omar Silva',
+							phone: '+7 916 111-22-33',
+							email: 'omar@example.com',
+							product: 'Starter plan',
+							budget: '1500',
+						},
+					});
+					assert.equal(res.status, 200, res.text);
+					assert.equal(res.body.status, 'success');
+					assert.equal(res.body.order_id, 40654);
+					assert.equal(res.body.client_id, 3000001);
+					assert.equal(res.body.budget, 1500);
+					const requests = await sandbox.requests();
+					assert.equal(one(assert, requests, 'whatsapp_callback').body.phone, '79161112233');
+					assert.deepEqual(one(assert, requests, 'create_order').body, {
+						client_id: 3000001,
+						name: 'Website lead: Starter plan',
+						budget: 1500,
+						state_id: 101,
+					});
+				},
+			);
 		},
 	},
 
@@ -130,10 +146,13 @@ const CHECKS = {
 		],
 		async serverChecks({ n8n, check, workflow, owner }) {
 			if (!owner) return;
-			await check('example "weekly broadcast": the schedule is active after publishing', async (assert) => {
-				const wf = await n8n.restOk('GET', `workflows/${workflow.id}`);
-				assert.equal(wf.active, true);
-			});
+			await check(
+				'example "weekly broadcast": the schedule is active after publishing',
+				async (assert) => {
+					const wf = await n8n.restOk('GET', `workflows/${workflow.id}`);
+					assert.equal(wf.active, true);
+				},
+			);
 		},
 	},
 
@@ -146,13 +165,24 @@ const CHECKS = {
 				verify({ run, requests, assert }) {
 					assert.equal(run.code, 0, 'n8n execute exits 0');
 					const reply = one(assert, requests, 'message');
-					assert.deepEqual(reply.body, { client_id: 1002, message: 'Here is our price list, Boris Ivanov!', message_id: 394 });
+					assert.deepEqual(reply.body, {
+						client_id: 1002,
+						message: 'Here is our price list, Boris Ivanov!',
+						message_id: 394,
+					});
 					const saved = one(assert, requests, 'save_variables');
 					assert.deepEqual(saved.body, {
 						client_id: 1002,
-						variables: { 'client.interest': 'pricing', 'client.last_question': 'Hi! What is the price of the pro plan?' },
+						variables: {
+							'client.interest': 'pricing',
+							'client.last_question': 'Hi! What is the price of the pro plan?',
+						},
 					});
-					assert.equal(nodeOutput(run.runData, 'Thank and hand over'), undefined, 'the other branch did not run');
+					assert.equal(
+						nodeOutput(run.runData, 'Thank and hand over'),
+						undefined,
+						'the other branch did not run',
+					);
 				},
 			},
 		],
@@ -160,38 +190,53 @@ const CHECKS = {
 			const trigger = triggerNode(workflow);
 			const route = `${trigger.webhookId}/mavibot`;
 			const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(triggerToken(trigger))}`;
-			await check('example "incoming message": a question without "price" is thanked and flagged', async (assert) => {
-				await n8n.waitForWebhook(route);
-				await sandbox.reset();
-				const fired = await sandbox.fireWebhook(url, { client_id: 1005, message: 'Can I talk to a human?' });
-				assert.equal(fired.result.status, 200);
-				assert.deepEqual(fired.result.body, { status: 'ok' });
-				const requests = await settledRequests(sandbox, 2);
-				assert.deepEqual(one(assert, requests, 'message').body, {
-					client_id: 1005,
-					message: 'Thanks, Elena Kuznetsova! A manager will answer you shortly.',
-				});
-				assert.deepEqual(one(assert, requests, 'save_variables').body, {
-					client_id: 1005,
-					variables: { 'client.needs_manager': 'yes', 'client.last_question': 'Can I talk to a human?' },
-				});
-				if (owner) {
-					const [execution] = await n8n.waitForExecutions(workflow.id, 1);
-					assert.equal(execution.status, 'success');
-				}
-			});
-			await check('example "incoming message": "PRICE?" gets the price list block', async (assert) => {
-				await sandbox.reset();
-				const fired = await sandbox.fireWebhook(url, { client_id: 1001, message: 'PRICE?' });
-				assert.equal(fired.result.status, 200);
-				const requests = await settledRequests(sandbox, 2);
-				assert.deepEqual(one(assert, requests, 'message').body, {
-					client_id: 1001,
-					message: 'Here is our price list, Ann Petrova!',
-					message_id: 394,
-				});
-				assert.equal(one(assert, requests, 'save_variables').body.variables['client.interest'], 'pricing');
-			});
+			await check(
+				'example "incoming message": a question without "price" is thanked and flagged',
+				async (assert) => {
+					await n8n.waitForWebhook(route);
+					await sandbox.reset();
+					const fired = await sandbox.fireWebhook(url, {
+						client_id: 1005,
+						message: 'Can I talk to a human?',
+					});
+					assert.equal(fired.result.status, 200);
+					assert.deepEqual(fired.result.body, { status: 'ok' });
+					const requests = await settledRequests(sandbox, 2);
+					assert.deepEqual(one(assert, requests, 'message').body, {
+						client_id: 1005,
+						message: 'Thanks, Elena Kuznetsova! A manager will answer you shortly.',
+					});
+					assert.deepEqual(one(assert, requests, 'save_variables').body, {
+						client_id: 1005,
+						variables: {
+							'client.needs_manager': 'yes',
+							'client.last_question': 'Can I talk to a human?',
+						},
+					});
+					if (owner) {
+						const [execution] = await n8n.waitForExecutions(workflow.id, 1);
+						assert.equal(execution.status, 'success');
+					}
+				},
+			);
+			await check(
+				'example "incoming message": "PRICE?" gets the price list block',
+				async (assert) => {
+					await sandbox.reset();
+					const fired = await sandbox.fireWebhook(url, { client_id: 1001, message: 'PRICE?' });
+					assert.equal(fired.result.status, 200);
+					const requests = await settledRequests(sandbox, 2);
+					assert.deepEqual(one(assert, requests, 'message').body, {
+						client_id: 1001,
+						message: 'Here is our price list, Ann Petrova!',
+						message_id: 394,
+					});
+					assert.equal(
+						one(assert, requests, 'save_variables').body.variables['client.interest'],
+						'pricing',
+					);
+				},
+			);
 		},
 	},
 
@@ -206,8 +251,13 @@ const CHECKS = {
 					const find = one(assert, requests, 'find_client_id_by_phone');
 					assert.equal(find.method, 'GET');
 					assert.deepEqual(find.query, { phone: '79991234567' });
-					assert.deepEqual(one(assert, requests, 'set_order_state').body, { client_id: 1002, state_id: 103 });
-					assert.deepEqual(one(assert, requests, 'get_current_order_id').query, { client_id: '1002' });
+					assert.deepEqual(one(assert, requests, 'set_order_state').body, {
+						client_id: 1002,
+						state_id: 103,
+					});
+					assert.deepEqual(one(assert, requests, 'get_current_order_id').query, {
+						client_id: '1002',
+					});
 					assert.deepEqual(one(assert, requests, 'set_order_vars').body, {
 						client_id: 1002,
 						order_id: 40633,
@@ -219,19 +269,32 @@ const CHECKS = {
 			},
 		],
 		async serverChecks({ n8n, sandbox, check, workflow }) {
-			await check('example "CRM sync": a known phone moves the deal and answers with the saved fields', async (assert) => {
-				await sandbox.reset();
-				const res = await http('POST', webhookUrl(n8n, workflow), { body: { phone: '79995556677', stage: 'Qualified', amount: 990 } });
-				assert.equal(res.status, 200, res.text);
-				assert.equal(res.body.status, 'success');
-				assert.equal(res.body.order_id, 40634);
-				const requests = await sandbox.requests();
-				assert.deepEqual(one(assert, requests, 'set_order_state').body, { client_id: 1005, state_id: 102 });
-				assert.deepEqual(one(assert, requests, 'set_order_vars').body.variables, { crm_stage: 'qualified', crm_amount: 990 });
-			});
+			await check(
+				'example "CRM sync": a known phone moves the deal and answers with the saved fields',
+				async (assert) => {
+					await sandbox.reset();
+					const res = await http('POST', webhookUrl(n8n, workflow), {
+						body: { phone: '79995556677', stage: 'Qualified', amount: 990 },
+					});
+					assert.equal(res.status, 200, res.text);
+					assert.equal(res.body.status, 'success');
+					assert.equal(res.body.order_id, 40634);
+					const requests = await sandbox.requests();
+					assert.deepEqual(one(assert, requests, 'set_order_state').body, {
+						client_id: 1005,
+						state_id: 102,
+					});
+					assert.deepEqual(one(assert, requests, 'set_order_vars').body.variables, {
+						crm_stage: 'qualified',
+						crm_amount: 990,
+					});
+				},
+			);
 			await check('example "CRM sync": an unknown phone changes nothing', async (assert) => {
 				await sandbox.reset();
-				const res = await http('POST', webhookUrl(n8n, workflow), { body: { phone: '79000000001', stage: 'won' } });
+				const res = await http('POST', webhookUrl(n8n, workflow), {
+					body: { phone: '79000000001', stage: 'won' },
+				});
 				assert.equal(res.status, 200, res.text);
 				assert.equal(res.body.found, false);
 				const requests = await sandbox.requests();
@@ -253,61 +316,108 @@ const CHECKS = {
 		activate: true,
 		// No headless case: the execution waits for the client, which `n8n execute` cannot do.
 		async serverChecks({ n8n, sandbox, check, workflow, owner }) {
-			const order = { phone: '+7 999 123-45-67', name: 'Boris', orderId: 'A-2048', total: '12.00 EUR' };
-			await check('example "order confirmation": the client confirms in WhatsApp → the deal moves on; a second click and a tampered link change nothing', async (assert) => {
-				const { links, before } = await askTheClient({ n8n, sandbox, workflow, order, owner, assert });
-				assert.deepEqual(Object.keys(links), ['Confirm', 'Decline']);
+			const order = {
+				phone: '+7 999 123-45-67',
+				name: 'Boris',
+				orderId: 'A-2048',
+				total: '12.00 EUR',
+			};
+			await check(
+				'example "order confirmation": the client confirms in WhatsApp → the deal moves on; a second click and a tampered link change nothing',
+				async (assert) => {
+					const { links, before } = await askTheClient({
+						n8n,
+						sandbox,
+						workflow,
+						order,
+						owner,
+						assert,
+					});
+					assert.deepEqual(Object.keys(links), ['Confirm', 'Decline']);
 
-				// Tampered links (answer, execution or node changed, signature removed): n8n refuses them, nothing resumes.
-				const tampered = [
-					links.Confirm.replace('approved=true', 'approved=false'),
-					links.Decline.replace(/\/webhook-waiting\/(\d+)\//, (_, id) => `/webhook-waiting/${Number(id) + 1000}/`),
-					links.Confirm.replace(/\/webhook-waiting\/(\d+)\/[^?]+/, '/webhook-waiting/$1/other-node'),
-					links.Confirm.replace(/&signature=[0-9a-f]+/, ''),
-				];
-				for (const link of tampered) {
-					const res = await http('POST', link, { form: {} });
-					assert.notEqual(res.status, 200, `${link} → ${res.status}`);
-				}
-				if (owner) assert.equal((await n8n.executions(workflow.id))[0].status, 'waiting', 'still waiting');
-				assert.equal((await sandbox.requests()).length, before, 'no request after the tampered links');
+					// Tampered links (answer, execution or node changed, signature removed): n8n refuses them, nothing resumes.
+					const tampered = [
+						links.Confirm.replace('approved=true', 'approved=false'),
+						links.Decline.replace(
+							/\/webhook-waiting\/(\d+)\//,
+							(_, id) => `/webhook-waiting/${Number(id) + 1000}/`,
+						),
+						links.Confirm.replace(
+							/\/webhook-waiting\/(\d+)\/[^?]+/,
+							'/webhook-waiting/$1/other-node',
+						),
+						links.Confirm.replace(/&signature=[0-9a-f]+/, ''),
+					];
+					for (const link of tampered) {
+						const res = await http('POST', link, { form: {} });
+						assert.notEqual(res.status, 200, `${link} → ${res.status}`);
+					}
+					if (owner)
+						assert.equal((await n8n.executions(workflow.id))[0].status, 'waiting', 'still waiting');
+					assert.equal(
+						(await sandbox.requests()).length,
+						before,
+						'no request after the tampered links',
+					);
 
-				// Opening the link shows the choice; the execution goes on only when the client confirms on the page.
-				const page = await http('GET', links.Confirm);
-				assert.equal(page.status, 200, page.text);
-				assert.match(page.text, /<form method="post">/);
-				assert.match(page.text, />Confirm<\/button>/);
-				assert.match(page.text, /Please confirm your order A-2048 \(12\.00 EUR\)/);
-				const done = await http('POST', links.Confirm, { form: {} });
-				assert.equal(done.status, 200, done.text);
-				assert.match(done.text, /We will write to you when your order ships/);
-				const requests = await settledRequests(sandbox, before + 2);
-				assert.deepEqual(one(assert, requests, 'move_order_to_next_state').body, { client_id: 1002, order_id: 40633 });
-				assert.equal(wire(requests, 'save_variables').length, 0, 'no manager flag');
-				if (owner) {
-					const execution = await finished(n8n, workflow);
-					const [answer] = nodeOutput(execution.data.resultData.runData, 'Ask the client');
-					assert.deepEqual(answer.data, { approved: true });
-					assert.equal(answer.timedOut, false);
-				}
+					// Opening the link shows the choice; the execution goes on only when the client confirms on the page.
+					const page = await http('GET', links.Confirm);
+					assert.equal(page.status, 200, page.text);
+					assert.match(page.text, /<form method="post">/);
+					assert.match(page.text, />Confirm<\/button>/);
+					assert.match(page.text, /Please confirm your order A-2048 \(12\.00 EUR\)/);
+					const done = await http('POST', links.Confirm, { form: {} });
+					assert.equal(done.status, 200, done.text);
+					assert.match(done.text, /We will write to you when your order ships/);
+					const requests = await settledRequests(sandbox, before + 2);
+					assert.deepEqual(one(assert, requests, 'move_order_to_next_state').body, {
+						client_id: 1002,
+						order_id: 40633,
+					});
+					assert.equal(wire(requests, 'save_variables').length, 0, 'no manager flag');
+					if (owner) {
+						const execution = await finished(n8n, workflow);
+						const [answer] = nodeOutput(execution.data.resultData.runData, 'Ask the client');
+						assert.deepEqual(answer.data, { approved: true });
+						assert.equal(answer.timedOut, false);
+					}
 
-				// A second click (either link) after the answer: a page, and nothing runs again.
-				const again = await http('POST', links.Decline, { form: {} });
-				assert.ok([200, 409].includes(again.status), `second click → ${again.status}`);
-				await sleep(1000);
-				assert.equal((await sandbox.requests()).length, requests.length, 'nothing sent after the second click');
-			});
-			await check('example "order confirmation": the client declines → a manager is flagged, the deal stays', async (assert) => {
-				const { links, before } = await askTheClient({ n8n, sandbox, workflow, order, owner, assert });
-				const done = await http('POST', links.Decline, { form: {} });
-				assert.equal(done.status, 200, done.text);
-				const requests = await settledRequests(sandbox, before + 1);
-				assert.deepEqual(one(assert, requests, 'save_variables').body, {
-					client_id: 1002,
-					variables: { 'client.needs_manager': 'yes', 'client.unconfirmed_order': 'A-2048', 'client.order_answer': 'declined' },
-				});
-				assert.equal(wire(requests, 'move_order_to_next_state').length, 0, 'the deal stays');
-			});
+					// A second click (either link) after the answer: a page, and nothing runs again.
+					const again = await http('POST', links.Decline, { form: {} });
+					assert.ok([200, 409].includes(again.status), `second click → ${again.status}`);
+					await sleep(1000);
+					assert.equal(
+						(await sandbox.requests()).length,
+						requests.length,
+						'nothing sent after the second click',
+					);
+				},
+			);
+			await check(
+				'example "order confirmation": the client declines → a manager is flagged, the deal stays',
+				async (assert) => {
+					const { links, before } = await askTheClient({
+						n8n,
+						sandbox,
+						workflow,
+						order,
+						owner,
+						assert,
+					});
+					const done = await http('POST', links.Decline, { form: {} });
+					assert.equal(done.status, 200, done.text);
+					const requests = await settledRequests(sandbox, before + 1);
+					assert.deepEqual(one(assert, requests, 'save_variables').body, {
+						client_id: 1002,
+						variables: {
+							'client.needs_manager': 'yes',
+							'client.unconfirmed_order': 'A-2048',
+							'client.order_answer': 'declined',
+						},
+					});
+					assert.equal(wire(requests, 'move_order_to_next_state').length, 0, 'the deal stays');
+				},
+			);
 		},
 	},
 };
@@ -317,13 +427,21 @@ async function askTheClient({ n8n, sandbox, workflow, order, owner, assert }) {
 	await sandbox.reset();
 	const res = await http('POST', webhookUrl(n8n, workflow), { body: order });
 	assert.equal(res.status, 200, res.text);
-	const message = await waitUntil(async () => wire(await sandbox.requests(), 'message')[0], { what: 'the question' });
+	const message = await waitUntil(async () => wire(await sandbox.requests(), 'message')[0], {
+		what: 'the question',
+	});
 	assert.equal(message.body.client_id, 1002);
 	assert.equal(message.body.buttons, undefined, 'links in the text');
 	const links = Object.fromEntries(
-		[...message.body.message.matchAll(/^(\w+): (http\S+)$/gm)].map(([, label, url]) => [label, url]),
+		[...message.body.message.matchAll(/^(\w+): (http\S+)$/gm)].map(([, label, url]) => [
+			label,
+			url,
+		]),
 	);
-	if (owner) await waitUntil(async () => (await n8n.executions(workflow.id))[0]?.status === 'waiting', { what: 'waiting' });
+	if (owner)
+		await waitUntil(async () => (await n8n.executions(workflow.id))[0]?.status === 'waiting', {
+			what: 'waiting',
+		});
 	return { links, before: (await sandbox.requests()).length };
 }
 
@@ -337,7 +455,8 @@ async function finished(n8n, workflow) {
 		{ what: 'the execution to finish' },
 	);
 	const execution = await n8n.execution(id);
-	if (execution.status !== 'success') throw new Error(`execution ${id} ended with status ${execution.status}`);
+	if (execution.status !== 'success')
+		throw new Error(`execution ${id} ended with status ${execution.status}`);
 	return execution;
 }
 
@@ -364,7 +483,11 @@ CHECKS['ai-agent-answers-incoming-messages.json'] = {
 				const [read, sent] = agent.toolMessages(conversation);
 				assert.match(read, /"delivery_date":"13\.04\.2025"/);
 				const [out] = nodeOutput(run.runData, 'AI Agent');
-				assert.equal(out.output, `Replied to client 1001: ${sent}`, 'the answer quotes the send result');
+				assert.equal(
+					out.output,
+					`Replied to client 1001: ${sent}`,
+					'the answer quotes the send result',
+				);
 			},
 		},
 	],
@@ -372,32 +495,38 @@ CHECKS['ai-agent-answers-incoming-messages.json'] = {
 		const trigger = triggerNode(workflow);
 		const route = `${trigger.webhookId}/mavibot`;
 		const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(triggerToken(trigger))}`;
-		await check('example "AI agent": a message giving a phone → find, read that client, reply to the writer', async (assert) => {
-			await n8n.waitForWebhook(route);
-			await sandbox.reset();
-			agent.current().reset();
-			const fired = await sandbox.fireWebhook(url, {
-				client_id: 1005,
-				message: 'Hello! I ordered with the phone 79991234567. When does it arrive?',
-			});
-			assert.equal(fired.result.status, 200);
-			const requests = await settledRequests(sandbox, 3);
-			assert.deepEqual(
-				requests.map((r) => r.action),
-				['find_client_id_by_phone', 'get_variables', 'message'],
-			);
-			assert.deepEqual(one(assert, requests, 'find_client_id_by_phone').query, { phone: '79991234567' });
-			assert.deepEqual(one(assert, requests, 'get_variables').query, { client_id: '1002' });
-			assert.deepEqual(one(assert, requests, 'message').body, {
-				client_id: 1005,
-				message: 'Hi Elena Kuznetsova! Your pro order is being prepared; the delivery date will follow.',
-			});
-			exampleConversation(assert);
-			if (owner) {
-				const [execution] = await n8n.waitForExecutions(workflow.id, 1);
-				assert.equal(execution.status, 'success');
-			}
-		});
+		await check(
+			'example "AI agent": a message giving a phone → find, read that client, reply to the writer',
+			async (assert) => {
+				await n8n.waitForWebhook(route);
+				await sandbox.reset();
+				agent.current().reset();
+				const fired = await sandbox.fireWebhook(url, {
+					client_id: 1005,
+					message: 'Hello! I ordered with the phone 79991234567. When does it arrive?',
+				});
+				assert.equal(fired.result.status, 200);
+				const requests = await settledRequests(sandbox, 3);
+				assert.deepEqual(
+					requests.map((r) => r.action),
+					['find_client_id_by_phone', 'get_variables', 'message'],
+				);
+				assert.deepEqual(one(assert, requests, 'find_client_id_by_phone').query, {
+					phone: '79991234567',
+				});
+				assert.deepEqual(one(assert, requests, 'get_variables').query, { client_id: '1002' });
+				assert.deepEqual(one(assert, requests, 'message').body, {
+					client_id: 1005,
+					message:
+						'Hi Elena Kuznetsova! Your pro order is being prepared; the delivery date will follow.',
+				});
+				exampleConversation(assert);
+				if (owner) {
+					const [execution] = await n8n.waitForExecutions(workflow.id, 1);
+					assert.equal(execution.status, 'success');
+				}
+			},
+		);
 	},
 };
 
@@ -421,7 +550,14 @@ function cliCopy(workflow) {
 		const sample = `${name} (pinned sample)`;
 		copy.nodes = copy.nodes.filter((node) => node !== trigger);
 		copy.nodes.push(
-			{ parameters: {}, id: `${trigger.id}-manual`, name: start, type: MANUAL_TRIGGER, typeVersion: 1, position: trigger.position },
+			{
+				parameters: {},
+				id: `${trigger.id}-manual`,
+				name: start,
+				type: MANUAL_TRIGGER,
+				typeVersion: 1,
+				position: trigger.position,
+			},
 			{
 				parameters: { mode: 'raw', jsonOutput: JSON.stringify(item.json), options: {} },
 				id: `${trigger.id}-sample`,
@@ -453,7 +589,11 @@ function loadExamples() {
 				workflow,
 				needs,
 				cliWorkflow: cliCopy(workflow),
-				executeCases: (checks.executeCases || []).map((c) => ({ ...c, needs, workflow: cliCopy(workflow) })),
+				executeCases: (checks.executeCases || []).map((c) => ({
+					...c,
+					needs,
+					workflow: cliCopy(workflow),
+				})),
 				serverChecks: checks.serverChecks && ((ctx) => checks.serverChecks({ ...ctx, workflow })),
 				activate: checks.activate === true,
 				checked: Boolean(CHECKS[file]),

@@ -14,7 +14,13 @@ const bad = CREDENTIALS.wrongKey;
 const wire = (requests, action) =>
 	requests
 		.filter((r) => r.action === action)
-		.map((r) => ({ method: r.method, key: r.key, query: r.query, body: r.body, outcome: r.outcome }));
+		.map((r) => ({
+			method: r.method,
+			key: r.key,
+			query: r.query,
+			body: r.body,
+			outcome: r.outcome,
+		}));
 
 const cases = [
 	{
@@ -106,7 +112,12 @@ const cases = [
 				),
 				mavibot(
 					'Get Variables',
-					{ resource: 'variable', operation: 'get', clientId: '={{ $json.client_id }}', output: 'flat' },
+					{
+						resource: 'variable',
+						operation: 'get',
+						clientId: '={{ $json.client_id }}',
+						output: 'flat',
+					},
 					good,
 				),
 			],
@@ -144,20 +155,31 @@ const cases = [
 			name: 'e2e: wrong API key',
 			nodes: [
 				manualTrigger(),
-				mavibot('Send', { resource: 'message', operation: 'send', clientId: '1001', text: 'Hi' }, bad),
+				mavibot(
+					'Send',
+					{ resource: 'message', operation: 'send', clientId: '1001', text: 'Hi' },
+					bad,
+				),
 			],
 			connections: [['Run', 'Send']],
 		}),
 		verify({ run, requests, assert }) {
 			// 1 normally; under heavy load n8n 2.x was once seen ending by a signal (code null) after the failure.
-			assert.notEqual(run.code, 0, `n8n execute reports the failed run (exit ${run.code}, signal ${run.signal})`);
+			assert.notEqual(
+				run.code,
+				0,
+				`n8n execute reports the failed run (exit ${run.code}, signal ${run.signal})`,
+			);
 			const sent = wire(requests, 'message');
 			assert.equal(sent.length, 1);
 			assert.equal(sent[0].key, bad.data.apiKey);
 			assert.equal(sent[0].outcome, 'error');
 			const printed = run.stdout + run.stderr;
 			assert.match(printed, /API key|api key/i, 'the error talks about the API key');
-			assert.ok(!printed.includes(bad.data.apiKey), 'the key does not appear in anything n8n printed');
+			assert.ok(
+				!printed.includes(bad.data.apiKey),
+				'the key does not appear in anything n8n printed',
+			);
 		},
 	},
 	...errorHandling.cases,

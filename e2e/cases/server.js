@@ -10,7 +10,12 @@ const { http, sleep, waitUntil } = require('../lib/util');
 const { CREDENTIALS } = require('./credentials');
 const { wire } = require('./execute');
 
-const OWNER = { email: 'e2e@example.com', password: 'E2e-Passw0rd!', firstName: 'End', lastName: 'ToEnd' };
+const OWNER = {
+	email: 'e2e@example.com',
+	password: 'E2e-Passw0rd!',
+	firstName: 'End',
+	lastName: 'ToEnd',
+};
 const TOKEN = 'e2e-token-2b7f9c1d4e6a8b0c'; // the Token parameter of version 1 triggers
 
 const good = CREDENTIALS.sandbox;
@@ -33,7 +38,9 @@ function triggerWorkflows() {
 				typeVersion: 1.1,
 				webhookId: ECHO.webhookId,
 				parameters: { source: 'messageEvents', direction: 'incoming' },
-				credentials: { mavibotTriggerApi: { id: triggerCredential.id, name: triggerCredential.name } },
+				credentials: {
+					mavibotTriggerApi: { id: triggerCredential.id, name: triggerCredential.name },
+				},
 			},
 			mavibot(
 				'Reply',
@@ -56,11 +63,21 @@ function triggerWorkflows() {
 				name: 'Mavibot Trigger',
 				type: MAVIBOT_TRIGGER,
 				webhookId: BLOCK.webhookId,
-				parameters: { source: 'blockRequests', responseMode: 'lastNode', verifyToken: true, token: TOKEN },
+				parameters: {
+					source: 'blockRequests',
+					responseMode: 'lastNode',
+					verifyToken: true,
+					token: TOKEN,
+				},
 			},
 			mavibot(
 				'Get Variables',
-				{ resource: 'variable', operation: 'get', clientId: '={{ $json.body.client_id }}', output: 'flat' },
+				{
+					resource: 'variable',
+					operation: 'get',
+					clientId: '={{ $json.body.client_id }}',
+					output: 'flat',
+				},
 				good,
 			),
 			{
@@ -71,7 +88,12 @@ function triggerWorkflows() {
 					mode: 'manual',
 					assignments: {
 						assignments: [
-							{ id: 'a1', name: 'reply', type: 'string', value: '={{ "Hi " + $json.name + " from " + $json.city }}' },
+							{
+								id: 'a1',
+								name: 'reply',
+								type: 'string',
+								value: '={{ "Hi " + $json.name + " from " + $json.city }}',
+							},
 							{ id: 'a2', name: 'order|status', type: 'string', value: 'shipped' },
 						],
 					},
@@ -90,7 +112,11 @@ function triggerWorkflows() {
 
 // ---- Send and Wait for Response, free text (also the page the browser check screenshots) ----
 
-const FREE_TEXT = { id: 'E2eSendWaitText1', webhookId: '7a2e3f4c-9d51-4e0a-8c32-4d5e6f708192', path: 'e2e-send-and-wait-text' };
+const FREE_TEXT = {
+	id: 'E2eSendWaitText1',
+	webhookId: '7a2e3f4c-9d51-4e0a-8c32-4d5e6f708192',
+	path: 'e2e-send-and-wait-text',
+};
 
 function sendAndWaitWorkflow() {
 	return workflow({
@@ -112,7 +138,10 @@ function sendAndWaitWorkflow() {
 					clientId: '1001',
 					message: '={{ "What should we change in order " + $json.body.order + "?" }}',
 					responseType: 'freeText',
-					options: { messageButtonLabel: 'Answer', responseFormTitle: '={{ "Order " + $json.body.order }}' },
+					options: {
+						messageButtonLabel: 'Answer',
+						responseFormTitle: '={{ "Order " + $json.body.order }}',
+					},
 				},
 				good,
 			),
@@ -126,7 +155,9 @@ async function askFreeText({ n8n, sandbox }, order = 'A-7') {
 	await sandbox.reset();
 	const res = await http('POST', `${n8n.baseUrl}/webhook/${FREE_TEXT.path}`, { body: { order } });
 	if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${res.text}`);
-	const message = await waitUntil(async () => wire(await sandbox.requests(), 'message')[0], { what: 'the question' });
+	const message = await waitUntil(async () => wire(await sandbox.requests(), 'message')[0], {
+		what: 'the question',
+	});
 	const [button] = message.body.buttons.buttons;
 	return { message, link: button.url };
 }
@@ -160,9 +191,12 @@ async function run(ctx) {
 		...(features.has('message.sendAndWait') ? [FREE_TEXT.id] : []),
 	];
 	if (toActivate.length) {
-		await check(`activate ${toActivate.length} workflow(s) (${n8n.spec.activation === 'publish' ? 'publish:workflow' : 'update:workflow --active'})`, async () => {
-			for (const id of toActivate) await n8n.activate(id);
-		});
+		await check(
+			`activate ${toActivate.length} workflow(s) (${n8n.spec.activation === 'publish' ? 'publish:workflow' : 'update:workflow --active'})`,
+			async () => {
+				for (const id of toActivate) await n8n.activate(id);
+			},
+		);
 	}
 
 	const started = await check('n8n start: the editor answers', async () => {
@@ -173,7 +207,10 @@ async function run(ctx) {
 
 	await check('no error while loading the community package', async (assert) => {
 		const log = n8n.output();
-		assert.ok(!/n8n-nodes-mavibot[^\n]*(error|failed|could not)/i.test(log), `log mentions a problem:\n${log.slice(-3000)}`);
+		assert.ok(
+			!/n8n-nodes-mavibot[^\n]*(error|failed|could not)/i.test(log),
+			`log mentions a problem:\n${log.slice(-3000)}`,
+		);
 	});
 
 	const owner = await check('owner set up through the REST API', async () => {
@@ -187,14 +224,23 @@ async function run(ctx) {
 			assert.equal(res.status, 200);
 			const names = res.body.map((t) => t.name);
 			assert.ok(names.includes('n8n-nodes-mavibot.mavibot'), 'n8n-nodes-mavibot.mavibot listed');
-			if (features.has('trigger')) assert.ok(names.includes('n8n-nodes-mavibot.mavibotTrigger'), 'mavibotTrigger listed');
+			if (features.has('trigger'))
+				assert.ok(names.includes('n8n-nodes-mavibot.mavibotTrigger'), 'mavibotTrigger listed');
 			const creds = await n8n.get('types/credentials.json');
-			assert.ok(creds.body.some((c) => c.name === 'mavibotApi'), 'credential type mavibotApi listed');
+			assert.ok(
+				creds.body.some((c) => c.name === 'mavibotApi'),
+				'credential type mavibotApi listed',
+			);
 		});
 
 		// The editor's "Test" button for a credential pointed at the sandbox.
 		const testAgainstSandbox = ({ id, name, data }) =>
-			n8n.testCredential({ id, name, type: 'mavibotApi', data: { apiKey: data.apiKey, baseUrl: sandbox.url } });
+			n8n.testCredential({
+				id,
+				name,
+				type: 'mavibotApi',
+				data: { apiKey: data.apiKey, baseUrl: sandbox.url },
+			});
 
 		await check('credential test (REST): the right key passes', async (assert) => {
 			await sandbox.reset();
@@ -205,15 +251,21 @@ async function run(ctx) {
 			assert.equal(calls[0].method, 'GET');
 			assert.equal(calls[0].key, good.data.apiKey);
 		});
-		await check('credential test (REST): a wrong key fails with a clear message', async (assert) => {
-			await sandbox.reset();
-			const wrong = CREDENTIALS.wrongKey;
-			const result = await testAgainstSandbox(wrong);
-			assert.equal(result.status, 'Error', JSON.stringify(result));
-			assert.match(result.message, /key/i);
-			assert.ok(!result.message.includes(wrong.data.apiKey), 'the key is not in the message');
-			assert.equal(wire(await sandbox.requests(), 'connected_channels')[0].key, wrong.data.apiKey);
-		});
+		await check(
+			'credential test (REST): a wrong key fails with a clear message',
+			async (assert) => {
+				await sandbox.reset();
+				const wrong = CREDENTIALS.wrongKey;
+				const result = await testAgainstSandbox(wrong);
+				assert.equal(result.status, 'Error', JSON.stringify(result));
+				assert.match(result.message, /key/i);
+				assert.ok(!result.message.includes(wrong.data.apiKey), 'the key is not in the message');
+				assert.equal(
+					wire(await sandbox.requests(), 'connected_channels')[0].key,
+					wrong.data.apiKey,
+				);
+			},
+		);
 	}
 
 	if (features.has('trigger')) await triggerChecks(ctx, { check, owner });
@@ -229,49 +281,77 @@ async function run(ctx) {
 
 async function triggerChecks(ctx, { check, owner }) {
 	const { n8n, sandbox } = ctx;
-	const echoUrl = await check('Mavibot Trigger (message events): production webhook registered', () => triggerUrl(n8n, ECHO.webhookId));
+	const echoUrl = await check(
+		'Mavibot Trigger (message events): production webhook registered',
+		() => triggerUrl(n8n, ECHO.webhookId),
+	);
 	if (echoUrl) {
-		await check('message event with the right token → {status: ok}, workflow replies through the API', async (assert) => {
-			await sandbox.reset();
-			const fired = await sandbox.fireWebhook(`${echoUrl}?token=${CREDENTIAL_TOKEN}`, { client_id: 1002, message: 'Do you ship to Kazan?' });
-			assert.equal(fired.result.status, 200, JSON.stringify(fired.result));
-			assert.deepEqual(fired.result.body, { status: 'ok' });
-			if (owner) {
-				const [execution] = await n8n.waitForExecutions(ECHO.id, 1);
-				assert.equal(execution.status, 'success');
-				const [event] = nodeOutput(execution.data.resultData.runData, 'Mavibot Trigger');
-				assert.equal(event.client.id, 1002);
-				assert.equal(event.text, 'Do you ship to Kazan?');
-				assert.equal(event.direction, 'incoming');
-			}
-			const sent = await waitForRequests(sandbox, 'message', 1);
-			assert.deepEqual(sent[0].body, { client_id: 1002, message: 'You wrote: Do you ship to Kazan?' });
-		});
+		await check(
+			'message event with the right token → {status: ok}, workflow replies through the API',
+			async (assert) => {
+				await sandbox.reset();
+				const fired = await sandbox.fireWebhook(`${echoUrl}?token=${CREDENTIAL_TOKEN}`, {
+					client_id: 1002,
+					message: 'Do you ship to Kazan?',
+				});
+				assert.equal(fired.result.status, 200, JSON.stringify(fired.result));
+				assert.deepEqual(fired.result.body, { status: 'ok' });
+				if (owner) {
+					const [execution] = await n8n.waitForExecutions(ECHO.id, 1);
+					assert.equal(execution.status, 'success');
+					const [event] = nodeOutput(execution.data.resultData.runData, 'Mavibot Trigger');
+					assert.equal(event.client.id, 1002);
+					assert.equal(event.text, 'Do you ship to Kazan?');
+					assert.equal(event.direction, 'incoming');
+				}
+				const sent = await waitForRequests(sandbox, 'message', 1);
+				assert.deepEqual(sent[0].body, {
+					client_id: 1002,
+					message: 'You wrote: Do you ship to Kazan?',
+				});
+			},
+		);
 		if (owner) {
-			await check('Mavibot Trigger 1.1: its token is in no exported workflow and no execution', async (assert) => {
-				const workflowIds = [ECHO.id, ...ctx.examples.filter((e) => usesTriggerCredential(e.workflow)).map((e) => e.workflow.id)];
-				assert.ok(workflowIds.length >= 2, 'the e2e workflow and the incoming-message example use the credential');
-				for (const id of workflowIds) {
-					// What the editor's Download and n8n export:workflow write: the stored workflow.
-					const stored = JSON.stringify(await n8n.restOk('GET', `workflows/${id}`));
-					assert.ok(stored.includes(triggerCredential.id), `workflow ${id} references the credential`);
-					assert.ok(!stored.includes(CREDENTIAL_TOKEN), `the token is not in workflow ${id}`);
-				}
-				const exported = (await n8n.cliOk(['export:workflow', `--id=${ECHO.id}`])).stdout;
-				assert.ok(exported.includes(ECHO.id), 'n8n export:workflow printed the workflow');
-				assert.ok(!exported.includes(CREDENTIAL_TOKEN), 'n8n export:workflow has no token');
-				const executions = await n8n.executions(ECHO.id);
-				assert.ok(executions.length > 0, 'the trigger ran');
-				for (const { id } of executions) {
-					const raw = await n8n.rest('GET', `executions/${id}`);
-					assert.ok(!raw.text.includes(CREDENTIAL_TOKEN), `the token is not in execution ${id}`);
-				}
-			});
+			await check(
+				'Mavibot Trigger 1.1: its token is in no exported workflow and no execution',
+				async (assert) => {
+					const workflowIds = [
+						ECHO.id,
+						...ctx.examples
+							.filter((e) => usesTriggerCredential(e.workflow))
+							.map((e) => e.workflow.id),
+					];
+					assert.ok(
+						workflowIds.length >= 2,
+						'the e2e workflow and the incoming-message example use the credential',
+					);
+					for (const id of workflowIds) {
+						// What the editor's Download and n8n export:workflow write: the stored workflow.
+						const stored = JSON.stringify(await n8n.restOk('GET', `workflows/${id}`));
+						assert.ok(
+							stored.includes(triggerCredential.id),
+							`workflow ${id} references the credential`,
+						);
+						assert.ok(!stored.includes(CREDENTIAL_TOKEN), `the token is not in workflow ${id}`);
+					}
+					const exported = (await n8n.cliOk(['export:workflow', `--id=${ECHO.id}`])).stdout;
+					assert.ok(exported.includes(ECHO.id), 'n8n export:workflow printed the workflow');
+					assert.ok(!exported.includes(CREDENTIAL_TOKEN), 'n8n export:workflow has no token');
+					const executions = await n8n.executions(ECHO.id);
+					assert.ok(executions.length > 0, 'the trigger ran');
+					for (const { id } of executions) {
+						const raw = await n8n.rest('GET', `executions/${id}`);
+						assert.ok(!raw.text.includes(CREDENTIAL_TOKEN), `the token is not in execution ${id}`);
+					}
+				},
+			);
 		}
 		await check('message event with a wrong token → 401 and no execution', async (assert) => {
 			const before = owner ? (await n8n.executions(ECHO.id)).length : 0;
 			await sandbox.reset();
-			const fired = await sandbox.fireWebhook(`${echoUrl}?token=wrong-token-0000000000`, { client_id: 1002 });
+			const fired = await sandbox.fireWebhook(`${echoUrl}?token=wrong-token-0000000000`, {
+				client_id: 1002,
+			});
 			assert.equal(fired.result.status, 401);
 			const noToken = await sandbox.fireWebhook(echoUrl, { client_id: 1002 });
 			assert.equal(noToken.result.status, 401);
@@ -279,30 +359,47 @@ async function triggerChecks(ctx, { check, owner }) {
 			if (owner) assert.equal((await n8n.executions(ECHO.id)).length, before, 'no new execution');
 			assert.equal(wire(await sandbox.requests(), 'message').length, 0, 'nothing sent');
 		});
-		await check('outgoing message event (is_input 0) is filtered out: answered, no execution', async (assert) => {
-			const before = owner ? (await n8n.executions(ECHO.id)).length : 0;
-			await sandbox.reset();
-			const fired = await sandbox.fireWebhook(`${echoUrl}?token=${CREDENTIAL_TOKEN}`, { client_id: 1001, is_input: 0, message: 'Bot says hi' });
-			assert.equal(fired.result.status, 200);
-			await new Promise((r) => setTimeout(r, 1000));
-			if (owner) assert.equal((await n8n.executions(ECHO.id)).length, before, 'no new execution');
-		});
+		await check(
+			'outgoing message event (is_input 0) is filtered out: answered, no execution',
+			async (assert) => {
+				const before = owner ? (await n8n.executions(ECHO.id)).length : 0;
+				await sandbox.reset();
+				const fired = await sandbox.fireWebhook(`${echoUrl}?token=${CREDENTIAL_TOKEN}`, {
+					client_id: 1001,
+					is_input: 0,
+					message: 'Bot says hi',
+				});
+				assert.equal(fired.result.status, 200);
+				await new Promise((r) => setTimeout(r, 1000));
+				if (owner) assert.equal((await n8n.executions(ECHO.id)).length, before, 'no new execution');
+			},
+		);
 	}
 
-	const blockUrl = await check('Mavibot Trigger (bot block requests): production webhook registered', () => triggerUrl(n8n, BLOCK.webhookId));
+	const blockUrl = await check(
+		'Mavibot Trigger (bot block requests): production webhook registered',
+		() => triggerUrl(n8n, BLOCK.webhookId),
+	);
 	if (blockUrl) {
-		await check('bot block request → the answer is the last node\'s JSON', async (assert) => {
+		await check("bot block request → the answer is the last node's JSON", async (assert) => {
 			await sandbox.reset();
-			const res = await http('POST', `${blockUrl}?token=${TOKEN}`, { body: { client_id: '1001', question: 'Where is my order?' } });
+			const res = await http('POST', `${blockUrl}?token=${TOKEN}`, {
+				body: { client_id: '1001', question: 'Where is my order?' },
+			});
 			assert.equal(res.status, 200, res.text);
-			assert.deepEqual(res.body, { reply: 'Hi Ann Petrova from Moscow', 'order|status': 'shipped' });
+			assert.deepEqual(res.body, {
+				reply: 'Hi Ann Petrova from Moscow',
+				'order|status': 'shipped',
+			});
 			const read = wire(await sandbox.requests(), 'get_variables');
 			assert.equal(read.length, 1);
 			assert.deepEqual(read[0].query, { client_id: '1001' });
 		});
 		await check('bot block request with a wrong token → 401, nothing runs', async (assert) => {
 			await sandbox.reset();
-			const res = await http('POST', `${blockUrl}?token=nope-nope-nope-nope`, { body: { client_id: '1001' } });
+			const res = await http('POST', `${blockUrl}?token=nope-nope-nope-nope`, {
+				body: { client_id: '1001' },
+			});
 			assert.equal(res.status, 401);
 			assert.equal((await sandbox.requests()).length, 0);
 		});
@@ -311,54 +408,74 @@ async function triggerChecks(ctx, { check, owner }) {
 
 async function freeTextChecks(ctx, { check, owner }) {
 	const { n8n, sandbox } = ctx;
-	await check('send and wait (free text): the form page, a refused empty answer, the answer resumes; a second click and a tampered link change nothing', async (assert) => {
-		const { message, link } = await askFreeText(ctx);
-		assert.equal(message.body.client_id, 1001);
-		assert.equal(message.body.message, 'What should we change in order A-7?');
-		assert.match(link, new RegExp(`^${n8n.baseUrl}/webhook-waiting/\\d+/[^?]+\\?signature=[0-9a-f]{64}$`));
-		assert.equal(message.body.buttons.hint, `Answer: ${link}`);
+	await check(
+		'send and wait (free text): the form page, a refused empty answer, the answer resumes; a second click and a tampered link change nothing',
+		async (assert) => {
+			const { message, link } = await askFreeText(ctx);
+			assert.equal(message.body.client_id, 1001);
+			assert.equal(message.body.message, 'What should we change in order A-7?');
+			assert.match(
+				link,
+				new RegExp(`^${n8n.baseUrl}/webhook-waiting/\\d+/[^?]+\\?signature=[0-9a-f]{64}$`),
+			);
+			assert.equal(message.body.buttons.hint, `Answer: ${link}`);
 
-		const page = await http('GET', link);
-		assert.equal(page.status, 200, page.text);
-		assert.match(page.headers.get('content-type'), /text\/html/);
-		assert.match(page.text, /<h1>Order A-7<\/h1>/);
-		assert.match(page.text, /<textarea id="text" name="text" required>/);
+			const page = await http('GET', link);
+			assert.equal(page.status, 200, page.text);
+			assert.match(page.headers.get('content-type'), /text\/html/);
+			assert.match(page.text, /<h1>Order A-7<\/h1>/);
+			assert.match(page.text, /<textarea id="text" name="text" required>/);
 
-		const empty = await http('POST', link, { form: { text: ' ' } });
-		assert.equal(empty.status, 400);
-		assert.match(empty.text, /Please fill in this field\./);
-		const tampered = await http('POST', link.replace(/signature=[0-9a-f]{4}/, 'signature=0000'), { form: { text: 'forged' } });
-		assert.notEqual(tampered.status, 200);
-		if (owner) assert.equal((await n8n.executions(FREE_TEXT.id))[0].status, 'waiting', 'still waiting');
+			const empty = await http('POST', link, { form: { text: ' ' } });
+			assert.equal(empty.status, 400);
+			assert.match(empty.text, /Please fill in this field\./);
+			const tampered = await http('POST', link.replace(/signature=[0-9a-f]{4}/, 'signature=0000'), {
+				form: { text: 'forged' },
+			});
+			assert.notEqual(tampered.status, 200);
+			if (owner)
+				assert.equal((await n8n.executions(FREE_TEXT.id))[0].status, 'waiting', 'still waiting');
 
-		const answered = await http('POST', link, { form: { text: 'Deliver on Friday, please' } });
-		assert.equal(answered.status, 200, answered.text);
-		assert.match(answered.text, /Your answer has been recorded\./);
-		if (owner) {
-			const id = await waitUntil(async () => {
-				const [newest] = await n8n.executions(FREE_TEXT.id);
-				return newest?.status === 'success' && newest.id;
-			}, { what: 'the execution to finish' });
-			const execution = await n8n.execution(id);
-			const [answer] = nodeOutput(execution.data.resultData.runData, 'Ask');
-			assert.deepEqual(answer.data, { text: 'Deliver on Friday, please' });
-			assert.equal(answer.timedOut, false);
-			assert.ok(Math.abs(Date.now() - Date.parse(answer.answeredAt)) < 120000, 'answeredAt is the time of the answer');
+			const answered = await http('POST', link, { form: { text: 'Deliver on Friday, please' } });
+			assert.equal(answered.status, 200, answered.text);
+			assert.match(answered.text, /Your answer has been recorded\./);
+			if (owner) {
+				const id = await waitUntil(
+					async () => {
+						const [newest] = await n8n.executions(FREE_TEXT.id);
+						return newest?.status === 'success' && newest.id;
+					},
+					{ what: 'the execution to finish' },
+				);
+				const execution = await n8n.execution(id);
+				const [answer] = nodeOutput(execution.data.resultData.runData, 'Ask');
+				assert.deepEqual(answer.data, { text: 'Deliver on Friday, please' });
+				assert.equal(answer.timedOut, false);
+				assert.ok(
+					Math.abs(Date.now() - Date.parse(answer.answeredAt)) < 120000,
+					'answeredAt is the time of the answer',
+				);
 
-			const again = await http('POST', link, { form: { text: 'Changed my mind' } });
-			assert.notEqual(again.status, 500);
-			await sleep(1000);
-			const after = await n8n.execution(id);
-			assert.deepEqual(nodeOutput(after.data.resultData.runData, 'Ask')[0].data, { text: 'Deliver on Friday, please' });
-			assert.equal((await n8n.executions(FREE_TEXT.id))[0].id, id, 'no new execution');
-		}
-		assert.equal(wire(await sandbox.requests(), 'message').length, 1, 'one message sent');
-	});
+				const again = await http('POST', link, { form: { text: 'Changed my mind' } });
+				assert.notEqual(again.status, 500);
+				await sleep(1000);
+				const after = await n8n.execution(id);
+				assert.deepEqual(nodeOutput(after.data.resultData.runData, 'Ask')[0].data, {
+					text: 'Deliver on Friday, please',
+				});
+				assert.equal((await n8n.executions(FREE_TEXT.id))[0].id, id, 'no new execution');
+			}
+			assert.equal(wire(await sandbox.requests(), 'message').length, 1, 'one message sent');
+		},
+	);
 }
 
 /** Whether a workflow has a Mavibot Trigger that reads its token from the "Mavibot Trigger API" credential. */
 function usesTriggerCredential(workflow) {
-	return workflow.nodes.some((node) => node.type === MAVIBOT_TRIGGER && node.credentials && node.credentials.mavibotTriggerApi);
+	return workflow.nodes.some(
+		(node) =>
+			node.type === MAVIBOT_TRIGGER && node.credentials && node.credentials.mavibotTriggerApi,
+	);
 }
 
 /** The sandbox's requests of an action once there are at least `count` (the workflow runs after the answer). */
@@ -367,7 +484,8 @@ async function waitForRequests(sandbox, action, count, timeoutMs = 20000) {
 	for (;;) {
 		const found = wire(await sandbox.requests(), action);
 		if (found.length >= count) return found;
-		if (Date.now() > deadline) throw new Error(`Expected ${count} "${action}" request(s), got ${found.length}`);
+		if (Date.now() > deadline)
+			throw new Error(`Expected ${count} "${action}" request(s), got ${found.length}`);
 		await new Promise((r) => setTimeout(r, 200));
 	}
 }

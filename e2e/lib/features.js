@@ -17,12 +17,15 @@ function availableFeatures(packageDir) {
 			const { description } = new NodeClass();
 			if (description.name === 'mavibotTrigger') features.add('trigger');
 			if (description.name !== 'mavibot') continue;
-			const resources = description.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+			const resources = description.properties
+				.find((p) => p.name === 'resource')
+				.options.map((o) => o.value);
 			for (const resource of resources) {
 				const operation = description.properties.find(
 					(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
 				);
-				for (const option of operation ? operation.options : []) features.add(`${resource}.${option.value}`);
+				for (const option of operation ? operation.options : [])
+					features.add(`${resource}.${option.value}`);
 			}
 		}
 	}

@@ -5,9 +5,9 @@
 // references.
 
 function parseFlatted(text) {
-	const input = JSON.parse(text, (_, value) => (typeof value === 'string' ? new String(value) : value)).map(
-		(value) => (value instanceof String ? String(value) : value),
-	);
+	const input = JSON.parse(text, (_, value) =>
+		typeof value === 'string' ? new String(value) : value,
+	).map((value) => (value instanceof String ? String(value) : value));
 	const seen = new Set();
 	const revive = (output) => {
 		const lazy = [];

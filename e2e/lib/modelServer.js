@@ -28,7 +28,10 @@ function readBody(req) {
 
 function sendJson(res, status, value) {
 	const text = JSON.stringify(value);
-	res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+	res.writeHead(status, {
+		'content-type': 'application/json',
+		'content-length': Buffer.byteLength(text),
+	});
 	res.end(text);
 }
 
@@ -56,7 +59,14 @@ function completion(model, message) {
 		object: 'chat.completion',
 		created: Math.floor(Date.now() / 1000),
 		model,
-		choices: [{ index: 0, message, logprobs: null, finish_reason: message.tool_calls ? 'tool_calls' : 'stop' }],
+		choices: [
+			{
+				index: 0,
+				message,
+				logprobs: null,
+				finish_reason: message.tool_calls ? 'tool_calls' : 'stop',
+			},
+		],
 		usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 	};
 }
@@ -64,13 +74,25 @@ function completion(model, message) {
 /** The same answer as server-sent events (`stream: true`): one chunk with the whole delta, then [DONE]. */
 function streamCompletion(res, model, message) {
 	res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-	const base = { id: `chatcmpl-${++callCounter}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model };
+	const base = {
+		id: `chatcmpl-${++callCounter}`,
+		object: 'chat.completion.chunk',
+		created: Math.floor(Date.now() / 1000),
+		model,
+	};
 	const delta = message.tool_calls
-		? { role: 'assistant', content: null, tool_calls: message.tool_calls.map((c, index) => ({ index, ...c })) }
+		? {
+				role: 'assistant',
+				content: null,
+				tool_calls: message.tool_calls.map((c, index) => ({ index, ...c })),
+			}
 		: { role: 'assistant', content: message.content };
 	const chunks = [
 		{ ...base, choices: [{ index: 0, delta, finish_reason: null }] },
-		{ ...base, choices: [{ index: 0, delta: {}, finish_reason: message.tool_calls ? 'tool_calls' : 'stop' }] },
+		{
+			...base,
+			choices: [{ index: 0, delta: {}, finish_reason: message.tool_calls ? 'tool_calls' : 'stop' }],
+		},
 	];
 	for (const chunk of chunks) res.write(`data: ${JSON.stringify(chunk)}\n\n`);
 	res.end('data: [DONE]\n\n');
@@ -95,30 +117,56 @@ function startModelServer(scripts, { port = 0 } = {}) {
 		received.push({ method: req.method, path: req.url, headers, body, raw });
 		const route = req.url.replace(/\?.*$/, '').replace(/^\/v1/, '');
 		if (req.method === 'GET' && route === '/models') {
-			sendJson(res, 200, { object: 'list', data: Object.keys(scripts).map((id) => ({ id, object: 'model', owned_by: 'e2e' })) });
+			sendJson(res, 200, {
+				object: 'list',
+				data: Object.keys(scripts).map((id) => ({ id, object: 'model', owned_by: 'e2e' })),
+			});
 			return;
 		}
 		if (req.method !== 'POST' || route !== '/chat/completions' || !body) {
-			sendJson(res, 404, { error: { message: `The scripted model serves POST /v1/chat/completions, not ${req.method} ${req.url}`, type: 'invalid_request_error' } });
+			sendJson(res, 404, {
+				error: {
+					message: `The scripted model serves POST /v1/chat/completions, not ${req.method} ${req.url}`,
+					type: 'invalid_request_error',
+				},
+			});
 			return;
 		}
 		const script = scripts[body.model];
 		if (!script) {
-			sendJson(res, 404, { error: { message: `No script for model "${body.model}"`, type: 'invalid_request_error', code: 'model_not_found' } });
+			sendJson(res, 404, {
+				error: {
+					message: `No script for model "${body.model}"`,
+					type: 'invalid_request_error',
+					code: 'model_not_found',
+				},
+			});
 			return;
 		}
 		const messages = body.messages || [];
 		const turn = messages.filter((m) => m.role === 'assistant').length;
 		const history = toolHistory(messages);
 		if (turn >= script.length) {
-			sendJson(res, 500, { error: { message: `Script "${body.model}" has ${script.length} turns; asked for turn ${turn + 1}`, type: 'server_error' } });
+			sendJson(res, 500, {
+				error: {
+					message: `Script "${body.model}" has ${script.length} turns; asked for turn ${turn + 1}`,
+					type: 'server_error',
+				},
+			});
 			return;
 		}
 		let message;
 		try {
-			message = assistantMessage(script[turn](body, { turn, history, prompt: userPrompt(messages) }));
+			message = assistantMessage(
+				script[turn](body, { turn, history, prompt: userPrompt(messages) }),
+			);
 		} catch (error) {
-			sendJson(res, 500, { error: { message: `Script "${body.model}" turn ${turn + 1}: ${error.message}`, type: 'server_error' } });
+			sendJson(res, 500, {
+				error: {
+					message: `Script "${body.model}" turn ${turn + 1}: ${error.message}`,
+					type: 'server_error',
+				},
+			});
 			return;
 		}
 		if (body.stream) streamCompletion(res, body.model, message);
@@ -146,19 +194,27 @@ function startModelServer(scripts, { port = 0 } = {}) {
 /** The text of a message's content (a string, or OpenAI's list of parts). */
 function contentText(content) {
 	if (typeof content === 'string') return content;
-	if (Array.isArray(content)) return content.map((p) => (typeof p === 'string' ? p : p.text || '')).join('');
+	if (Array.isArray(content))
+		return content.map((p) => (typeof p === 'string' ? p : p.text || '')).join('');
 	return content == null ? '' : JSON.stringify(content);
 }
 
 /** The tool calls of the conversation with the tool messages that answer them (matched by tool_call_id). */
 function toolHistory(messages) {
-	const answers = new Map(messages.filter((m) => m.role === 'tool').map((m) => [m.tool_call_id, contentText(m.content)]));
+	const answers = new Map(
+		messages.filter((m) => m.role === 'tool').map((m) => [m.tool_call_id, contentText(m.content)]),
+	);
 	return messages
 		.filter((m) => m.role === 'assistant' && Array.isArray(m.tool_calls))
 		.flatMap((m) => m.tool_calls)
 		.map((call) => {
 			const content = answers.get(call.id);
-			return { name: call.function.name, args: parseMaybe(call.function.arguments), content, result: parseMaybe(content) };
+			return {
+				name: call.function.name,
+				args: parseMaybe(call.function.arguments),
+				content,
+				result: parseMaybe(content),
+			};
 		});
 }
 

@@ -18,7 +18,9 @@ const VERSIONS = {
 		n8nVersion: '1.123.81',
 		dir: path.join(E2E, 'n8n-v1'),
 		// The system Node (this machine: 20.20.2) runs n8n 1.123.x.
-		nodeBin: () => process.env.E2E_NODE20 || (process.versions.node.startsWith('20.') ? process.execPath : 'node'),
+		nodeBin: () =>
+			process.env.E2E_NODE20 ||
+			(process.versions.node.startsWith('20.') ? process.execPath : 'node'),
 		// isolated-vm cannot be built on Node 20, so 1.123's default "vm" expression engine cannot start (pitfall 2).
 		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 		activation: 'update',
@@ -43,7 +45,15 @@ class N8n {
 	 * @param {number} o.port        editor/REST/webhook port on 127.0.0.1
 	 * @param {number} o.brokerPort  task broker port (2.x takes 5679 by default; several instances need their own)
 	 */
-	constructor({ version, userFolder, port, brokerPort, encryptionKey = 'mavibot-e2e-encryption-key', env = {}, host = '127.0.0.1' }) {
+	constructor({
+		version,
+		userFolder,
+		port,
+		brokerPort,
+		encryptionKey = 'mavibot-e2e-encryption-key',
+		env = {},
+		host = '127.0.0.1',
+	}) {
 		if (!VERSIONS[version]) throw new Error(`Unknown n8n version "${version}" (v1 or v2)`);
 		this.version = version;
 		this.spec = VERSIONS[version];
@@ -76,7 +86,9 @@ class N8n {
 		const nodeDir = path.dirname(this.nodeBin);
 		const env = {
 			...process.env,
-			PATH: path.isAbsolute(nodeDir) ? `${nodeDir}${path.delimiter}${process.env.PATH}` : process.env.PATH,
+			PATH: path.isAbsolute(nodeDir)
+				? `${nodeDir}${path.delimiter}${process.env.PATH}`
+				: process.env.PATH,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: this.encryptionKey,
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
@@ -107,13 +119,19 @@ class N8n {
 
 	/** Runs `n8n <args>`; resolves { code, stdout, stderr, ms }. */
 	cli(args, { timeoutMs = 180000 } = {}) {
-		return run(this.nodeBin, [this.n8nBin, ...args], { env: this.env(), cwd: this.userFolder, timeoutMs });
+		return run(this.nodeBin, [this.n8nBin, ...args], {
+			env: this.env(),
+			cwd: this.userFolder,
+			timeoutMs,
+		});
 	}
 
 	async cliOk(args, options) {
 		const result = await this.cli(args, options);
 		if (result.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited with ${result.code}:\n${(result.stdout + result.stderr).slice(-4000)}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited with ${result.code}:\n${(result.stdout + result.stderr).slice(-4000)}`,
+			);
 		}
 		return result;
 	}
@@ -126,12 +144,18 @@ class N8n {
 
 	/** `n8n import:credentials` of plain-data credentials (n8n encrypts `data` with N8N_ENCRYPTION_KEY). */
 	importCredentials(credentials) {
-		return this.cliOk(['import:credentials', `--input=${this.writeJson('e2e-credentials.json', credentials)}`]);
+		return this.cliOk([
+			'import:credentials',
+			`--input=${this.writeJson('e2e-credentials.json', credentials)}`,
+		]);
 	}
 
 	/** `n8n import:workflow` of an array of workflows with fixed 16-character ids. */
 	importWorkflows(workflows) {
-		return this.cliOk(['import:workflow', `--input=${this.writeJson('e2e-workflows.json', workflows)}`]);
+		return this.cliOk([
+			'import:workflow',
+			`--input=${this.writeJson('e2e-workflows.json', workflows)}`,
+		]);
 	}
 
 	/**
@@ -177,10 +201,14 @@ class N8n {
 			echo,
 		});
 		await this.server.waitFor(/Editor is now accessible/, timeoutMs);
-		await waitUntil(async () => (await http('GET', `${this.baseUrl}/healthz`, { timeoutMs: 5000 })).status === 200, {
-			timeoutMs: 30000,
-			what: 'n8n /healthz',
-		});
+		await waitUntil(
+			async () =>
+				(await http('GET', `${this.baseUrl}/healthz`, { timeoutMs: 5000 })).status === 200,
+			{
+				timeoutMs: 30000,
+				what: 'n8n /healthz',
+			},
+		);
 		this.startMs = Date.now() - started;
 		return this.server;
 	}
@@ -207,8 +235,11 @@ class N8n {
 			async () => {
 				const res = await http('GET', url, { timeoutMs: 5000 });
 				if (res.status !== 404) return res;
-				const message = typeof res.body === 'object' && res.body ? String(res.body.message || '') : res.text;
-				return /registered for (POST|PUT|PATCH|DELETE)|not registered for GET|Did you mean to make a (POST|PUT)/i.test(message)
+				const message =
+					typeof res.body === 'object' && res.body ? String(res.body.message || '') : res.text;
+				return /registered for (POST|PUT|PATCH|DELETE)|not registered for GET|Did you mean to make a (POST|PUT)/i.test(
+					message,
+				)
 					? res
 					: undefined;
 			},
@@ -240,9 +271,13 @@ class N8n {
 	async restOk(method, route, body, options) {
 		const res = await this.rest(method, route, body, options);
 		if (res.status < 200 || res.status >= 300) {
-			throw new Error(`${method} /rest/${route} answered ${res.status}: ${res.text.slice(0, 1000)}`);
+			throw new Error(
+				`${method} /rest/${route} answered ${res.status}: ${res.text.slice(0, 1000)}`,
+			);
 		}
-		return res.body && typeof res.body === 'object' && 'data' in res.body ? res.body.data : res.body;
+		return res.body && typeof res.body === 'object' && 'data' in res.body
+			? res.body.data
+			: res.body;
 	}
 
 	/** Creates the instance owner on a fresh database (no auth needed) and keeps the session cookie. */

@@ -22,18 +22,29 @@ async function packPackage({ build = process.env.CI ? 'repo' : 'private', workDi
 	let source = REPO;
 	if (build === 'private') {
 		source = path.join(dir, 'build');
-		const built = await run('bash', [path.join(REPO, 'scripts', 'build-private.sh'), source], { timeoutMs: 300000 });
-		if (built.code !== 0) throw new Error(`Private build failed (code ${built.code}):\n${built.stdout}\n${built.stderr}`);
+		const built = await run('bash', [path.join(REPO, 'scripts', 'build-private.sh'), source], {
+			timeoutMs: 300000,
+		});
+		if (built.code !== 0)
+			throw new Error(
+				`Private build failed (code ${built.code}):\n${built.stdout}\n${built.stderr}`,
+			);
 		for (const file of ['README.md', 'LICENSE']) {
-			if (fs.existsSync(path.join(REPO, file))) fs.copyFileSync(path.join(REPO, file), path.join(source, file));
+			if (fs.existsSync(path.join(REPO, file)))
+				fs.copyFileSync(path.join(REPO, file), path.join(source, file));
 		}
 	} else if (!fs.existsSync(path.join(REPO, 'dist', 'nodes'))) {
 		throw new Error('dist/ is missing: run `npm run build` first (or pack with build: "private")');
 	}
-	const packed = await run('npm', ['pack', source, '--pack-destination', dir, '--json', '--ignore-scripts'], {
-		timeoutMs: 120000,
-	});
-	if (packed.code !== 0) throw new Error(`npm pack failed (code ${packed.code}):\n${packed.stderr}`);
+	const packed = await run(
+		'npm',
+		['pack', source, '--pack-destination', dir, '--json', '--ignore-scripts'],
+		{
+			timeoutMs: 120000,
+		},
+	);
+	if (packed.code !== 0)
+		throw new Error(`npm pack failed (code ${packed.code}):\n${packed.stderr}`);
 	const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')))[0];
 	return {
 		tarball: path.join(dir, info.filename),
@@ -54,7 +65,9 @@ async function installTarball(tarball, userFolder) {
 	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
-	const extracted = await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { timeoutMs: 60000 });
+	const extracted = await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], {
+		timeoutMs: 60000,
+	});
 	if (extracted.code !== 0) throw new Error(`tar failed: ${extracted.stderr}`);
 	const version = JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8')).version;
 	fs.writeFileSync(

@@ -61,7 +61,13 @@ class QueueStack {
 	/** An N8n (CLI/REST helper) for one process of the setup, with ports of its own. */
 	async instance(role) {
 		const [port, brokerPort] = [await freePort(), await freePort()];
-		const n8n = new N8n({ version: 'v2', userFolder: this.userFolder, port, brokerPort, env: this.queueEnv() });
+		const n8n = new N8n({
+			version: 'v2',
+			userFolder: this.userFolder,
+			port,
+			brokerPort,
+			env: this.queueEnv(),
+		});
 		n8n.role = role;
 		return n8n;
 	}
@@ -78,7 +84,11 @@ class QueueStack {
 		const n8n = await this.instance(role);
 		const list = role === 'webhook' ? this.webhooks : this.workers;
 		n8n.name = `${role} ${list.length + 1}`;
-		n8n.server = startProcess(n8n.nodeBin, [n8n.n8nBin, role, ...args], { env: n8n.env(), cwd: this.userFolder, name: `n8n ${n8n.name}` });
+		n8n.server = startProcess(n8n.nodeBin, [n8n.n8nBin, role, ...args], {
+			env: n8n.env(),
+			cwd: this.userFolder,
+			name: `n8n ${n8n.name}`,
+		});
 		n8n.counter = countStarts(n8n.server);
 		list.push(n8n);
 		const started = Date.now();
@@ -110,7 +120,8 @@ class QueueStack {
 	/** Executions each worker logged as started, by execution id: Map(executionId → worker name). */
 	executionsByWorker() {
 		const byId = new Map();
-		for (const worker of this.workers) for (const id of worker.counter.ids) byId.set(id, worker.name);
+		for (const worker of this.workers)
+			for (const id of worker.counter.ids) byId.set(id, worker.name);
 		return byId;
 	}
 
@@ -124,7 +135,9 @@ class QueueStack {
 				errors.push(`${what}: ${error.message}`);
 			}
 		};
-		await Promise.all([...this.workers, ...this.webhooks].map((p) => attempt(p.name, () => p.server.stop(20000))));
+		await Promise.all(
+			[...this.workers, ...this.webhooks].map((p) => attempt(p.name, () => p.server.stop(20000))),
+		);
 		if (this.main) await attempt('main', () => this.main.stop());
 		if (this.redis) await attempt('redis', () => this.redis.stop());
 		if (this.postgres) await attempt('postgres', () => this.postgres.stop());
@@ -145,7 +158,10 @@ class QueueStack {
 	/** The tail of every process's output, for a failure report. */
 	outputs(lines = 30) {
 		return this.processes()
-			.map((p) => `--- ${p.name || p.role} ---\n${p.server.output().split('\n').slice(-lines).join('\n')}`)
+			.map(
+				(p) =>
+					`--- ${p.name || p.role} ---\n${p.server.output().split('\n').slice(-lines).join('\n')}`,
+			)
 			.join('\n');
 	}
 }
@@ -169,7 +185,9 @@ function countStarts(proc) {
 
 /** Whether the shared user folder already has the package (so that each process loads it from there). */
 function packageInstalled(userFolder) {
-	return fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-mavibot', 'package.json'));
+	return fs.existsSync(
+		path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-mavibot', 'package.json'),
+	);
 }
 
 module.exports = { QueueStack, packageInstalled };

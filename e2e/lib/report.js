@@ -44,7 +44,8 @@ class Report {
 	}
 
 	summary() {
-		if (this.failures.length) console.log(`\nFailed:\n${this.failures.map((f) => `  - ${f}`).join('\n')}`);
+		if (this.failures.length)
+			console.log(`\nFailed:\n${this.failures.map((f) => `  - ${f}`).join('\n')}`);
 		const line = `${this.passed} passed, ${this.failed} failed${this.skipped ? `, ${this.skipped} skipped` : ''}`;
 		console.log(`\n${line}`);
 		return line;

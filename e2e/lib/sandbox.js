@@ -19,7 +19,8 @@ async function startSandbox({ port, seed = 'default', echo = false, host = '127.
 	const url = `http://${host}:${chosen}`;
 	const control = async (method, route, body) => {
 		const res = await http(method, `${url}/_sandbox/${route}`, { body });
-		if (res.status !== 200) throw new Error(`Sandbox ${method} /_sandbox/${route} answered ${res.status}: ${res.text}`);
+		if (res.status !== 200)
+			throw new Error(`Sandbox ${method} /_sandbox/${route} answered ${res.status}: ${res.text}`);
 		return res.body;
 	};
 	// The sandbox numbers events from a sequence that /_sandbox/reset restarts, and the Mavibot Trigger skips a message
@@ -29,18 +30,24 @@ async function startSandbox({ port, seed = 'default', echo = false, host = '127.
 		url,
 		port: chosen,
 		process: proc,
-		requests: (action) => control('GET', action ? `requests?action=${encodeURIComponent(action)}` : 'requests'),
+		requests: (action) =>
+			control('GET', action ? `requests?action=${encodeURIComponent(action)}` : 'requests'),
 		deliveries: () => control('GET', 'deliveries'),
 		state: () => control('GET', 'state'),
 		reset: (resetSeed) => control('POST', 'reset', resetSeed ? { seed: resetSeed } : {}),
 		/** Adds a failure rule (test/sandbox/misbehave.js), e.g. { action: 'message', kind: 'status', status: 500 }. */
 		misbehave: (rule) => control('POST', 'misbehave', rule),
 		/** Makes the sandbox POST a §6 message event to `target`; resolves { event, result: { status, body } }. */
-		fireWebhook: (target, event = {}) => control('POST', 'webhook', { url: target, event: { id: nextEventId++, ...event } }),
+		fireWebhook: (target, event = {}) =>
+			control('POST', 'webhook', { url: target, event: { id: nextEventId++, ...event } }),
 		stop: () => proc.stop(5000),
 		/** fireWebhook, with the sandbox waiting up to `timeoutMs` for the answer (its default is 10 s). */
 		fireWebhookWithin: (timeoutMs, target, event = {}) =>
-			control('POST', 'webhook', { url: target, event: { id: nextEventId++, ...event }, timeoutMs }),
+			control('POST', 'webhook', {
+				url: target,
+				event: { id: nextEventId++, ...event },
+				timeoutMs,
+			}),
 	};
 }
 

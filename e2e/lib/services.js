@@ -19,7 +19,9 @@ function postgresBinDir() {
 	const root = '/usr/lib/postgresql';
 	const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)) : [];
 	versions.sort((a, b) => Number(b) - Number(a));
-	const dir = versions.map((v) => path.join(root, v, 'bin')).find((d) => fs.existsSync(path.join(d, 'initdb')));
+	const dir = versions
+		.map((v) => path.join(root, v, 'bin'))
+		.find((d) => fs.existsSync(path.join(d, 'initdb')));
 	return dir;
 }
 
@@ -32,7 +34,9 @@ function servicesMissing() {
 	const missing = [];
 	if (!postgresBinDir()) missing.push('postgresql');
 	if (!redisBin()) missing.push('redis-server');
-	return missing.length ? `${missing.join(' and ')} not installed: run bash e2e/install.sh queue` : '';
+	return missing.length
+		? `${missing.join(' and ')} not installed: run bash e2e/install.sh queue`
+		: '';
 }
 
 /** uid/gid to run PostgreSQL with: the `postgres` user when we are root, ourselves otherwise. */
@@ -56,11 +60,16 @@ async function startPostgres() {
 	const data = path.join(dir, 'data');
 	if (identity.uid !== undefined) fs.chownSync(dir, identity.uid, identity.gid);
 	const asPostgres = { ...identity, cwd: dir };
-	const initdb = await run(path.join(bin, 'initdb'), ['-D', data, '-U', DB_USER, '--auth=trust', '-E', 'UTF8', '--no-sync'], {
-		spawnOptions: asPostgres,
-		timeoutMs: 120000,
-	});
-	if (initdb.code !== 0) throw new Error(`initdb failed (${initdb.code}):\n${initdb.stdout}${initdb.stderr}`);
+	const initdb = await run(
+		path.join(bin, 'initdb'),
+		['-D', data, '-U', DB_USER, '--auth=trust', '-E', 'UTF8', '--no-sync'],
+		{
+			spawnOptions: asPostgres,
+			timeoutMs: 120000,
+		},
+	);
+	if (initdb.code !== 0)
+		throw new Error(`initdb failed (${initdb.code}):\n${initdb.stdout}${initdb.stderr}`);
 	const port = await freePort();
 	const settings = {
 		listen_addresses: '127.0.0.1',
@@ -70,10 +79,23 @@ async function startPostgres() {
 		full_page_writes: 'off',
 		max_connections: '200',
 	};
-	const args = ['-D', data, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-	const proc = startProcess(path.join(bin, 'postgres'), args, { name: 'postgres', spawnOptions: asPostgres });
+	const args = [
+		'-D',
+		data,
+		'-p',
+		String(port),
+		...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+	];
+	const proc = startProcess(path.join(bin, 'postgres'), args, {
+		name: 'postgres',
+		spawnOptions: asPostgres,
+	});
 	await proc.waitFor(/database system is ready to accept connections/, 60000);
-	const created = await run(path.join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', DB_USER, DB_NAME], { timeoutMs: 30000 });
+	const created = await run(
+		path.join(bin, 'createdb'),
+		['-h', '127.0.0.1', '-p', String(port), '-U', DB_USER, DB_NAME],
+		{ timeoutMs: 30000 },
+	);
 	if (created.code !== 0) throw new Error(`createdb failed: ${created.stderr}`);
 	return {
 		host: '127.0.0.1',
@@ -84,9 +106,31 @@ async function startPostgres() {
 		process: proc,
 		/** Runs SQL with psql; resolves the rows as arrays of strings (tab-separated fields). */
 		async query(sql) {
-			const result = await run(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', DB_USER, '-d', DB_NAME, '-AtF', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql], { timeoutMs: 60000 });
+			const result = await run(
+				path.join(bin, 'psql'),
+				[
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(port),
+					'-U',
+					DB_USER,
+					'-d',
+					DB_NAME,
+					'-AtF',
+					'\t',
+					'-v',
+					'ON_ERROR_STOP=1',
+					'-c',
+					sql,
+				],
+				{ timeoutMs: 60000 },
+			);
 			if (result.code !== 0) throw new Error(`psql failed: ${result.stderr}`);
-			return result.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
+			return result.stdout
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => line.split('\t'));
 		},
 		async stop() {
 			// SIGINT is PostgreSQL's "fast" shutdown: it ends the sessions left over instead of waiting for them.
@@ -103,7 +147,20 @@ async function startRedis() {
 	if (!bin) throw new Error(servicesMissing());
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mavibot-e2e-redis-'));
 	const port = await freePort();
-	const args = ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'];
+	const args = [
+		'--bind',
+		'127.0.0.1',
+		'--port',
+		String(port),
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		dir,
+		'--daemonize',
+		'no',
+	];
 	const proc = startProcess(bin, args, { name: 'redis-server' });
 	await proc.waitFor(/Ready to accept connections/, 30000);
 	return {

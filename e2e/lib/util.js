@@ -37,10 +37,19 @@ function portInUse(port) {
  * Runs a command to completion and collects its output. Rejects only when it cannot start; the exit code is in the
  * result. `timeoutMs` kills it (SIGKILL after SIGTERM). `spawnOptions` go to spawn (e.g. uid/gid, cwd).
  */
-function run(command, args, { cwd = REPO, env = process.env, timeoutMs = 120000, input, spawnOptions = {} } = {}) {
+function run(
+	command,
+	args,
+	{ cwd = REPO, env = process.env, timeoutMs = 120000, input, spawnOptions = {} } = {},
+) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(command, args, { cwd, env, ...spawnOptions, stdio: ['pipe', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd,
+			env,
+			...spawnOptions,
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
 		const out = [];
 		const err = [];
 		let timedOut = false;
@@ -74,8 +83,24 @@ function run(command, args, { cwd = REPO, env = process.env, timeoutMs = 120000,
  * Starts a long-running child whose output is kept (last `keep` characters) and can be waited on.
  * Returns { child, output(), waitFor(regex, ms), stop(ms) }.
  */
-function startProcess(command, args, { cwd = REPO, env = process.env, keep = 200000, echo = false, name = command, spawnOptions = {} } = {}) {
-	const child = spawn(command, args, { cwd, env, ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
+function startProcess(
+	command,
+	args,
+	{
+		cwd = REPO,
+		env = process.env,
+		keep = 200000,
+		echo = false,
+		name = command,
+		spawnOptions = {},
+	} = {},
+) {
+	const child = spawn(command, args, {
+		cwd,
+		env,
+		...spawnOptions,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let text = '';
 	const waiters = new Set();
 	let exited = null;
@@ -110,7 +135,11 @@ function startProcess(command, args, { cwd = REPO, env = process.env, keep = 200
 						resolve(m);
 					} else if (exited) {
 						done();
-						reject(new Error(`${name} exited (${exited.error ? exited.error.message : `code ${exited.code}, signal ${exited.signal}`}) before printing ${regex}\n${tail(text)}`));
+						reject(
+							new Error(
+								`${name} exited (${exited.error ? exited.error.message : `code ${exited.code}, signal ${exited.signal}`}) before printing ${regex}\n${tail(text)}`,
+							),
+						);
 					}
 				},
 			};
@@ -140,7 +169,14 @@ function startProcess(command, args, { cwd = REPO, env = process.env, keep = 200
 		return exited;
 	}
 
-	return { child, output: () => text, waitFor, stop, exited: exitPromise, isRunning: () => !exited };
+	return {
+		child,
+		output: () => text,
+		waitFor,
+		stop,
+		exited: exitPromise,
+		isRunning: () => !exited,
+	};
 }
 
 function tail(text, lines = 40) {
@@ -189,7 +225,9 @@ async function waitUntil(fn, { timeoutMs = 30000, intervalMs = 250, what = 'cond
 			last = error;
 		}
 		if (Date.now() > deadline) {
-			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+			throw new Error(
+				`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message}` : ''}`,
+			);
 		}
 		await sleep(intervalMs);
 	}

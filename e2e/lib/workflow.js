@@ -12,7 +12,13 @@ function uuidFrom(text) {
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const NODE_SETTINGS = ['onError', 'retryOnFail', 'maxTries', 'waitBetweenTries', 'alwaysOutputData'];
+const NODE_SETTINGS = [
+	'onError',
+	'retryOnFail',
+	'maxTries',
+	'waitBetweenTries',
+	'alwaysOutputData',
+];
 
 /**
  * A workflow: `nodes` is a list of node specs ({ name, type, parameters, typeVersion?, credentials?, webhookId?, and
@@ -21,7 +27,8 @@ const NODE_SETTINGS = ['onError', 'retryOnFail', 'maxTries', 'waitBetweenTries',
  * connection such as 'ai_languageModel' / 'ai_tool', from a sub-node into the agent).
  */
 function workflow({ id, name, nodes, connections = [], settings = {}, tags }) {
-	if (!/^[A-Za-z0-9]{16}$/.test(id)) throw new Error(`Workflow id "${id}" must be 16 letters or digits`);
+	if (!/^[A-Za-z0-9]{16}$/.test(id))
+		throw new Error(`Workflow id "${id}" must be 16 letters or digits`);
 	const byName = {};
 	const built = nodes.map((spec, index) => {
 		const node = {
@@ -34,7 +41,8 @@ function workflow({ id, name, nodes, connections = [], settings = {}, tags }) {
 		};
 		if (spec.webhookId) node.webhookId = spec.webhookId;
 		// Node settings (the Settings tab): On Error, Retry On Fail.
-		for (const setting of NODE_SETTINGS) if (spec[setting] !== undefined) node[setting] = spec[setting];
+		for (const setting of NODE_SETTINGS)
+			if (spec[setting] !== undefined) node[setting] = spec[setting];
 		if (spec.credentials) node.credentials = spec.credentials;
 		byName[spec.name] = node;
 		return node;
@@ -59,7 +67,11 @@ function workflow({ id, name, nodes, connections = [], settings = {}, tags }) {
 	};
 }
 
-const manualTrigger = (name = 'Run') => ({ name, type: 'n8n-nodes-base.manualTrigger', parameters: {} });
+const manualTrigger = (name = 'Run') => ({
+	name,
+	type: 'n8n-nodes-base.manualTrigger',
+	parameters: {},
+});
 
 /** A No Operation node: where a branch ends, so that its items show in the run data. */
 const noOp = (name) => ({ name, type: 'n8n-nodes-base.noOp', parameters: {} });
@@ -80,4 +92,13 @@ const items = (name, list) => ({
 	parameters: { jsCode: `return ${JSON.stringify(list.map((json) => ({ json })))};` },
 });
 
-module.exports = { MAVIBOT, MAVIBOT_TRIGGER, uuidFrom, workflow, manualTrigger, mavibot, items, noOp };
+module.exports = {
+	MAVIBOT,
+	MAVIBOT_TRIGGER,
+	uuidFrom,
+	workflow,
+	manualTrigger,
+	mavibot,
+	items,
+	noOp,
+};

@@ -28,7 +28,8 @@ export class MavibotTrigger implements INodeType {
 		// so it says what the app does first.
 		description:
 			'Send messages and start bot funnels in Mavibot (WhatsApp, Telegram…), and start workflows on its messages or bot block requests',
-		eventTriggerDescription: 'Waiting for Mavibot to call the Test URL (with ?token= and your token)',
+		eventTriggerDescription:
+			'Waiting for Mavibot to call the Test URL (with ?token= and your token)',
 		activationMessage:
 			'Mavibot can now call this workflow. In Mavibot the URL must be the Production URL followed by ?token= and your token, e.g. https://n8n.example.com/webhook/…/mavibot?token=…',
 		defaults: { name: 'Mavibot Trigger' },

@@ -41,7 +41,8 @@ function collectFromString(text: string, found: string[], depth: number): void {
 			return;
 		}
 		// Not a list after all: fall back to the links written in it.
-		for (const match of trimmed.matchAll(/https?:\/\/[^\s'"\]}]+/gi)) found.push(match[0].replace(/,$/, ''));
+		for (const match of trimmed.matchAll(/https?:\/\/[^\s'"\]}]+/gi))
+			found.push(match[0].replace(/,$/, ''));
 		return;
 	}
 	// Several links in one string ("https://…/a.jpg, https://…/b.jpg"): split them apart.
@@ -173,7 +174,15 @@ class PythonLiteralParser {
 			}
 			const escaped = this.text[this.position++];
 			if (escaped === undefined) return FAILED;
-			const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '/': '/' };
+			const simple: Record<string, string> = {
+				n: '\n',
+				t: '\t',
+				r: '\r',
+				'\\': '\\',
+				"'": "'",
+				'"': '"',
+				'/': '/',
+			};
 			if (escaped in simple) {
 				result += simple[escaped];
 			} else if (escaped === 'x' || escaped === 'u') {

@@ -15,8 +15,15 @@ export interface BlockRequest extends IDataObject {
 }
 
 /** `payload` is the parsed body, or undefined when the block sent none; `query` comes without the token. */
-export function toBlockRequest(payload: unknown, query: IDataObject, receivedAt: Date): Result<BlockRequest> {
-	if (payload !== undefined && (payload === null || typeof payload !== 'object' || Array.isArray(payload))) {
+export function toBlockRequest(
+	payload: unknown,
+	query: IDataObject,
+	receivedAt: Date,
+): Result<BlockRequest> {
+	if (
+		payload !== undefined &&
+		(payload === null || typeof payload !== 'object' || Array.isArray(payload))
+	) {
 		return {
 			ok: false,
 			reason: `Not a bot block request: the body must be a JSON object (the block's JSON parameters), got ${describeType(payload)}`,

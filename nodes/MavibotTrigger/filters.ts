@@ -29,16 +29,21 @@ export function filterOut(event: MessageEvent, filters: MessageFilters): string 
 	}
 	if (
 		filters.messengerTypeIds.length > 0 &&
-		(event.client.messengerTypeId === null || !filters.messengerTypeIds.includes(event.client.messengerTypeId))
+		(event.client.messengerTypeId === null ||
+			!filters.messengerTypeIds.includes(event.client.messengerTypeId))
 	) {
 		return `messenger type ${event.client.messengerTypeId ?? 'unknown'} is not selected`;
 	}
 	if (filters.bots.length > 0 && !filters.bots.includes(normaliseBot(event.client.bot ?? ''))) {
 		return `bot "${event.client.bot ?? ''}" is not selected`;
 	}
-	if (filters.deliveryStatus === 'delivered' && event.delivered !== true) return 'the message was not delivered';
-	if (filters.deliveryStatus === 'failed' && event.delivered !== false) return 'the message did not fail';
-	if (filters.systemNotifications === 'exclude' && event.isSystemNotification) return 'it is a system notification';
-	if (filters.systemNotifications === 'only' && !event.isSystemNotification) return 'it is not a system notification';
+	if (filters.deliveryStatus === 'delivered' && event.delivered !== true)
+		return 'the message was not delivered';
+	if (filters.deliveryStatus === 'failed' && event.delivered !== false)
+		return 'the message did not fail';
+	if (filters.systemNotifications === 'exclude' && event.isSystemNotification)
+		return 'it is a system notification';
+	if (filters.systemNotifications === 'only' && !event.isSystemNotification)
+		return 'it is not a system notification';
 	return null;
 }

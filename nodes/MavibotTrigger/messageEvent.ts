@@ -98,8 +98,10 @@ function wholeNumber(value: unknown): number | undefined {
 
 /** 1/0, true/false, "1"/"0", "true"/"false". */
 function flag(value: unknown): boolean | undefined {
-	if (value === 1 || value === true || value === '1' || value === 'true' || value === 'True') return true;
-	if (value === 0 || value === false || value === '0' || value === 'false' || value === 'False') return false;
+	if (value === 1 || value === true || value === '1' || value === 'true' || value === 'True')
+		return true;
+	if (value === 0 || value === false || value === '0' || value === 'false' || value === 'False')
+		return false;
 	return undefined;
 }
 
@@ -115,14 +117,22 @@ class FieldReader {
 		return neutral;
 	}
 
-	requiredWholeNumber(source: Record<string, unknown>, key: string, path: string, meaning: string): number {
+	requiredWholeNumber(
+		source: Record<string, unknown>,
+		key: string,
+		path: string,
+		meaning: string,
+	): number {
 		const value = source[key];
 		if (value === undefined || value === null || value === '') {
 			return this.fail(`field "${path}" (${meaning}) is missing`, 0);
 		}
 		const parsed = wholeNumber(value);
 		if (parsed === undefined) {
-			return this.fail(`field "${path}" (${meaning}) must be a whole number, got ${describeType(value)}`, 0);
+			return this.fail(
+				`field "${path}" (${meaning}) must be a whole number, got ${describeType(value)}`,
+				0,
+			);
 		}
 		return parsed;
 	}
@@ -131,7 +141,8 @@ class FieldReader {
 		const value = source[key];
 		if (value === undefined || value === null || value === '') return null;
 		const parsed = wholeNumber(value);
-		if (parsed === undefined) return this.fail(`field "${path}" must be a whole number, got ${describeType(value)}`, null);
+		if (parsed === undefined)
+			return this.fail(`field "${path}" must be a whole number, got ${describeType(value)}`, null);
 		return parsed;
 	}
 
@@ -144,13 +155,19 @@ class FieldReader {
 		return this.fail(`field "${path}" must be text, got ${describeType(value)}`, null);
 	}
 
-	requiredFlag(source: Record<string, unknown>, key: string, path: string, meaning: string): boolean {
+	requiredFlag(
+		source: Record<string, unknown>,
+		key: string,
+		path: string,
+		meaning: string,
+	): boolean {
 		const value = source[key];
 		if (value === undefined || value === null || value === '') {
 			return this.fail(`field "${path}" (${meaning}) is missing`, false);
 		}
 		const parsed = flag(value);
-		if (parsed === undefined) return this.fail(`field "${path}" must be 1 or 0, got ${describeType(value)}`, false);
+		if (parsed === undefined)
+			return this.fail(`field "${path}" must be 1 or 0, got ${describeType(value)}`, false);
 		return parsed;
 	}
 
@@ -158,7 +175,8 @@ class FieldReader {
 		const value = source[key];
 		if (value === undefined || value === null || value === '') return null;
 		const parsed = flag(value);
-		if (parsed === undefined) return this.fail(`field "${path}" must be 1 or 0, got ${describeType(value)}`, null);
+		if (parsed === undefined)
+			return this.fail(`field "${path}" must be 1 or 0, got ${describeType(value)}`, null);
 		return parsed;
 	}
 }
@@ -184,7 +202,8 @@ export function toMessageEvent(payload: unknown, receivedAt: Date): Result<Messa
 		reason: `Not a Mavibot message event: ${reason}`,
 	});
 	if (payload === undefined) return notAnEvent('the request has no body');
-	if (!isPlainObject(payload)) return notAnEvent(`the body must be a JSON object, got ${describeType(payload)}`);
+	if (!isPlainObject(payload))
+		return notAnEvent(`the body must be a JSON object, got ${describeType(payload)}`);
 	const read = new FieldReader();
 	const messageId = read.requiredWholeNumber(payload, 'id', 'id', 'the message ID');
 	if (read.problem !== null) return notAnEvent(read.problem);
@@ -210,7 +229,12 @@ export function toMessageEvent(payload: unknown, receivedAt: Date): Result<Messa
 		bot: read.optionalText(rawClient, 'group', 'client.group'),
 		createdAt: read.optionalText(rawClient, 'created_at', 'client.created_at'),
 	};
-	const incoming = read.requiredFlag(payload, 'is_input', 'is_input', '1 from the client, 0 from the bot or an operator');
+	const incoming = read.requiredFlag(
+		payload,
+		'is_input',
+		'is_input',
+		'1 from the client, 0 from the bot or an operator',
+	);
 	const text = read.optionalText(payload, 'message', 'message') ?? '';
 	const deliveryError = read.optionalText(payload, 'error_message', 'error_message');
 	const event: MessageEvent = {

@@ -25,7 +25,8 @@ function messageFilters(context: IWebhookFunctions): MessageFilters {
 		messengerTypeIds: ((filters.messengerTypes as unknown[] | undefined) ?? []).map(Number),
 		bots: parseBotList(filters.bots),
 		deliveryStatus: (filters.deliveryStatus as DeliveryStatus | undefined) ?? 'any',
-		systemNotifications: (filters.systemNotifications as SystemNotifications | undefined) ?? 'include',
+		systemNotifications:
+			(filters.systemNotifications as SystemNotifications | undefined) ?? 'include',
 	};
 }
 
@@ -107,7 +108,8 @@ export const messageEvents: EventSource = {
 						{
 							name: 'Failed',
 							value: 'failed',
-							description: 'Only messages Mavibot could not deliver (delivered = 0), e.g. to alert someone',
+							description:
+								'Only messages Mavibot could not deliver (delivered = 0), e.g. to alert someone',
 						},
 					],
 					default: 'any',
@@ -181,13 +183,19 @@ export const messageEvents: EventSource = {
 		// Answered with the same small body as an accepted event, so that the platform sees no difference; no execution.
 		const skip = { webhookResponse: { ...ACCEPTED_BODY } };
 		const options = context.getNodeParameter('options', {}) as IDataObject;
-		if (options.ignoreRepeats !== false && recentMessages.seenBefore(triggerKey(context), String(event.value.messageId))) {
+		if (
+			options.ignoreRepeats !== false &&
+			recentMessages.seenBefore(triggerKey(context), String(event.value.messageId))
+		) {
 			return skip;
 		}
 		if (filterOut(event.value, messageFilters(context)) !== null) return skip;
 
 		const output: IDataObject = { ...event.value };
 		if (options.includeRaw !== false) output.raw = body as IDataObject;
-		return { workflowData: [context.helpers.returnJsonArray([output])], webhookResponse: { ...ACCEPTED_BODY } };
+		return {
+			workflowData: [context.helpers.returnJsonArray([output])],
+			webhookResponse: { ...ACCEPTED_BODY },
+		};
 	},
 };

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import type { FromParameters } from './responseFields';
 
@@ -6,7 +11,11 @@ import type { FromParameters } from './responseFields';
 export const ACCEPTED_BODY = { status: 'ok' } as const;
 
 /** Sends an error answer itself and tells n8n not to answer nor to run the workflow. */
-export function refuse(context: IWebhookFunctions, httpStatus: number, message: string): IWebhookResponseData {
+export function refuse(
+	context: IWebhookFunctions,
+	httpStatus: number,
+	message: string,
+): IWebhookResponseData {
 	context.getResponseObject().status(httpStatus).json({ status: 'error', message });
 	return { noWebhookResponse: true };
 }

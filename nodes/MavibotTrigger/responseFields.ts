@@ -21,7 +21,9 @@ export interface ParameterField {
 const NATIVE_RESOLVERS = Symbol.for('n8n.webhookDescriptionResolvers');
 
 /** Spreads into a webhook description: each field's expression, and its function for n8n 2.x. */
-export function withNativeResolvers(fields: Record<string, ParameterField>): Partial<IWebhookDescription> {
+export function withNativeResolvers(
+	fields: Record<string, ParameterField>,
+): Partial<IWebhookDescription> {
 	const templates: Record<string, string> = {};
 	for (const [name, field] of Object.entries(fields)) templates[name] = field.template;
 	return { ...templates, [NATIVE_RESOLVERS]: fields } as Partial<IWebhookDescription>;

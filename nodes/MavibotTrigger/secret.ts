@@ -16,7 +16,8 @@ export const EXAMPLE_PLACEHOLDER_TOKEN = 'replace-with-your-own-secret-token';
 /** Why a configured token cannot be used, or null when it can. */
 export function tokenProblem(token: string): string | null {
 	if (token === '') return 'is empty';
-	if (token === EXAMPLE_PLACEHOLDER_TOKEN) return "is still the example's placeholder: set a secret of your own";
+	if (token === EXAMPLE_PLACEHOLDER_TOKEN)
+		return "is still the example's placeholder: set a secret of your own";
 	if (!TOKEN_CHARACTERS.test(token)) {
 		return 'may only contain letters, digits and the characters - _ . ~ (it is pasted into a URL as it is)';
 	}
@@ -39,6 +40,7 @@ export function tokenMatches(given: unknown, expected: string): boolean {
 export function queryWithoutToken(query: unknown): Record<string, unknown> {
 	if (query === null || typeof query !== 'object') return {};
 	const rest: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(query)) if (key !== TOKEN_QUERY_PARAMETER) rest[key] = value;
+	for (const [key, value] of Object.entries(query))
+		if (key !== TOKEN_QUERY_PARAMETER) rest[key] = value;
 	return rest;
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { blockRequests } from './blockRequests';
 import { readJsonBody } from './messageEvent';
@@ -17,7 +22,9 @@ const sources = Object.values(EVENT_SOURCES);
 /** The event source a "Trigger On" value names; any other value is the default source. */
 function sourceNamed(value: unknown): EventSource {
 	const name = String(value);
-	return Object.prototype.hasOwnProperty.call(EVENT_SOURCES, name) ? EVENT_SOURCES[name] : EVENT_SOURCES[DEFAULT_SOURCE];
+	return Object.prototype.hasOwnProperty.call(EVENT_SOURCES, name)
+		? EVENT_SOURCES[name]
+		: EVENT_SOURCES[DEFAULT_SOURCE];
 }
 
 /**
@@ -69,10 +76,18 @@ export const triggerProperties: INodeProperties[] = [
 export async function dispatch(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const refusal = await refuseUnverified(context);
 	if (refusal) return refusal;
-	const request = context.getRequestObject() as { body?: unknown; rawBody?: unknown; readRawBody?: () => Promise<void> };
+	const request = context.getRequestObject() as {
+		body?: unknown;
+		rawBody?: unknown;
+		readRawBody?: () => Promise<void>;
+	};
 	// n8n reads the body of a trigger whose version is not exactly 1 (so 1.1) only for the content types it parses;
 	// JSON sent without one, or with another one, is read here.
-	if (request.body === undefined && request.rawBody === undefined && typeof request.readRawBody === 'function') {
+	if (
+		request.body === undefined &&
+		request.rawBody === undefined &&
+		typeof request.readRawBody === 'function'
+	) {
 		await request.readRawBody();
 	}
 	const body = readJsonBody({ body: request.body, rawBody: request.rawBody });

@@ -56,16 +56,22 @@ function tokenSource(context: IHookFunctions | IWebhookFunctions): string {
 }
 
 /** The configured token, or null when requests are not verified. */
-async function configuredToken(context: IHookFunctions | IWebhookFunctions): Promise<string | null> {
+async function configuredToken(
+	context: IHookFunctions | IWebhookFunctions,
+): Promise<string | null> {
 	if (!(context.getNodeParameter('verifyToken', true) as boolean)) return null;
 	if (context.getNode().typeVersion < 1.1) return context.getNodeParameter('token', '') as string;
 	let credentials: ICredentialDataDecryptedObject;
 	try {
 		credentials = await context.getCredentials(TOKEN_CREDENTIAL);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), `No "${CREDENTIAL_DISPLAY_NAME}" credential is set`, {
-			description: `Pick or create a "${CREDENTIAL_DISPLAY_NAME}" credential with your token in the node (${(error as Error).message}).`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`No "${CREDENTIAL_DISPLAY_NAME}" credential is set`,
+			{
+				description: `Pick or create a "${CREDENTIAL_DISPLAY_NAME}" credential with your token in the node (${(error as Error).message}).`,
+			},
+		);
 	}
 	return typeof credentials.token === 'string' ? credentials.token : '';
 }
@@ -87,13 +93,19 @@ export async function checkSetup(this: IHookFunctions): Promise<void> {
 }
 
 /** The answer refusing a request whose token is missing or wrong, or undefined when it may go on. */
-export async function refuseUnverified(context: IWebhookFunctions): Promise<IWebhookResponseData | undefined> {
+export async function refuseUnverified(
+	context: IWebhookFunctions,
+): Promise<IWebhookResponseData | undefined> {
 	const token = await configuredToken(context);
 	if (token === null) return undefined;
 	const source = tokenSource(context);
 	const problem = tokenProblem(token);
 	if (problem !== null) {
-		return refuse(context, 500, `The Mavibot Trigger in n8n cannot check requests: ${source} ${problem}`);
+		return refuse(
+			context,
+			500,
+			`The Mavibot Trigger in n8n cannot check requests: ${source} ${problem}`,
+		);
 	}
 	const given = (context.getQueryData() as IDataObject)[TOKEN_QUERY_PARAMETER];
 	if (given === undefined || given === '') {

@@ -31,7 +31,14 @@ async function testCredential(credentialName, data) {
 	};
 	const workflow = {
 		nodes: [
-			{ id: 's', name: 'Start', type: START_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 's',
+				name: 'Start',
+				type: START_NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 't',
 				name: 'Temp-Node',
@@ -48,7 +55,10 @@ async function testCredential(credentialName, data) {
 	if (result.error) return { status: 'Error', message: result.error.message, error: result.error };
 	const body = result.output('Temp-Node')[0] ?? {};
 	for (const rule of rules) {
-		if (rule.type === 'responseSuccessBody' && getPath(body, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			getPath(body, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message, body };
 		}
 	}

@@ -14,19 +14,28 @@ function typeOf(value) {
 
 const allows = (schema, type) => {
 	const types = [].concat(schema.type ?? []);
-	return types.length === 0 || types.includes(type) || (type === 'number' && types.includes('integer'));
+	return (
+		types.length === 0 || types.includes(type) || (type === 'number' && types.includes('integer'))
+	);
 };
 
 /** The problems of `value` against `schema`, as "path: problem" lines (empty when it conforms). */
 function validate(schema, value, path = '$') {
 	const type = typeOf(value);
-	if (!allows(schema, type)) return [`${path}: is ${type}, the schema says ${[].concat(schema.type).join(' or ')}`];
-	if (type === 'number' && [].concat(schema.type ?? []).join() === 'integer' && !Number.isInteger(value)) {
+	if (!allows(schema, type))
+		return [`${path}: is ${type}, the schema says ${[].concat(schema.type).join(' or ')}`];
+	if (
+		type === 'number' &&
+		[].concat(schema.type ?? []).join() === 'integer' &&
+		!Number.isInteger(value)
+	) {
 		return [`${path}: is not an integer`];
 	}
 	const problems = [];
 	if (type === 'array' && schema.items) {
-		value.forEach((element, index) => problems.push(...validate(schema.items, element, `${path}[${index}]`)));
+		value.forEach((element, index) =>
+			problems.push(...validate(schema.items, element, `${path}[${index}]`)),
+		);
 	}
 	if (type === 'object') {
 		const properties = schema.properties ?? {};
@@ -58,7 +67,10 @@ function infer(samples) {
 	if (objects.length > 0) {
 		const names = [...new Set(objects.flatMap((object) => Object.keys(object)))];
 		schema.properties = Object.fromEntries(
-			names.map((name) => [name, infer(objects.filter((object) => name in object).map((object) => object[name]))]),
+			names.map((name) => [
+				name,
+				infer(objects.filter((object) => name in object).map((object) => object[name])),
+			]),
 		);
 		const required = names.filter((name) => objects.every((object) => name in object));
 		if (required.length > 0) schema.required = required;

@@ -14,7 +14,12 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 
 const { Container } = require('@n8n/di');
 const core = require('n8n-core');
-const { NodeHelpers, Workflow, ICredentialsHelper, createRunExecutionData } = require('n8n-workflow');
+const {
+	NodeHelpers,
+	Workflow,
+	ICredentialsHelper,
+	createRunExecutionData,
+} = require('n8n-workflow');
 
 // MAVIBOT_PACKAGE_DIR: a package built elsewhere (scripts/build-private.sh, or the packed tarball).
 const PACKAGE_DIR = process.env.MAVIBOT_PACKAGE_DIR ?? path.resolve(__dirname, '..', '..');
@@ -51,9 +56,11 @@ async function loadPackage() {
 	const loader = new core.PackageDirectoryLoader(PACKAGE_DIR);
 	await loader.loadAll();
 	const nodeTypes = { [START_NODE_TYPE]: { type: new StartNode(), sourcePath: '' } };
-	for (const [name, data] of Object.entries(loader.nodeTypes)) nodeTypes[`${loader.packageName}.${name}`] = data;
+	for (const [name, data] of Object.entries(loader.nodeTypes))
+		nodeTypes[`${loader.packageName}.${name}`] = data;
 	const credentialTypes = {};
-	for (const [name, data] of Object.entries(loader.credentialTypes)) credentialTypes[name] = data.type;
+	for (const [name, data] of Object.entries(loader.credentialTypes))
+		credentialTypes[name] = data.type;
 	loaded = {
 		packageName: loader.packageName,
 		packageDir: PACKAGE_DIR,
@@ -143,7 +150,11 @@ function additionalDataFor(pkg, credentials, hooks, executionId = nextExecutionI
 }
 
 /** n8n's Workflow object for a workflow as n8n stores it (nodes + connections). */
-function buildWorkflow(pkg, workflowJson, { id = 'test-workflow', settings = { timezone: 'UTC', executionOrder: 'v1' } } = {}) {
+function buildWorkflow(
+	pkg,
+	workflowJson,
+	{ id = 'test-workflow', settings = { timezone: 'UTC', executionOrder: 'v1' } } = {},
+) {
 	return new Workflow({
 		id,
 		name: workflowJson.name ?? 'test',
@@ -160,7 +171,10 @@ function buildWorkflow(pkg, workflowJson, { id = 'test-workflow', settings = { t
  * Runs a workflow (as n8n stores it: nodes + connections) from its start node.
  * Returns the run, plus `output(nodeName)` → the json of every item of the node's first output.
  */
-async function runWorkflow(workflowJson, { credentials = {}, settings = {}, timezone = 'UTC' } = {}) {
+async function runWorkflow(
+	workflowJson,
+	{ credentials = {}, settings = {}, timezone = 'UTC' } = {},
+) {
 	const pkg = await loadPackage();
 	const workflow = buildWorkflow(pkg, workflowJson, {
 		settings: { timezone, executionOrder: 'v1', ...settings, ...(workflowJson.settings ?? {}) },
@@ -175,15 +189,18 @@ async function runWorkflow(workflowJson, { credentials = {}, settings = {}, time
 		settings: {},
 	});
 	const additionalData = additionalDataFor(pkg, credentials, hooks, executionId);
-	const start = workflowJson.nodes.find((node) => node.type === START_NODE_TYPE) ?? workflowJson.nodes[0];
+	const start =
+		workflowJson.nodes.find((node) => node.type === START_NODE_TYPE) ?? workflowJson.nodes[0];
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	const run = await new core.WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	const run = await new core.WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const runData = run.data.resultData.runData;
 	const output = (name, outputIndex = 0) =>
 		(runData[name]?.[0]?.data?.main?.[outputIndex] ?? []).map((item) => item.json);
@@ -202,4 +219,12 @@ async function shutdownN8n() {
 	}
 }
 
-module.exports = { runWorkflow, buildWorkflow, loadPackage, shutdownN8n, START_NODE_TYPE, TestCredentialsHelper, additionalDataFor };
+module.exports = {
+	runWorkflow,
+	buildWorkflow,
+	loadPackage,
+	shutdownN8n,
+	START_NODE_TYPE,
+	TestCredentialsHelper,
+	additionalDataFor,
+};

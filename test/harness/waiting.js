@@ -29,13 +29,21 @@ function additionalData(pkg, credentials, workflowJson) {
 		active: false,
 		settings: {},
 	});
-	return { ...additionalDataFor(pkg, credentials, hooks), executionId: EXECUTION_ID, webhookWaitingBaseUrl: WAITING_BASE };
+	return {
+		...additionalDataFor(pkg, credentials, hooks),
+		executionId: EXECUTION_ID,
+		webhookWaitingBaseUrl: WAITING_BASE,
+	};
 }
 
 async function process(execution, runExecutionData) {
 	const workflow = buildWorkflow(execution.pkg, execution.workflowJson, { id: 'waiting-workflow' });
 	const data = additionalData(execution.pkg, execution.credentials, execution.workflowJson);
-	const run = await new core.WorkflowExecute(data, 'webhook', runExecutionData).processRunExecutionData(workflow);
+	const run = await new core.WorkflowExecute(
+		data,
+		'webhook',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	execution.run = run;
 	execution.data = run.data;
 	execution.finished = !run.waitTill;
@@ -56,7 +64,9 @@ async function startExecution(workflowJson, { credentials }) {
 	await process(
 		execution,
 		createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
+			executionData: {
+				nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
+			},
 		}),
 	);
 	execution.output = (name) => outputOf(execution, name);
@@ -83,9 +93,12 @@ async function openLink(execution, link, { method = 'GET', form } = {}) {
 	const url = new URL(link);
 	const prefix = new URL(WAITING_BASE).pathname;
 	const [executionId, suffix] = url.pathname.slice(prefix.length + 1).split('/');
-	if (executionId !== EXECUTION_ID) return { status: 404, body: 'unknown execution', resumed: false };
-	if (!signatureValid(url)) return { status: 401, body: "n8n's invalid token page", resumed: false };
-	if (execution.finished) return { status: 200, body: "n8n's no action required page", resumed: false };
+	if (executionId !== EXECUTION_ID)
+		return { status: 404, body: 'unknown execution', resumed: false };
+	if (!signatureValid(url))
+		return { status: 401, body: "n8n's invalid token page", resumed: false };
+	if (execution.finished)
+		return { status: 200, body: "n8n's no action required page", resumed: false };
 
 	// n8n works on a copy of the stored execution: a page that does not answer changes nothing.
 	const runExecutionData = structuredClone(execution.data);
@@ -97,9 +110,12 @@ async function openLink(execution, link, { method = 'GET', form } = {}) {
 
 	const workflow = buildWorkflow(execution.pkg, execution.workflowJson, { id: 'waiting-workflow' });
 	const node = workflow.getNode(lastNode);
-	if (node.id !== decodeURIComponent(suffix)) return { status: 404, body: 'no waiting webhook', resumed: false };
+	if (node.id !== decodeURIComponent(suffix))
+		return { status: 404, body: 'no waiting webhook', resumed: false };
 	const nodeType = execution.pkg.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	const description = nodeType.description.webhooks.find((webhook) => webhook.httpMethod === method);
+	const description = nodeType.description.webhooks.find(
+		(webhook) => webhook.httpMethod === method,
+	);
 	const req = {
 		method,
 		url: `${url.pathname}${url.search}`,
@@ -109,11 +125,30 @@ async function openLink(execution, link, { method = 'GET', form } = {}) {
 		params: {},
 	};
 	const res = fakeResponse();
-	const data = { ...additionalData(execution.pkg, execution.credentials, execution.workflowJson), httpRequest: req, httpResponse: res };
-	const webhookData = { httpMethod: method, node: node.name, path: node.id, webhookDescription: description, workflowId: workflow.id };
-	const context = new core.WebhookContext(workflow, node, data, 'webhook', webhookData, [], runExecutionData);
+	const data = {
+		...additionalData(execution.pkg, execution.credentials, execution.workflowJson),
+		httpRequest: req,
+		httpResponse: res,
+	};
+	const webhookData = {
+		httpMethod: method,
+		node: node.name,
+		path: node.id,
+		webhookDescription: description,
+		workflowId: workflow.id,
+	};
+	const context = new core.WebhookContext(
+		workflow,
+		node,
+		data,
+		'webhook',
+		webhookData,
+		[],
+		runExecutionData,
+	);
 	const result = await nodeType.webhook.call(context);
-	if (!result.workflowData) return { status: res.statusCode, body: res.body, headers: res.headers, resumed: false };
+	if (!result.workflowData)
+		return { status: res.statusCode, body: res.body, headers: res.headers, resumed: false };
 
 	stackEntry.data.main = result.workflowData;
 	await process(execution, runExecutionData);

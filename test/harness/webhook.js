@@ -13,7 +13,12 @@
  *   ("firstEntryJson": the json of its first item).
  */
 const core = require('n8n-core');
-const { NodeHelpers, Workflow, createRunExecutionData, resolveWebhookDescriptionField } = require('n8n-workflow');
+const {
+	NodeHelpers,
+	Workflow,
+	createRunExecutionData,
+	resolveWebhookDescriptionField,
+} = require('n8n-workflow');
 
 const { additionalDataFor, loadPackage } = require('./n8n');
 
@@ -40,7 +45,10 @@ class EchoNode {
 		return [
 			this.getInputData().map((_item, index) => {
 				const value = this.getNodeParameter('json', index);
-				return { json: typeof value === 'string' ? JSON.parse(value) : value, pairedItem: { item: index } };
+				return {
+					json: typeof value === 'string' ? JSON.parse(value) : value,
+					pairedItem: { item: index },
+				};
 			}),
 		];
 	}
@@ -60,7 +68,14 @@ function triggerNode(parameters, extra = {}) {
 }
 
 function echoNode(name, json) {
-	return { id: `echo-${name}`, name, type: ECHO_NODE_TYPE, typeVersion: 1, position: [220, 0], parameters: { json } };
+	return {
+		id: `echo-${name}`,
+		name,
+		type: ECHO_NODE_TYPE,
+		typeVersion: 1,
+		position: [220, 0],
+		parameters: { json },
+	};
 }
 
 /** The package's node types plus the Echo test node. */
@@ -89,10 +104,19 @@ async function nodeTypesWithEcho() {
  */
 async function buildTriggerWorkflow(
 	parameters,
-	{ nodes = [], connections = {}, workflowId = WORKFLOW_ID, nodeId, typeVersion = 1, credentials = {} } = {},
+	{
+		nodes = [],
+		connections = {},
+		workflowId = WORKFLOW_ID,
+		nodeId,
+		typeVersion = 1,
+		credentials = {},
+	} = {},
 ) {
 	const { pkg, nodeTypes } = await nodeTypesWithEcho();
-	const references = Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `${type}-1`, name: type }]));
+	const references = Object.fromEntries(
+		Object.keys(credentials).map((type) => [type, { id: `${type}-1`, name: type }]),
+	);
 	const trigger = triggerNode(parameters, {
 		typeVersion,
 		...(nodeId ? { id: nodeId } : {}),
@@ -110,17 +134,42 @@ async function buildTriggerWorkflow(
 	});
 	const node = workflow.getNode(trigger.name); // with the defaults the Workflow constructor filled in
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	return { pkg, nodeTypes, workflow, node, nodeType, nodes: [trigger, ...nodes], connections, credentials };
+	return {
+		pkg,
+		nodeTypes,
+		workflow,
+		node,
+		nodeType,
+		nodes: [trigger, ...nodes],
+		connections,
+		credentials,
+	};
 }
 
 /** The webhook as n8n registers it (WebhookService.getNodeWebhooks): method, path, description. */
 function nodeWebhookData(setup, additionalData) {
 	const { workflow, node, nodeType } = setup;
 	const [description] = nodeType.description.webhooks;
-	let path = String(workflow.expression.getSimpleParameterValue(node, description.path, 'internal', {}));
+	let path = String(
+		workflow.expression.getSimpleParameterValue(node, description.path, 'internal', {}),
+	);
 	path = path.replace(/^\//, '').replace(/\/$/, '');
-	const isFullPath = workflow.expression.getSimpleParameterValue(node, description.isFullPath, 'internal', {}, undefined, false);
-	const httpMethod = workflow.expression.getSimpleParameterValue(node, description.httpMethod, 'internal', {}, undefined, 'GET');
+	const isFullPath = workflow.expression.getSimpleParameterValue(
+		node,
+		description.isFullPath,
+		'internal',
+		{},
+		undefined,
+		false,
+	);
+	const httpMethod = workflow.expression.getSimpleParameterValue(
+		node,
+		description.httpMethod,
+		'internal',
+		{},
+		undefined,
+		'GET',
+	);
 	return {
 		httpMethod,
 		node: node.name,
@@ -140,14 +189,36 @@ function evaluateDescriptionField(setup, webhookData, field, mode, defaultValue,
 	const value = webhookData.webhookDescription[field];
 	const additionalKeys = { $executionId: undefined };
 	return complex
-		? workflow.expression.getComplexParameterValue(node, value, mode, additionalKeys, undefined, defaultValue)
-		: workflow.expression.getSimpleParameterValue(node, value, mode, additionalKeys, undefined, defaultValue);
+		? workflow.expression.getComplexParameterValue(
+				node,
+				value,
+				mode,
+				additionalKeys,
+				undefined,
+				defaultValue,
+			)
+		: workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				mode,
+				additionalKeys,
+				undefined,
+				defaultValue,
+			);
 }
 
 /** The request object n8n hands the node (an express Request after n8n's body parsing). */
-function fakeRequest({ body, rawBody, query = {}, headers = {}, contentType = 'application/json', unread } = {}) {
+function fakeRequest({
+	body,
+	rawBody,
+	query = {},
+	headers = {},
+	contentType = 'application/json',
+	unread,
+} = {}) {
 	let raw = rawBody;
-	if (raw === undefined && body !== undefined) raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+	if (raw === undefined && body !== undefined)
+		raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 	// `unread`: a body n8n has not read (start nodes whose version is not 1, content types n8n does not parse): readRawBody() reads it.
 	if (unread !== undefined) {
 		return {
@@ -234,10 +305,20 @@ async function runFromTrigger(setup, workflowData, mode = 'webhook') {
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: workflowData }, source: null }] },
 	});
-	const run = await new core.WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await new core.WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const runData = run.data.resultData.runData;
 	const output = (name) => (runData[name]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-	return { run, runData, output, lastNodeExecuted: run.data.resultData.lastNodeExecuted, error: run.data.resultData.error };
+	return {
+		run,
+		runData,
+		output,
+		lastNodeExecuted: run.data.resultData.lastNodeExecuted,
+		error: run.data.resultData.error,
+	};
 }
 
 /**
@@ -253,20 +334,58 @@ async function callTrigger(setup, request = {}, { mode = 'webhook' } = {}) {
 	const { pkg, workflow, node, nodeType } = setup;
 	const req = fakeRequest(request);
 	const res = fakeResponse();
-	const additionalData = { ...additionalDataFor(pkg, setup.credentials ?? {}, undefined), httpRequest: req, httpResponse: res };
+	const additionalData = {
+		...additionalDataFor(pkg, setup.credentials ?? {}, undefined),
+		httpRequest: req,
+		httpResponse: res,
+	};
 	const webhookData = nodeWebhookData(setup, additionalData);
-	const responseMode = evaluateDescriptionField(setup, webhookData, 'responseMode', mode, 'onReceived', false);
-	const responseData = evaluateDescriptionField(setup, webhookData, 'responseData', mode, 'firstEntryJson', true);
-	const responseCode = evaluateDescriptionField(setup, webhookData, 'responseCode', mode, 200, false);
+	const responseMode = evaluateDescriptionField(
+		setup,
+		webhookData,
+		'responseMode',
+		mode,
+		'onReceived',
+		false,
+	);
+	const responseData = evaluateDescriptionField(
+		setup,
+		webhookData,
+		'responseData',
+		mode,
+		'firstEntryJson',
+		true,
+	);
+	const responseCode = evaluateDescriptionField(
+		setup,
+		webhookData,
+		'responseCode',
+		mode,
+		200,
+		false,
+	);
 
-	const context = new core.WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
+	const context = new core.WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		webhookData,
+		[],
+		null,
+	);
 	const result = await nodeType.webhook.call(context);
 
 	const runs = result.workflowData !== undefined;
 	let answer;
 	if (result.noWebhookResponse === true) answer = { status: res.statusCode, body: res.body };
-	else if (!runs) answer = { status: responseCode, body: result.webhookResponse ?? { message: 'Webhook call received' } };
-	else if (responseMode === 'onReceived') answer = { status: responseCode, body: onReceivedBody(responseData, result) };
+	else if (!runs)
+		answer = {
+			status: responseCode,
+			body: result.webhookResponse ?? { message: 'Webhook call received' },
+		};
+	else if (responseMode === 'onReceived')
+		answer = { status: responseCode, body: onReceivedBody(responseData, result) };
 	else answer = undefined; // given after the run
 
 	const call = {
@@ -295,7 +414,14 @@ async function runWebhookMethod(setup, method, { mode = 'webhook', activation = 
 	const { pkg, workflow, node, nodeType } = setup;
 	const additionalData = additionalDataFor(pkg, setup.credentials ?? {}, undefined);
 	const webhookData = nodeWebhookData(setup, additionalData);
-	const context = new core.HookContext(workflow, node, additionalData, mode, activation, webhookData);
+	const context = new core.HookContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		activation,
+		webhookData,
+	);
 	return await nodeType.webhookMethods.default[method].call(context);
 }
 
@@ -322,7 +448,8 @@ function parseLikeN8n(rawBody, contentType) {
 	const text = rawBody.toString('utf8');
 	try {
 		if (contentType === 'application/json') return { body: JSON.parse(text) };
-		if (contentType === 'application/x-www-form-urlencoded') return { body: queryObject(new URLSearchParams(text)) };
+		if (contentType === 'application/x-www-form-urlencoded')
+			return { body: queryObject(new URLSearchParams(text)) };
 		if (contentType === 'text/plain') return { body: text };
 		return { body: undefined };
 	} catch (error) {
@@ -350,11 +477,15 @@ async function serveTrigger(setup) {
 			try {
 				const url = new URL(req.url, 'http://127.0.0.1');
 				if (req.method !== 'POST' || url.pathname !== webhookPath) {
-					sendJson(404, { code: 404, message: `The requested webhook "${req.method} ${url.pathname}" is not registered.` });
+					sendJson(404, {
+						code: 404,
+						message: `The requested webhook "${req.method} ${url.pathname}" is not registered.`,
+					});
 					return;
 				}
 				const rawBody = Buffer.concat(chunks);
-				const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() || undefined;
+				const contentType =
+					(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() || undefined;
 				const parsed = parseLikeN8n(rawBody, contentType);
 				if (parsed.error !== undefined) {
 					sendJson(422, { code: 422, message: 'Failed to parse request body' });

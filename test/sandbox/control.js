@@ -15,21 +15,29 @@ const { snapshot } = require('./store');
 function reply(res, status, body) {
 	if (res.destroyed || res.writableEnded) return;
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+	res.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': Buffer.byteLength(text),
+	});
 	res.end(text);
 }
 
 function jsonBody(raw) {
 	if (!raw || !raw.trim()) return {};
 	const body = JSON.parse(raw);
-	if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('Expected a JSON object');
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		throw new Error('Expected a JSON object');
 	return body;
 }
 
 const ROUTES = {
 	'GET /_sandbox/health': (sandbox) => ({
-		status: 'ok', url: sandbox.url, clients: sandbox.state.clients.size, requests: sandbox.requests.length,
-		deliveries: sandbox.deliveries.length, pendingRules: sandbox.rules.length,
+		status: 'ok',
+		url: sandbox.url,
+		clients: sandbox.state.clients.size,
+		requests: sandbox.requests.length,
+		deliveries: sandbox.deliveries.length,
+		pendingRules: sandbox.rules.length,
 	}),
 	'GET /_sandbox/requests': (sandbox, url) => {
 		const action = url.searchParams.get('action');
@@ -41,7 +49,11 @@ const ROUTES = {
 		sandbox.reset(body.seed);
 		return { status: 'ok', seed: sandbox.state.seed };
 	},
-	'POST /_sandbox/misbehave': (sandbox, url, body) => ({ status: 'ok', rule: sandbox.misbehave(body), pending: sandbox.rules.length }),
+	'POST /_sandbox/misbehave': (sandbox, url, body) => ({
+		status: 'ok',
+		rule: sandbox.misbehave(body),
+		pending: sandbox.rules.length,
+	}),
 	'POST /_sandbox/latency': (sandbox, url, body) => {
 		sandbox.setLatency(body.ms);
 		return { status: 'ok', latencyMs: sandbox.latencyMs };
@@ -56,7 +68,11 @@ const ROUTES = {
 		}
 		const event = sandbox.buildWebhookEvent(body.event || {});
 		const timeoutMs = Number(body.timeoutMs) > 0 ? Number(body.timeoutMs) : undefined;
-		const result = await sandbox.sendWebhook(body.url, event, timeoutMs ? { timeoutMs } : undefined);
+		const result = await sandbox.sendWebhook(
+			body.url,
+			event,
+			timeoutMs ? { timeoutMs } : undefined,
+		);
 		return { status: 'ok', event, result };
 	},
 };
@@ -64,8 +80,13 @@ const ROUTES = {
 async function handleControl(sandbox, req, res, url, raw) {
 	const route = ROUTES[`${req.method} ${url.pathname.replace(/\/$/, '')}`];
 	if (!route) {
-		const known = Object.keys(ROUTES).some((r) => r.endsWith(` ${url.pathname.replace(/\/$/, '')}`));
-		return reply(res, known ? 405 : 404, { status: 'error', message: known ? 'Method not allowed' : 'Unknown sandbox endpoint' });
+		const known = Object.keys(ROUTES).some((r) =>
+			r.endsWith(` ${url.pathname.replace(/\/$/, '')}`),
+		);
+		return reply(res, known ? 405 : 404, {
+			status: 'error',
+			message: known ? 'Method not allowed' : 'Unknown sandbox endpoint',
+		});
 	}
 	let body;
 	try {

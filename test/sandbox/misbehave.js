@@ -14,14 +14,24 @@ const KINDS = ['status', 'html', 'text', 'delay', 'drop'];
 
 function normalizeRule(rule) {
 	if (!rule || typeof rule !== 'object') throw new Error('A misbehave rule must be an object');
-	if (!KINDS.includes(rule.kind)) throw new Error(`Unknown misbehave kind "${rule.kind}" (expected ${KINDS.join(', ')})`);
+	if (!KINDS.includes(rule.kind))
+		throw new Error(`Unknown misbehave kind "${rule.kind}" (expected ${KINDS.join(', ')})`);
 	const times = rule.times === undefined ? 1 : Number(rule.times);
 	if (!Number.isInteger(times) || times < 1) throw new Error('times must be a positive integer');
-	if (rule.kind === 'status' && !(Number.isInteger(rule.status) && rule.status >= 100 && rule.status <= 599)) {
+	if (
+		rule.kind === 'status' &&
+		!(Number.isInteger(rule.status) && rule.status >= 100 && rule.status <= 599)
+	) {
 		throw new Error('A status rule needs an HTTP status (100-599)');
 	}
-	if (rule.kind === 'delay' && !(Number(rule.ms) >= 0)) throw new Error('A delay rule needs ms >= 0');
-	return { ...rule, times, remaining: times, apply: rule.apply === undefined ? rule.kind === 'drop' : Boolean(rule.apply) };
+	if (rule.kind === 'delay' && !(Number(rule.ms) >= 0))
+		throw new Error('A delay rule needs ms >= 0');
+	return {
+		...rule,
+		times,
+		remaining: times,
+		apply: rule.apply === undefined ? rule.kind === 'drop' : Boolean(rule.apply),
+	};
 }
 
 function createRuleQueue() {

@@ -24,7 +24,9 @@ function statusError(status) {
 const clientNotFound = () => statusError('client_not_found');
 
 function isBlank(value) {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 function has(params, name) {
@@ -83,7 +85,12 @@ function asArray(value, name) {
 		throw formatError(name);
 	}
 	if (s === '') return [];
-	return s.includes(',') ? s.split(',').map((part) => part.trim()).filter(Boolean) : [value];
+	return s.includes(',')
+		? s
+				.split(',')
+				.map((part) => part.trim())
+				.filter(Boolean)
+		: [value];
 }
 
 /** Objects may come as JSON objects or JSON strings (form posts serialise nested values). */
@@ -107,7 +114,9 @@ const ATTACHMENT_TYPES = ['image', 'video', 'link', 'file', 'audio'];
 function scheduling(params) {
 	const out = {};
 	if (!isBlank(params.send_time)) {
-		const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(String(params.send_time).trim());
+		const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(
+			String(params.send_time).trim(),
+		);
 		if (!m) throw fail('Error in parameter format: send_time must look like YYYY-MM-DD HH:MM:SS');
 		out.sendTime = m[0];
 		out.scheduledFor = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) / 1000;
@@ -138,7 +147,8 @@ function resolveIndirect(params, body) {
 		for (const [key, pathText] of Object.entries(params)) {
 			if (!key.startsWith('delimiter_value_') || typeof pathText !== 'string') continue;
 			let node = root;
-			for (const part of pathText.split(delimiter)) node = node && typeof node === 'object' ? node[part] : undefined;
+			for (const part of pathText.split(delimiter))
+				node = node && typeof node === 'object' ? node[part] : undefined;
 			if (node !== undefined) out[key.slice('delimiter_value_'.length)] = node;
 		}
 	}

@@ -35,7 +35,8 @@ function assignKey(target, key, value) {
 	for (let i = 0; i < path.length - 1; i++) {
 		const part = path[i];
 		const nextIsIndex = path[i + 1] === '' || /^\d+$/.test(path[i + 1]);
-		if (node[part] === undefined || typeof node[part] !== 'object') node[part] = nextIsIndex ? [] : {};
+		if (node[part] === undefined || typeof node[part] !== 'object')
+			node[part] = nextIsIndex ? [] : {};
 		node = node[part];
 	}
 	const last = path[path.length - 1];
@@ -57,9 +58,14 @@ function paramsToObject(searchParams) {
 function parseBody(raw, contentType = '') {
 	if (raw === '') return { body: undefined };
 	const type = contentType.toLowerCase();
-	if (type.includes('application/x-www-form-urlencoded')) return { body: paramsToObject(new URLSearchParams(raw)) };
+	if (type.includes('application/x-www-form-urlencoded'))
+		return { body: paramsToObject(new URLSearchParams(raw)) };
 	const looksJson = /^\s*[[{"]/.test(raw);
-	if (type.includes('json') || (!type && looksJson) || (type.startsWith('text/plain') && looksJson)) {
+	if (
+		type.includes('json') ||
+		(!type && looksJson) ||
+		(type.startsWith('text/plain') && looksJson)
+	) {
 		try {
 			return { body: JSON.parse(raw) };
 		} catch {

@@ -19,21 +19,28 @@ const NOT_FOUND_PAGE =
 const ERROR_PAGE =
 	'<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>' +
 	'<hr><center>nginx</center></body></html>\n';
-const METHOD_PAGE = '<!DOCTYPE html>\n<html><head><title>Method Not Allowed</title></head><body><h1>Method Not Allowed</h1></body></html>\n';
+const METHOD_PAGE =
+	'<!DOCTYPE html>\n<html><head><title>Method Not Allowed</title></head><body><h1>Method Not Allowed</h1></body></html>\n';
 
 function send(res, status, contentType, text, headers = {}) {
 	if (res.destroyed || res.writableEnded) return;
-	res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), ...headers });
+	res.writeHead(status, {
+		'content-type': contentType,
+		'content-length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(text);
 }
 
-const sendJson = (res, status, body, headers) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
+const sendJson = (res, status, body, headers) =>
+	send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
 const sendHtml = (res, status, html) => send(res, status, 'text/html; charset=utf-8', html);
 
 /** 'ok' for success answers (status "success", bare arrays, status-less objects), 'error' otherwise. */
 function outcomeOf(status, body) {
 	if (status >= 400) return 'error';
-	if (body && typeof body === 'object' && !Array.isArray(body) && 'status' in body) return body.status === 'success' ? 'ok' : 'error';
+	if (body && typeof body === 'object' && !Array.isArray(body) && 'status' in body)
+		return body.status === 'success' ? 'ok' : 'error';
 	return 'ok';
 }
 
@@ -46,10 +53,20 @@ function decode(segment) {
 }
 
 function createSandbox(options = {}) {
-	const opts = { latencyMs: 0, seed: 'default', rateLimit: undefined, clients: 0, badKeyHttpStatus: undefined, ...options };
+	const opts = {
+		latencyMs: 0,
+		seed: 'default',
+		rateLimit: undefined,
+		clients: 0,
+		badKeyHttpStatus: undefined,
+		...options,
+	};
 	let state = createState({ seed: opts.seed, clients: opts.clients });
 	let latencyMs = Number(opts.latencyMs) || 0;
-	let limiter = opts.rateLimit && opts.rateLimit.perSecond ? createRateLimiter(opts.rateLimit.perSecond) : undefined;
+	let limiter =
+		opts.rateLimit && opts.rateLimit.perSecond
+			? createRateLimiter(opts.rateLimit.perSecond)
+			: undefined;
 	const rules = createRuleQueue();
 	const requests = [];
 	const deliveries = [];
@@ -87,24 +104,49 @@ function createSandbox(options = {}) {
 	function execute(record, parsed) {
 		const { action, key, method } = record;
 		if (method !== 'GET' && method !== 'POST') return { status: 405, html: METHOD_PAGE };
-		const handler = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : undefined;
+		const handler = Object.prototype.hasOwnProperty.call(ACTIONS, action)
+			? ACTIONS[action]
+			: undefined;
 		if (!handler) return { status: 404, html: NOT_FOUND_PAGE };
-		const permissions = Object.prototype.hasOwnProperty.call(state.keys, key) ? state.keys[key] : undefined;
-		if (!permissions) return { status: opts.badKeyHttpStatus || 200, body: { status: 'error', message: 'API key is invalid' } };
+		const permissions = Object.prototype.hasOwnProperty.call(state.keys, key)
+			? state.keys[key]
+			: undefined;
+		if (!permissions)
+			return {
+				status: opts.badKeyHttpStatus || 200,
+				body: { status: 'error', message: 'API key is invalid' },
+			};
 		if (!permissions.includes(handler.permission)) {
 			const message = `Access denied: the API key has no permission to ${PERMISSION_WORDING[handler.permission]}`;
 			return { status: 403, body: { status: 'error', message } };
 		}
-		if (parsed.error) return { status: 400, body: { status: 'fail', message: `Error in parameter format: ${parsed.error}` } };
+		if (parsed.error)
+			return {
+				status: 400,
+				body: { status: 'fail', message: `Error in parameter format: ${parsed.error}` },
+			};
 		const body = parsed.body;
 		const isObject = body && typeof body === 'object' && !Array.isArray(body);
 		let params = isObject ? { ...record.query, ...body } : { ...record.query };
 		if (handler.universal) params = resolveIndirect(params, isObject ? body : undefined);
 		const ctx = {
-			state, params, query: record.query, body, key, action, method, sandbox,
+			state,
+			params,
+			query: record.query,
+			body,
+			key,
+			action,
+			method,
+			sandbox,
 			deliver(entry) {
 				const clean = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
-				deliveries.push({ id: deliveries.length + 1, requestId: record.id, action, at: Date.now(), ...clean });
+				deliveries.push({
+					id: deliveries.length + 1,
+					requestId: record.id,
+					action,
+					at: Date.now(),
+					...clean,
+				});
 			},
 		};
 		try {
@@ -128,7 +170,8 @@ function createSandbox(options = {}) {
 		record.response = result.body;
 		let text = JSON.stringify(result.body);
 		// Never echo the API key (e.g. inside echoed input).
-		if (record.key.length >= 6 && text.includes(record.key)) text = text.split(record.key).join('***');
+		if (record.key.length >= 6 && text.includes(record.key))
+			text = text.split(record.key).join('***');
 		send(res, result.status, 'application/json; charset=utf-8', text);
 	}
 
@@ -139,11 +182,16 @@ function createSandbox(options = {}) {
 			return;
 		}
 		if (rule.kind === 'status') {
-			const headers = rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {};
-			const body = rule.body !== undefined ? rule.body : { status: 'error', message: STATUS_CODES[rule.status] || 'Error' };
+			const headers =
+				rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {};
+			const body =
+				rule.body !== undefined
+					? rule.body
+					: { status: 'error', message: STATUS_CODES[rule.status] || 'Error' };
 			record.outcome = `misbehaved:${rule.status}`;
 			record.status = rule.status;
-			if (typeof body === 'string') send(res, rule.status, 'text/plain; charset=utf-8', body, headers);
+			if (typeof body === 'string')
+				send(res, rule.status, 'text/plain; charset=utf-8', body, headers);
 			else sendJson(res, rule.status, body, headers);
 			return;
 		}
@@ -161,8 +209,16 @@ function createSandbox(options = {}) {
 	async function handleApi(req, res, url, raw, match) {
 		const parsed = parseBody(raw, req.headers['content-type']);
 		const record = {
-			id: ++requestSeq, at: Date.now(), method: req.method, action: decode(match[2]), key: decode(match[1]),
-			query: paramsToObject(url.searchParams), body: parsed.body, rawBody: raw, headers: req.headers, outcome: 'pending',
+			id: ++requestSeq,
+			at: Date.now(),
+			method: req.method,
+			action: decode(match[2]),
+			key: decode(match[1]),
+			query: paramsToObject(url.searchParams),
+			body: parsed.body,
+			rawBody: raw,
+			headers: req.headers,
+			outcome: 'pending',
 		};
 		requests.push(record);
 		if (limiter && !limiter.allow()) {
@@ -183,7 +239,8 @@ function createSandbox(options = {}) {
 		if (rule && rule.kind !== 'delay') {
 			if (rule.apply) {
 				const result = execute(record, parsed);
-				record.applied = result.html === undefined && outcomeOf(result.status, result.body) === 'ok';
+				record.applied =
+					result.html === undefined && outcomeOf(result.status, result.body) === 'ok';
 				record.response = result.body;
 			}
 			misbehaveAnswer(req, res, record, rule);
@@ -277,7 +334,8 @@ function createSandbox(options = {}) {
 			if (server) return Promise.resolve(address);
 			server = http.createServer((req, res) => {
 				onRequest(req, res).catch((err) => {
-					if (!res.headersSent) sendJson(res, 500, { status: 'fail', message: 'Something went wrong' });
+					if (!res.headersSent)
+						sendJson(res, 500, { status: 'fail', message: 'Something went wrong' });
 					else res.destroy(err);
 				});
 			});

@@ -30,15 +30,29 @@
  */
 const { addClient, createDeal, addHistory } = require('./store');
 
-const KEYS = { full: 'test-key-full', readonly: 'test-key-readonly', nodelete: 'test-key-nodelete' };
+const KEYS = {
+	full: 'test-key-full',
+	readonly: 'test-key-readonly',
+	nodelete: 'test-key-nodelete',
+};
 
 const PERMISSIONS = ['R-Cl', 'W-Cl', 'R-CRM', 'W-CRM', 'Del-Cl'];
 
 const SEED = {
 	projectId: 1,
 	clients: {
-		ann: 1001, boris: 1002, carol: 1003, dmitry: 1004, elena: 1005, farid: 1006,
-		george: 1007, hanna: 1008, igor: 1009, webVisitor: 1010, kirill: 1011, lena: 1012,
+		ann: 1001,
+		boris: 1002,
+		carol: 1003,
+		dmitry: 1004,
+		elena: 1005,
+		farid: 1006,
+		george: 1007,
+		hanna: 1008,
+		igor: 1009,
+		webVisitor: 1010,
+		kirill: 1011,
+		lena: 1012,
 	},
 	deals: { annCurrent: 40632, annWon: 40338, boris: 40633, carolLost: 40340, elena: 40634 },
 	lists: { hotLeads: 1170282, newsletter: 1170283, empty: 1170284 },
@@ -61,8 +75,18 @@ const WA_GROUP = SEED.bots.whatsapp.group_id;
 
 function channels() {
 	return {
-		telegram: [{ id: 23, short_name: 'mavi_test_bot', name: 'Mavi Test Bot', enabled: true, group_id: 'mavi_test_bot' }],
-		whatsapp: [{ id: 34810, name: 'Sales WhatsApp', phone: '79990000000', status: 1, group_id: WA_GROUP }],
+		telegram: [
+			{
+				id: 23,
+				short_name: 'mavi_test_bot',
+				name: 'Mavi Test Bot',
+				enabled: true,
+				group_id: 'mavi_test_bot',
+			},
+		],
+		whatsapp: [
+			{ id: 34810, name: 'Sales WhatsApp', phone: '79990000000', status: 1, group_id: WA_GROUP },
+		],
 		vkontakte: [{ id: 33, group: '143414131', group_id: '143414131' }],
 		viber: [{ id: 14, uri: 'mavishop', name: 'Mavi Shop Viber', enabled: true, group_id: 11 }],
 		email: [{ id: 41, email: 'bot@shop.example', group_id: 'bot@shop.example' }],
@@ -74,42 +98,201 @@ function channels() {
 
 function blocks() {
 	return [
-		{ id: 390, condition: '/start', answer: 'Hello! I am the Mavi Test Bot.', message_type: 0, description: 'Greeting' },
-		{ id: 391, condition: 'paid_ok', answer: 'Thank you, your payment was received.', message_type: 0, description: 'Payment confirmed' },
-		{ id: 392, condition: 'webinar_started', answer: 'The webinar has started: https://example.com/webinar', message_type: 0, description: 'Webinar reminder' },
-		{ id: 393, condition: 'lead_from_site', answer: 'Thanks for your request! A manager will contact you soon.', message_type: 0, description: 'Website lead' },
-		{ id: 394, condition: '', answer: 'Our price list is attached.', message_type: 1, description: 'Price list (sent by id only)' },
+		{
+			id: 390,
+			condition: '/start',
+			answer: 'Hello! I am the Mavi Test Bot.',
+			message_type: 0,
+			description: 'Greeting',
+		},
+		{
+			id: 391,
+			condition: 'paid_ok',
+			answer: 'Thank you, your payment was received.',
+			message_type: 0,
+			description: 'Payment confirmed',
+		},
+		{
+			id: 392,
+			condition: 'webinar_started',
+			answer: 'The webinar has started: https://example.com/webinar',
+			message_type: 0,
+			description: 'Webinar reminder',
+		},
+		{
+			id: 393,
+			condition: 'lead_from_site',
+			answer: 'Thanks for your request! A manager will contact you soon.',
+			message_type: 0,
+			description: 'Website lead',
+		},
+		{
+			id: 394,
+			condition: '',
+			answer: 'Our price list is attached.',
+			message_type: 1,
+			description: 'Price list (sent by id only)',
+		},
 	];
 }
 
 const FIXED_CLIENTS = [
-	{ id: 1001, client_type: 1, platform_id: '146467928', name: 'Ann Petrova', group: 'mavi_test_bot', tag: 'spring_promo', message_id: 390,
-		avatar: 'https://cdn.example.com/avatars/ann.jpg', variables: { tg_username: '@ann_p', city: 'Moscow', quiz_score: '7', source: 'telegram_ads' } },
-	{ id: 1002, client_type: 6, platform_id: '79991234567', name: 'Boris Ivanov', group: WA_GROUP, phone: '79991234567',
-		variables: { city: 'Kazan', source: 'site' } },
-	{ id: 1003, client_type: 14, platform_id: 'carol@example.com', name: 'Carol Smith', group: 'bot@shop.example', email: 'carol@example.com',
-		variables: { city: 'London', source: 'newsletter', status: 'vip' } },
-	{ id: 1004, client_type: 0, platform_id: '52734169', name: 'Dmitry Sokolov', group: '143414131', variables: { city: 'Moscow', source: 'vk_ads' } },
-	{ id: 1005, client_type: 1, platform_id: '407184121', name: 'Elena Kuznetsova', group: 'mavi_test_bot', tag: 'webinar',
-		variables: { tg_username: '@elena_k', city: 'Saint Petersburg', quiz_score: '9', phone: '79995556677' } },
-	{ id: 1006, client_type: 6, platform_id: '79609879898', name: 'Farid Aliyev', group: WA_GROUP, phone: '79609879898', bot_paused: true,
-		variables: { city: 'Kazan' } },
-	{ id: 1007, client_type: 14, platform_id: 'george@example.com', name: 'George Brown', group: 'bot@shop.example', email: 'george@example.com',
-		variables: { source: 'site' } },
-	{ id: 1008, client_type: 1, platform_id: '5566778899', name: 'Hanna Müller', group: 'mavi_test_bot', variables: {} },
-	{ id: 1009, client_type: 0, platform_id: '146467928', name: 'Igor Volkov', group: '143414131', variables: { city: 'Novosibirsk' } },
-	{ id: 1010, client_type: 5, platform_id: 'chat-7f3a9c', name: 'Website visitor', group: 'site_widget', tag: 'pricing_page', variables: {} },
-	{ id: 1011, client_type: 2, platform_id: 'viber-01234', name: 'Kirill Orlov', group: '11', variables: { city: 'Minsk' } },
-	{ id: 1012, client_type: 13, platform_id: '79997778899', name: 'Lena Smirnova', group: '', phone: '79997778899', variables: {} },
+	{
+		id: 1001,
+		client_type: 1,
+		platform_id: '146467928',
+		name: 'Ann Petrova',
+		group: 'mavi_test_bot',
+		tag: 'spring_promo',
+		message_id: 390,
+		avatar: 'https://cdn.example.com/avatars/ann.jpg',
+		variables: { tg_username: '@ann_p', city: 'Moscow', quiz_score: '7', source: 'telegram_ads' },
+	},
+	{
+		id: 1002,
+		client_type: 6,
+		platform_id: '79991234567',
+		name: 'Boris Ivanov',
+		group: WA_GROUP,
+		phone: '79991234567',
+		variables: { city: 'Kazan', source: 'site' },
+	},
+	{
+		id: 1003,
+		client_type: 14,
+		platform_id: 'carol@example.com',
+		name: 'Carol Smith',
+		group: 'bot@shop.example',
+		email: 'carol@example.com',
+		variables: { city: 'London', source: 'newsletter', status: 'vip' },
+	},
+	{
+		id: 1004,
+		client_type: 0,
+		platform_id: '52734169',
+		name: 'Dmitry Sokolov',
+		group: '143414131',
+		variables: { city: 'Moscow', source: 'vk_ads' },
+	},
+	{
+		id: 1005,
+		client_type: 1,
+		platform_id: '407184121',
+		name: 'Elena Kuznetsova',
+		group: 'mavi_test_bot',
+		tag: 'webinar',
+		variables: {
+			tg_username: '@elena_k',
+			city: 'Saint Petersburg',
+			quiz_score: '9',
+			phone: '79995556677',
+		},
+	},
+	{
+		id: 1006,
+		client_type: 6,
+		platform_id: '79609879898',
+		name: 'Farid Aliyev',
+		group: WA_GROUP,
+		phone: '79609879898',
+		bot_paused: true,
+		variables: { city: 'Kazan' },
+	},
+	{
+		id: 1007,
+		client_type: 14,
+		platform_id: 'george@example.com',
+		name: 'George Brown',
+		group: 'bot@shop.example',
+		email: 'george@example.com',
+		variables: { source: 'site' },
+	},
+	{
+		id: 1008,
+		client_type: 1,
+		platform_id: '5566778899',
+		name: 'Hanna Müller',
+		group: 'mavi_test_bot',
+		variables: {},
+	},
+	{
+		id: 1009,
+		client_type: 0,
+		platform_id: '146467928',
+		name: 'Igor Volkov',
+		group: '143414131',
+		variables: { city: 'Novosibirsk' },
+	},
+	{
+		id: 1010,
+		client_type: 5,
+		platform_id: 'chat-7f3a9c',
+		name: 'Website visitor',
+		group: 'site_widget',
+		tag: 'pricing_page',
+		variables: {},
+	},
+	{
+		id: 1011,
+		client_type: 2,
+		platform_id: 'viber-01234',
+		name: 'Kirill Orlov',
+		group: '11',
+		variables: { city: 'Minsk' },
+	},
+	{
+		id: 1012,
+		client_type: 13,
+		platform_id: '79997778899',
+		name: 'Lena Smirnova',
+		group: '',
+		phone: '79997778899',
+		variables: {},
+	},
 ];
 
 const FIXED_DEALS = [
-	{ id: 40338, client_id: 1001, state_id: 103, name: 'Ann: trial', budget: 0, variables: { product: 'trial' }, current: false },
-	{ id: 40632, client_id: 1001, state_id: 101, name: 'Ann: starter plan', budget: 1500,
-		variables: { product: 'starter', delivery_date: '13.04.2025', order_sum: '1500' } },
-	{ id: 40633, client_id: 1002, state_id: 102, name: 'Boris: pro plan', budget: 32000, variables: { product: 'pro' } },
-	{ id: 40340, client_id: 1003, state_id: 104, name: 'Carol: consulting', budget: 5000, variables: { product: 'consulting', lost_reason: 'price' } },
-	{ id: 40634, client_id: 1005, state_id: 101, name: 'Elena: webinar seat', budget: 990, variables: { product: 'webinar' } },
+	{
+		id: 40338,
+		client_id: 1001,
+		state_id: 103,
+		name: 'Ann: trial',
+		budget: 0,
+		variables: { product: 'trial' },
+		current: false,
+	},
+	{
+		id: 40632,
+		client_id: 1001,
+		state_id: 101,
+		name: 'Ann: starter plan',
+		budget: 1500,
+		variables: { product: 'starter', delivery_date: '13.04.2025', order_sum: '1500' },
+	},
+	{
+		id: 40633,
+		client_id: 1002,
+		state_id: 102,
+		name: 'Boris: pro plan',
+		budget: 32000,
+		variables: { product: 'pro' },
+	},
+	{
+		id: 40340,
+		client_id: 1003,
+		state_id: 104,
+		name: 'Carol: consulting',
+		budget: 5000,
+		variables: { product: 'consulting', lost_reason: 'price' },
+	},
+	{
+		id: 40634,
+		client_id: 1005,
+		state_id: 101,
+		name: 'Elena: webinar seat',
+		budget: 990,
+		variables: { product: 'webinar' },
+	},
 ];
 
 const FIXED_HISTORY = {
@@ -143,8 +326,32 @@ function prng(seedText) {
 	};
 }
 
-const FIRST_NAMES = ['Alex', 'Maria', 'Ivan', 'Olga', 'Pavel', 'Sofia', 'Timur', 'Yana', 'Nikita', 'Daria', 'Omar', 'Lucia'];
-const LAST_NAMES = ['Smirnov', 'Popova', 'Lebedev', 'Kozlova', 'Novak', 'Garcia', 'Meyer', 'Rossi', 'Tanaka', 'Silva'];
+const FIRST_NAMES = [
+	'Alex',
+	'Maria',
+	'Ivan',
+	'Olga',
+	'Pavel',
+	'Sofia',
+	'Timur',
+	'Yana',
+	'Nikita',
+	'Daria',
+	'Omar',
+	'Lucia',
+];
+const LAST_NAMES = [
+	'Smirnov',
+	'Popova',
+	'Lebedev',
+	'Kozlova',
+	'Novak',
+	'Garcia',
+	'Meyer',
+	'Rossi',
+	'Tanaka',
+	'Silva',
+];
 const CITIES = ['Moscow', 'Kazan', 'London', 'Berlin', 'Almaty', 'Minsk', 'Riga'];
 const SOURCES = ['site', 'telegram_ads', 'vk_ads', 'newsletter', 'referral'];
 
@@ -216,12 +423,19 @@ function createState({ seed = 'default', clients = 0 } = {}) {
 
 	FIXED_CLIENTS.forEach((c, i) => addClient(state, { ...c, created_at: BASE_TIME + i * 3600 }));
 	for (const d of FIXED_DEALS) {
-		createDeal(state, state.clients.get(d.client_id), { ...d, created_at: BASE_TIME + 7200 + (d.id % 100) * 60 });
+		createDeal(state, state.clients.get(d.client_id), {
+			...d,
+			created_at: BASE_TIME + 7200 + (d.id % 100) * 60,
+		});
 	}
 	let historyId = 104400;
 	for (const [clientId, items] of Object.entries(FIXED_HISTORY)) {
 		items.forEach((item, i) => {
-			addHistory(state, Number(clientId), { ...item, id: historyId++, created_at: BASE_TIME + 3600 + i * 300 });
+			addHistory(state, Number(clientId), {
+				...item,
+				id: historyId++,
+				created_at: BASE_TIME + 3600 + i * 300,
+			});
 		});
 	}
 	const list = (id, name, members) => state.lists.set(id, { id, name, clients: new Set(members) });

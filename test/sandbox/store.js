@@ -5,11 +5,31 @@
 const now = () => Math.floor(Date.now() / 1000);
 
 /** Messenger key in `connected_channels` for each client_type that has a channel list there (§4.9.1, §7). */
-const CHANNEL_KEYS = { 0: 'vkontakte', 1: 'telegram', 2: 'viber', 3: 'facebook', 6: 'whatsapp', 7: 'avito', 8: 'ok', 14: 'email' };
+const CHANNEL_KEYS = {
+	0: 'vkontakte',
+	1: 'telegram',
+	2: 'viber',
+	3: 'facebook',
+	6: 'whatsapp',
+	7: 'avito',
+	8: 'ok',
+	14: 'email',
+};
 
 const PUBLIC_CLIENT_FIELDS = [
-	'id', 'platform_id', 'client_type', 'name', 'avatar', 'message_id', 'project_id', 'created_at', 'updated_at',
-	'custom_answer', 'tag', 'group', 'operator_start_dialog',
+	'id',
+	'platform_id',
+	'client_type',
+	'name',
+	'avatar',
+	'message_id',
+	'project_id',
+	'created_at',
+	'updated_at',
+	'custom_answer',
+	'tag',
+	'group',
+	'operator_start_dialog',
 ];
 
 /** Profile fields that `client.<field>` variables write directly (everything else is a client variable). */
@@ -96,7 +116,8 @@ function removeClient(state, id) {
 	unindexClient(state, client);
 	state.history.delete(client.id);
 	for (const list of state.lists.values()) list.clients.delete(client.id);
-	for (const deal of [...state.deals.values()]) if (deal.client_id === client.id) state.deals.delete(deal.id);
+	for (const deal of [...state.deals.values()])
+		if (deal.client_id === client.id) state.deals.delete(deal.id);
 	return true;
 }
 
@@ -124,7 +145,10 @@ function findChannel(state, clientType, idOrGroup) {
 	const list = state.channels[CHANNEL_KEYS[clientType]] || [];
 	if (idOrGroup === undefined) return list[0];
 	const wanted = String(idOrGroup).trim();
-	return list.find((c) => String(c.id) === wanted || String(c.group_id) === wanted || (c.email && c.email === wanted));
+	return list.find(
+		(c) =>
+			String(c.id) === wanted || String(c.group_id) === wanted || (c.email && c.email === wanted),
+	);
 }
 
 function touch(client) {
@@ -137,7 +161,8 @@ function clientVar(client, name) {
 	const profile = name.startsWith('client.') ? name.slice(7) : name;
 	if (profile === 'client_phone' || profile === 'phone') return client.phone ?? undefined;
 	if (profile === 'client_email' || profile === 'email') return client.email ?? undefined;
-	if (['name', 'platform_id', 'tag', 'avatar'].includes(profile)) return client[profile] ?? undefined;
+	if (['name', 'platform_id', 'tag', 'avatar'].includes(profile))
+		return client[profile] ?? undefined;
 	return undefined;
 }
 
@@ -267,7 +292,11 @@ function snapshot(state) {
 		counts: { clients: state.clients.size, deals: state.deals.size, lists: state.lists.size },
 		clients: [...state.clients.values()],
 		deals: [...state.deals.values()],
-		lists: [...state.lists.values()].map((l) => ({ id: l.id, name: l.name, clients: [...l.clients] })),
+		lists: [...state.lists.values()].map((l) => ({
+			id: l.id,
+			name: l.name,
+			clients: [...l.clients],
+		})),
 		history: Object.fromEntries(state.history),
 	};
 }

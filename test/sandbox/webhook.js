@@ -19,10 +19,25 @@ function buildWebhookEvent(state, overrides = {}) {
 	const client = state.clients.get(wantedId) || state.clients.values().next().value;
 	const base = client
 		? {
-				id: client.id, recepient: client.platform_id, client_type: client.client_type, name: client.name,
-				avatar: client.avatar, created_at: formatTime(client.created_at), tag: client.tag, group: client.group,
+				id: client.id,
+				recepient: client.platform_id,
+				client_type: client.client_type,
+				name: client.name,
+				avatar: client.avatar,
+				created_at: formatTime(client.created_at),
+				tag: client.tag,
+				group: client.group,
 			}
-		: { id: wantedId, recepient: '', client_type: 1, name: null, avatar: null, created_at: formatTime(0), tag: null, group: '' };
+		: {
+				id: wantedId,
+				recepient: '',
+				client_type: 1,
+				name: null,
+				avatar: null,
+				created_at: formatTime(0),
+				tag: null,
+				group: '',
+			};
 	return {
 		id: state.seq.message++,
 		client: { ...base, ...clientOverrides },

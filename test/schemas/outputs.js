@@ -13,7 +13,11 @@ const { TRIGGER_TOKEN } = require('./cases');
  */
 async function runWaitingCase(env, { resource, operation, parameters, items, answer }) {
 	const execution = await startExecution(
-		{ name: 'schema case', nodes: [startNode(items), mavibotNode({ resource, operation, ...parameters })], connections: START_TO_MAVIBOT },
+		{
+			name: 'schema case',
+			nodes: [startNode(items), mavibotNode({ resource, operation, ...parameters })],
+			connections: START_TO_MAVIBOT,
+		},
 		{ credentials: env.credentials() },
 	);
 	if (answer.limit) await resumeAfterLimit(execution);
@@ -22,7 +26,8 @@ async function runWaitingCase(env, { resource, operation, parameters, items, ans
 		const link = message.body.buttons.buttons[answer.link].url;
 		await openLink(execution, link, { method: 'POST', form: answer.form });
 	}
-	if (!execution.finished) throw new Error(`${resource} → ${operation}: the execution did not resume`);
+	if (!execution.finished)
+		throw new Error(`${resource} → ${operation}: the execution did not resume`);
 	return execution.output('Mavibot');
 }
 
@@ -31,9 +36,12 @@ async function runCase(env, testCase) {
 	const { resource, operation, parameters, items } = testCase;
 	env.sandbox.reset();
 	if (testCase.answer) return await runWaitingCase(env, testCase);
-	const result = await runWorkflow(mavibotWorkflow({ resource, operation, ...parameters }, { items }), {
-		credentials: env.credentials(),
-	});
+	const result = await runWorkflow(
+		mavibotWorkflow({ resource, operation, ...parameters }, { items }),
+		{
+			credentials: env.credentials(),
+		},
+	);
 	if (result.error) throw new Error(`${resource} → ${operation}: ${result.error.message}`);
 	return result.output('Mavibot');
 }
@@ -44,7 +52,10 @@ async function runCase(env, testCase) {
  */
 async function runTriggerCase(sandbox, { parameters, requests }, caseIndex) {
 	sandbox.reset();
-	const setup = await buildTriggerWorkflow({ token: TRIGGER_TOKEN, ...parameters }, { nodeId: `schema-case-${caseIndex}` });
+	const setup = await buildTriggerWorkflow(
+		{ token: TRIGGER_TOKEN, ...parameters },
+		{ nodeId: `schema-case-${caseIndex}` },
+	);
 	const items = [];
 	for (const { body, query = {} } of requests(sandbox)) {
 		const call = await callTrigger(setup, { body, query: { ...query, token: TRIGGER_TOKEN } });

@@ -46,7 +46,8 @@ async function main() {
 	const samples = new Map(); // "<node>:<file>" → output items
 	const add = (key, items) => samples.set(key, [...(samples.get(key) ?? []), ...items]);
 	try {
-		for (const testCase of allCases()) add(`mavibot:${schemaFile(testCase)}`, await runCase(env, testCase));
+		for (const testCase of allCases())
+			add(`mavibot:${schemaFile(testCase)}`, await runCase(env, testCase));
 		for (const [index, testCase] of TRIGGER_CASES.entries()) {
 			add(`trigger:${testCase.file}`, await runTriggerCase(env.sandbox, testCase, index));
 		}

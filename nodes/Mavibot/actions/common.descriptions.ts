@@ -86,7 +86,9 @@ export const botBlockLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 390',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A block ID is a number' } }],
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A block ID is a number' } },
+			],
 		},
 	],
 };
@@ -124,7 +126,8 @@ export const buttonFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		default: {},
 		placeholder: 'Add Button',
-		description: 'Buttons shown with the message. Reply and inline buttons cannot be mixed in one message.',
+		description:
+			'Buttons shown with the message. Reply and inline buttons cannot be mixed in one message.',
 		options: [
 			{
 				displayName: 'Button',
@@ -136,7 +139,8 @@ export const buttonFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. positive',
-						description: 'Button colour (VK:	primary, secondary, negative, positive;	Viber:	any colour)',
+						description:
+							'Button colour (VK:	primary, secondary, negative, positive;	Viber:	any colour)',
 					},
 					{
 						displayName: 'Keep Keyboard Open',
@@ -197,7 +201,7 @@ export const buttonFields: INodeProperties[] = [
 								name: 'Web App (Telegram)',
 								value: 'web_app',
 							},
-						]
+						],
 					},
 					{
 						displayName: 'URL',
@@ -213,7 +217,7 @@ export const buttonFields: INodeProperties[] = [
 						default: '',
 						placeholder: 'e.g. https://example.com/app',
 					},
-			],
+				],
 			},
 		],
 	},
@@ -232,7 +236,8 @@ export const buttonFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Reply 1 for yes or 2 for no',
-		description: 'Text shown instead of the buttons in messengers without buttons (such as WhatsApp)',
+		description:
+			'Text shown instead of the buttons in messengers without buttons (such as WhatsApp)',
 	},
 ];
 
@@ -260,7 +265,8 @@ export const scheduleFields: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		typeOptions: { minValue: 0 },
-		description: 'Send after this many seconds (time_shift). Wins over "Send At" when both are set.',
+		description:
+			'Send after this many seconds (time_shift). Wins over "Send At" when both are set.',
 	},
 ];
 
@@ -279,7 +285,10 @@ const COLLECTIONS = {
 } as const;
 
 /** One of the usual optional-field collections: Additional Fields, Filters or Options. */
-export function collection(displayName: keyof typeof COLLECTIONS, options: INodeProperties[]): INodeProperties {
+export function collection(
+	displayName: keyof typeof COLLECTIONS,
+	options: INodeProperties[],
+): INodeProperties {
 	return { displayName, ...COLLECTIONS[displayName], type: 'collection', default: {}, options };
 }
 
@@ -291,7 +300,16 @@ export function requiredTextField(
 	description: string,
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
-	return { displayName, name, type: 'string', required: true, default: '', placeholder, description, ...extra };
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		description,
+		...extra,
+	};
 }
 
 export const returnAllField: INodeProperties = {

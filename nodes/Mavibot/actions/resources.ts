@@ -25,7 +25,10 @@ const resourceModules = {
 	list,
 	message,
 	variable,
-} satisfies Record<string, { operations: Record<string, MavibotOperation>; description: INodeProperties[] }>;
+} satisfies Record<
+	string,
+	{ operations: Record<string, MavibotOperation>; description: INodeProperties[] }
+>;
 
 type ResourceModules = typeof resourceModules;
 
@@ -43,7 +46,8 @@ export const resourceOptions: INodePropertyOptions[] = [
 	{
 		name: 'Deal',
 		value: 'deal',
-		description: 'Create deals in MavibotCRM, move them through stages, read and write deal variables',
+		description:
+			'Create deals in MavibotCRM, move them through stages, read and write deal variables',
 	},
 	{ name: 'Client', value: 'client', description: 'Import, list and delete clients' },
 	{
@@ -53,7 +57,11 @@ export const resourceOptions: INodePropertyOptions[] = [
 	},
 	{ name: 'List', value: 'list', description: 'Add clients to lists and remove them' },
 	{ name: 'Message', value: 'message', description: 'Send messages to clients' },
-	{ name: 'Callback', value: 'callback', description: 'Start bot funnels with hidden callback messages' },
+	{
+		name: 'Callback',
+		value: 'callback',
+		description: 'Start bot funnels with hidden callback messages',
+	},
 	{
 		name: 'Client Search',
 		value: 'clientSearch',

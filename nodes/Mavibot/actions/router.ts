@@ -22,7 +22,10 @@ function findOperation(context: IExecuteFunctions): MavibotOperation {
 }
 
 /** Errors from operations are already node errors; anything else is wrapped so n8n can show it. */
-function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
+function asNodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError) return error;
 	return new NodeOperationError(context.getNode(), error as Error);
 }
@@ -33,11 +36,16 @@ function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError |
  * accepts `details`), so that setting gets the error and, as `message`, how to fix it. The regular output keeps
  * `{error, description}`.
  */
-function failureItem(error: unknown, itemIndex: number, toErrorOutput: boolean): INodeExecutionData {
+function failureItem(
+	error: unknown,
+	itemIndex: number,
+	toErrorOutput: boolean,
+): INodeExecutionData {
 	const message = (error as Error).message;
 	const description = (error as { description?: string }).description;
 	let json: IDataObject = { error: message, description };
-	if (toErrorOutput) json = description ? { error: message, message: description } : { error: message };
+	if (toErrorOutput)
+		json = description ? { error: message, message: description } : { error: message };
 	return { json, pairedItem: { item: itemIndex } };
 }
 

@@ -10,7 +10,8 @@ export function buildButtons(
 	itemIndex: number,
 	fields: IDataObject,
 ): IDataObject | IDataObject[] | undefined {
-	const fromUi = ((fields.buttons as IDataObject | undefined)?.button as IDataObject[] | undefined) ?? [];
+	const fromUi =
+		((fields.buttons as IDataObject | undefined)?.button as IDataObject[] | undefined) ?? [];
 	const fromJson = parseJsonParameter(context, fields.buttonsJson, 'Buttons (JSON)', itemIndex);
 	if (fromUi.length && fromJson !== undefined) {
 		throw invalidParameter(
@@ -24,7 +25,11 @@ export function buildButtons(
 	let buttons: IDataObject[] | undefined;
 	if (fromJson !== undefined) {
 		if (Array.isArray(fromJson)) buttons = fromJson as IDataObject[];
-		else if (fromJson && typeof fromJson === 'object' && Array.isArray((fromJson as IDataObject).buttons)) {
+		else if (
+			fromJson &&
+			typeof fromJson === 'object' &&
+			Array.isArray((fromJson as IDataObject).buttons)
+		) {
 			const object = fromJson as IDataObject;
 			if (isBlank(fields.buttonsHint)) return object;
 			return { ...object, hint: fields.buttonsHint };
@@ -63,7 +68,13 @@ function toApiButton(
 ): IDataObject {
 	const type = String(button.type ?? 'reply');
 	if (!BUTTON_TYPES.includes(type)) {
-		throw invalidParameter(context, itemIndex, 'Buttons', `has an unknown type "${type}"`, 'Pick a type from the list.');
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Buttons',
+			`has an unknown type "${type}"`,
+			'Pick a type from the list.',
+		);
 	}
 	const apiButton: IDataObject = { text: button.text };
 	// A URL button is an inline button with a link (Telegram and Instagram show links only on inline buttons).

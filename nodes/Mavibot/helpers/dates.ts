@@ -11,7 +11,9 @@ function wallClockParts(text: string): number[] | undefined {
 
 /** How far the wall clock of `timeZone` is ahead of UTC at an instant, in ms. */
 function offsetMs(instant: number, timeZone: string): number {
-	const [year, month, day, hour, minute, second] = wallClockParts(formatInTimeZone(new Date(instant), timeZone))!;
+	const [year, month, day, hour, minute, second] = wallClockParts(
+		formatInTimeZone(new Date(instant), timeZone),
+	)!;
 	return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(instant / 1000) * 1000;
 }
 
@@ -29,7 +31,11 @@ function isDateObject(value: unknown): value is Date {
 }
 
 function isLuxonLike(value: unknown): value is { toMillis: () => number } {
-	return Boolean(value) && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function';
+	return (
+		Boolean(value) &&
+		typeof value === 'object' &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	);
 }
 
 /**
@@ -46,7 +52,8 @@ export function toUnixSeconds(value: unknown, timeZone: string): number | undefi
 	let instant: number | undefined;
 	if (isDateObject(value)) instant = value.getTime();
 	else if (isLuxonLike(value)) instant = value.toMillis();
-	else if (typeof value === 'string' && HAS_OFFSET.test(value.trim())) instant = Date.parse(value.trim());
+	else if (typeof value === 'string' && HAS_OFFSET.test(value.trim()))
+		instant = Date.parse(value.trim());
 	else {
 		const wallClock = toSendTime(value, timeZone);
 		const parts = wallClock ? wallClockParts(wallClock) : undefined;
@@ -65,15 +72,21 @@ export function toApiDay(value: unknown, timeZone: string): string | undefined {
 		if (day) {
 			const [, dd, mm, yyyy] = day;
 			const check = new Date(Date.UTC(+yyyy, +mm - 1, +dd));
-			return check.getUTCMonth() === +mm - 1 && check.getUTCDate() === +dd ? `${dd}.${mm}.${yyyy}` : undefined;
+			return check.getUTCMonth() === +mm - 1 && check.getUTCDate() === +dd
+				? `${dd}.${mm}.${yyyy}`
+				: undefined;
 		}
 	}
 	let wallClock: string | undefined;
 	if (isDateObject(value)) {
 		wallClock = Number.isNaN(value.getTime()) ? undefined : formatInTimeZone(value, timeZone);
-	} else if (typeof value === 'number' || (typeof value === 'string' && /^\s*\d+\s*$/.test(value))) {
+	} else if (
+		typeof value === 'number' ||
+		(typeof value === 'string' && /^\s*\d+\s*$/.test(value))
+	) {
 		const seconds = toUnixSeconds(value, timeZone);
-		wallClock = seconds === undefined ? undefined : formatInTimeZone(new Date(seconds * 1000), timeZone);
+		wallClock =
+			seconds === undefined ? undefined : formatInTimeZone(new Date(seconds * 1000), timeZone);
 	} else {
 		wallClock = toSendTime(value, timeZone);
 	}

@@ -17,7 +17,11 @@ export function messageBody(
 ): IDataObject {
 	const text = context.getNodeParameter('text', itemIndex, '') as string;
 	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { ...recipient, ...buildMessageContent(context, itemIndex, text, fields), ...extra?.(fields) };
+	const body: IDataObject = {
+		...recipient,
+		...buildMessageContent(context, itemIndex, text, fields),
+		...extra?.(fields),
+	};
 	applyScheduling(context, itemIndex, fields, body);
 	return body;
 }
@@ -34,7 +38,9 @@ export function buildMessageContent(
 ): IDataObject {
 	const content: IDataObject = {};
 	if (!isBlank(text)) content.message = text;
-	const block = isBlank(fields.botBlock) ? '' : locatorValue(context, itemIndex, 'additionalFields.botBlock');
+	const block = isBlank(fields.botBlock)
+		? ''
+		: locatorValue(context, itemIndex, 'additionalFields.botBlock');
 	if (block) {
 		if (!/^\d+$/.test(block)) {
 			throw invalidParameter(

@@ -55,7 +55,13 @@ class Collector<T> {
 
 	/** Adds a page (up to the limit). A full page that starts like the previous one means the API ignored paging. */
 	add(page: IDataObject[], full: boolean, pageLabel: string): void {
-		const { context, itemIndex, action, map, identity = (item: IDataObject) => item.id } = this.options;
+		const {
+			context,
+			itemIndex,
+			action,
+			map,
+			identity = (item: IDataObject) => item.id,
+		} = this.options;
 		if (full && page.length) {
 			const first = JSON.stringify(identity(page[0]) ?? null);
 			if (first === this.previousFirst) {
@@ -86,7 +92,9 @@ function asPage(value: IDataObject[] | undefined): IDataObject[] {
  * Offset paging (`offset` + `limit`): each request asks for min(pageSize, what is still needed), and paging stops at
  * a page shorter than asked for, or when `limit` items are collected.
  */
-export async function collectByOffset<T = IDataObject>(options: OffsetPaging<T>): Promise<PagingResult<T>> {
+export async function collectByOffset<T = IDataObject>(
+	options: OffsetPaging<T>,
+): Promise<PagingResult<T>> {
 	const collector = new Collector<T>(options);
 	let offset = 0;
 	let requests = 0;
@@ -105,7 +113,9 @@ export async function collectByOffset<T = IDataObject>(options: OffsetPaging<T>)
  * Page-number paging (`page` = firstPage, firstPage + 1, …) with a page size the API fixes: paging stops at a page
  * shorter than pageSize, or when `limit` items are collected (the last page is cut).
  */
-export async function collectByPage<T = IDataObject>(options: PageNumberPaging<T>): Promise<PagingResult<T>> {
+export async function collectByPage<T = IDataObject>(
+	options: PageNumberPaging<T>,
+): Promise<PagingResult<T>> {
 	const collector = new Collector<T>(options);
 	let page = options.firstPage ?? 0;
 	let requests = 0;

@@ -30,10 +30,22 @@ const CLIENT_ID_FIX =
 	'Give the Mavibot client ID, e.g. {{ $json.client.id }} after a Mavibot Trigger or a Find operation.';
 
 /** A text that must not be empty, trimmed. A list or an object from an expression is refused. */
-export function requiredText(context: Context, itemIndex: number, name: string, displayName: string, fix: string): string {
+export function requiredText(
+	context: Context,
+	itemIndex: number,
+	name: string,
+	displayName: string,
+	fix: string,
+): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value !== null && typeof value === 'object') {
-		throw invalidParameter(context, itemIndex, displayName, 'is a list or an object, not a single value', fix);
+		throw invalidParameter(
+			context,
+			itemIndex,
+			displayName,
+			'is a list or an object, not a single value',
+			fix,
+		);
 	}
 	const text = String(value ?? '').trim();
 	if (text === '') throw invalidParameter(context, itemIndex, displayName, 'is empty', fix);
@@ -62,7 +74,13 @@ export function requiredId(
 export function requiredClientId(context: Context, itemIndex: number): number {
 	const id = requiredId(context, itemIndex, 'clientId', 'Client ID', CLIENT_ID_FIX);
 	if (typeof id !== 'number') {
-		throw invalidParameter(context, itemIndex, 'Client ID', `is "${id}", which is not a Mavibot client ID`, CLIENT_ID_FIX);
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Client ID',
+			`is "${id}", which is not a Mavibot client ID`,
+			CLIENT_ID_FIX,
+		);
 	}
 	return id;
 }
@@ -74,7 +92,13 @@ export function listId(context: Context, itemIndex: number, value: unknown): num
 	const text = String(value ?? '').trim();
 	if (text === '') return undefined;
 	if (!/^\d+$/.test(text)) {
-		throw invalidParameter(context, itemIndex, 'List ID', `is "${text}", which is not a list ID`, LIST_ID_FIX);
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'List ID',
+			`is "${text}", which is not a list ID`,
+			LIST_ID_FIX,
+		);
 	}
 	return Number(text);
 }
@@ -82,7 +106,8 @@ export function listId(context: Context, itemIndex: number, value: unknown): num
 /** The required List ID parameter (listId). */
 export function requiredListId(context: Context, itemIndex: number): number {
 	const id = listId(context, itemIndex, context.getNodeParameter('listId', itemIndex, ''));
-	if (id === undefined) throw invalidParameter(context, itemIndex, 'List ID', 'is empty', LIST_ID_FIX);
+	if (id === undefined)
+		throw invalidParameter(context, itemIndex, 'List ID', 'is empty', LIST_ID_FIX);
 	return id;
 }
 
@@ -95,9 +120,18 @@ export function requiredIdList(
 	itemIndex: number,
 	name: string,
 	displayName: string,
-	{ numeric = false, fix = 'Give at least one Mavibot client ID.' }: { numeric?: boolean; fix?: string } = {},
+	{
+		numeric = false,
+		fix = 'Give at least one Mavibot client ID.',
+	}: { numeric?: boolean; fix?: string } = {},
 ): Array<string | number> {
-	const ids = parseIdList(context, context.getNodeParameter(name, itemIndex, ''), displayName, itemIndex, { numeric });
+	const ids = parseIdList(
+		context,
+		context.getNodeParameter(name, itemIndex, ''),
+		displayName,
+		itemIndex,
+		{ numeric },
+	);
 	if (!ids.length) throw invalidParameter(context, itemIndex, displayName, 'is empty', fix);
 	return ids;
 }
@@ -116,7 +150,11 @@ export function platformIdList(
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	const entries = Array.isArray(value) ? value.flat(Infinity) : [value];
 	const wrong = entries.find(
-		(entry) => entry !== null && entry !== undefined && typeof entry !== 'string' && typeof entry !== 'number',
+		(entry) =>
+			entry !== null &&
+			entry !== undefined &&
+			typeof entry !== 'string' &&
+			typeof entry !== 'number',
 	);
 	if (wrong !== undefined) {
 		throw invalidParameter(
@@ -136,7 +174,12 @@ export function platformIdList(
  * A required phone number. Any common format is accepted (Mavibot normalises it); the value must hold 7 to 15 digits
  * and nothing but digits and separators. Returns the number as given, trimmed.
  */
-export function readPhone(context: Context, itemIndex: number, name = 'phone', displayName = 'Phone'): string {
+export function readPhone(
+	context: Context,
+	itemIndex: number,
+	name = 'phone',
+	displayName = 'Phone',
+): string {
 	const phone = requiredText(
 		context,
 		itemIndex,
@@ -157,12 +200,22 @@ export function readPhone(context: Context, itemIndex: number, name = 'phone', d
 }
 
 /** A WhatsApp number (checked like any phone), as its bare digits: the form WhatsApp and Mavibot use for it. */
-export function whatsAppNumber(context: Context, itemIndex: number, name = 'phone', displayName = 'Phone'): string {
+export function whatsAppNumber(
+	context: Context,
+	itemIndex: number,
+	name = 'phone',
+	displayName = 'Phone',
+): string {
 	return readPhone(context, itemIndex, name, displayName).replace(/\D/g, '');
 }
 
 /** An e-mail address (trimmed; must look like name@domain.tld). Empty gives undefined when `optional` says why. */
-export function readEmail(context: Context, itemIndex: number, name?: string, displayName?: string): string;
+export function readEmail(
+	context: Context,
+	itemIndex: number,
+	name?: string,
+	displayName?: string,
+): string;
 export function readEmail(
 	context: Context,
 	itemIndex: number,
@@ -180,7 +233,13 @@ export function readEmail(
 	const email = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	if (email === '') {
 		if (optional) return undefined;
-		throw invalidParameter(context, itemIndex, displayName, 'is empty', 'Give an e-mail address, e.g. name@example.com.');
+		throw invalidParameter(
+			context,
+			itemIndex,
+			displayName,
+			'is empty',
+			'Give an e-mail address, e.g. name@example.com.',
+		);
 	}
 	if (!EMAIL.test(email)) {
 		throw invalidParameter(
@@ -188,7 +247,8 @@ export function readEmail(
 			itemIndex,
 			displayName,
 			`is "${email}", which is not an e-mail address`,
-			optional?.fix ?? 'Give one address such as name@example.com, without a display name or angle brackets.',
+			optional?.fix ??
+				'Give one address such as name@example.com, without a display name or angle brackets.',
 		);
 	}
 	return email;
@@ -203,7 +263,13 @@ export function locatorValue(context: Context, itemIndex: number, name: string):
 }
 
 /** A bot or channel that must be given (see botLocator()); `fix` says how to pick it. */
-export function readBot(context: Context, itemIndex: number, name: string, displayName: string, fix: string): string {
+export function readBot(
+	context: Context,
+	itemIndex: number,
+	name: string,
+	displayName: string,
+	fix: string,
+): string {
 	const value = locatorValue(context, itemIndex, name);
 	if (value === '') throw invalidParameter(context, itemIndex, displayName, 'is empty', fix);
 	return value;

@@ -44,15 +44,25 @@ export function toSendTime(value: unknown, timeZone: string): string | undefined
 	if (value instanceof Date) {
 		return Number.isNaN(value.getTime()) ? undefined : formatInTimeZone(value, timeZone);
 	}
-	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		return toSendTime((value as { toISO: () => string | null }).toISO() ?? '', timeZone);
 	}
 	const text = String(value ?? '').trim();
-	const wallClock = API_FORMAT.exec(text) ?? (DATE_ONLY.test(text) ? API_FORMAT.exec(`${text} 00:00:00`) : null);
+	const wallClock =
+		API_FORMAT.exec(text) ?? (DATE_ONLY.test(text) ? API_FORMAT.exec(`${text} 00:00:00`) : null);
 	if (wallClock && !HAS_OFFSET.test(text)) {
 		const [, year, month, day, hour, minute, second = '00'] = wallClock;
 		const check = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second));
-		if (check.getUTCMonth() !== +month - 1 || check.getUTCDate() !== +day || +hour > 23 || +minute > 59) {
+		if (
+			check.getUTCMonth() !== +month - 1 ||
+			check.getUTCDate() !== +day ||
+			+hour > 23 ||
+			+minute > 59
+		) {
 			return undefined;
 		}
 		return `${year}-${month}-${day} ${pad(hour)}:${pad(minute)}:${pad(second)}`;
@@ -73,7 +83,9 @@ export function applyScheduling(
 	target: IDataObject,
 ): void {
 	if (!isBlank(fields.sendAt)) {
-		const timeZone = isBlank(fields.timeZone) ? context.getTimezone() : String(fields.timeZone).trim();
+		const timeZone = isBlank(fields.timeZone)
+			? context.getTimezone()
+			: String(fields.timeZone).trim();
 		if (!isValidTimeZone(timeZone)) {
 			throw invalidParameter(
 				context,

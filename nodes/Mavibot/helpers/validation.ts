@@ -9,14 +9,20 @@ export function invalidParameter(
 	problem: string,
 	fix: string,
 ): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `"${parameter}" ${problem} [item ${itemIndex}]`, {
-		description: fix,
-		itemIndex,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`"${parameter}" ${problem} [item ${itemIndex}]`,
+		{
+			description: fix,
+			itemIndex,
+		},
+	);
 }
 
 export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** Parses a JSON parameter that may arrive as text or as an already-parsed value (from an expression). */

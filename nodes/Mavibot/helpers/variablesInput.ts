@@ -30,7 +30,12 @@ export function nameValueRowsField(
 	description: string,
 	text: NameValueRowsText,
 ): INodeProperties {
-	const value: INodeProperties = { displayName: 'Value', name: 'value', type: 'string', default: '' };
+	const value: INodeProperties = {
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		default: '',
+	};
 	if (text.valuePlaceholder !== undefined) value.placeholder = text.valuePlaceholder;
 	value.description = text.valueDescription;
 	return {
@@ -80,11 +85,16 @@ export function variablesInputProperties({
 			],
 		},
 		{
-			...nameValueRowsField('Variables', 'variables', 'The variables to write, one name and value per row', {
-				namePlaceholder,
-				nameDescription: 'The variable name',
-				valueDescription: 'The value to store (sent as text)',
-			}),
+			...nameValueRowsField(
+				'Variables',
+				'variables',
+				'The variables to write, one name and value per row',
+				{
+					namePlaceholder,
+					nameDescription: 'The variable name',
+					valueDescription: 'The value to store (sent as text)',
+				},
+			),
 			displayOptions: { show: { variablesInput: ['fields'] } },
 		},
 		{
@@ -113,14 +123,21 @@ export function readVariables(
 		const raw = context.getNodeParameter('variablesJson', itemIndex, '{}');
 		const fix = `Give an object such as ${example}.`;
 		const parsed = parseJsonObject(context, raw, 'Variables (JSON)', itemIndex, fix);
-		if (parsed === undefined) throw invalidParameter(context, itemIndex, 'Variables (JSON)', 'is not an object', fix);
+		if (parsed === undefined)
+			throw invalidParameter(context, itemIndex, 'Variables (JSON)', 'is not an object', fix);
 		variables = parsed;
 	} else {
 		const rows = nameValueRows(context.getNodeParameter('variables', itemIndex, {}));
 		variables = readNameValueRows(context, itemIndex, 'Variables', rows);
 	}
 	if (Object.keys(variables).length === 0) {
-		throw invalidParameter(context, itemIndex, 'Variables', 'is empty', 'Add at least one variable name and value.');
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Variables',
+			'is empty',
+			'Add at least one variable name and value.',
+		);
 	}
 	return variables;
 }
@@ -158,9 +175,16 @@ export function readNameValueRows(
 		}
 		const name = String(row.name).trim();
 		const refused = rules.refuseName?.(name);
-		if (refused) throw invalidParameter(context, itemIndex, displayName, refused.problem, refused.fix);
+		if (refused)
+			throw invalidParameter(context, itemIndex, displayName, refused.problem, refused.fix);
 		if (Object.prototype.hasOwnProperty.call(result, name)) {
-			throw invalidParameter(context, itemIndex, displayName, `has the variable "${name}" twice`, 'Give each variable once.');
+			throw invalidParameter(
+				context,
+				itemIndex,
+				displayName,
+				`has the variable "${name}" twice`,
+				'Give each variable once.',
+			);
 		}
 		if (rules.scalarOnly && row.value !== null && typeof row.value === 'object') {
 			throw invalidParameter(
@@ -172,7 +196,13 @@ export function readNameValueRows(
 			);
 		}
 		if (rules.requireValue && isBlank(row.value)) {
-			throw invalidParameter(context, itemIndex, displayName, `has no value for "${name}"`, rules.requireValue);
+			throw invalidParameter(
+				context,
+				itemIndex,
+				displayName,
+				`has no value for "${name}"`,
+				rules.requireValue,
+			);
 		}
 		result[name] = (row.value ?? '') as IDataObject[string];
 	});
@@ -181,5 +211,8 @@ export function readNameValueRows(
 
 /** The rows of a name/value fixedCollection parameter (its `variable` list). */
 export function nameValueRows(value: unknown): Array<{ name?: unknown; value?: unknown }> {
-	return ((value as IDataObject | undefined)?.variable as Array<{ name?: unknown; value?: unknown }>) ?? [];
+	return (
+		((value as IDataObject | undefined)?.variable as Array<{ name?: unknown; value?: unknown }>) ??
+		[]
+	);
 }

@@ -10,7 +10,11 @@ import { mavibotApiRequest } from '../transport';
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
 	const needle = filter.toLowerCase();
-	return texts.some((text) => String(text ?? '').toLowerCase().includes(needle));
+	return texts.some((text) =>
+		String(text ?? '')
+			.toLowerCase()
+			.includes(needle),
+	);
 }
 
 type ChannelValue = 'group_id' | 'id' | 'email';
@@ -32,7 +36,9 @@ async function searchChannels(
 		for (const channel of list as IDataObject[]) {
 			const id = String(channel[value] ?? channel.group_id ?? channel.id ?? '');
 			if (!id) continue;
-			const label = String(channel.name ?? channel.short_name ?? channel.email ?? channel.group ?? id);
+			const label = String(
+				channel.name ?? channel.short_name ?? channel.email ?? channel.group ?? id,
+			);
 			const name = `${label} (${messenger})`;
 			if (matches(filter, name, id)) results.push({ name, value: id });
 		}
@@ -41,7 +47,10 @@ async function searchChannels(
 }
 
 /** Every connected bot and channel, by group_id. */
-export async function searchBots(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchBots(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await searchChannels(this, filter, undefined, 'group_id');
 }
 
@@ -62,17 +71,26 @@ export async function searchWhatsAppChannels(
 }
 
 /** E-mail bots, by their address (email_id_bot). */
-export async function searchEmailBots(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchEmailBots(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await searchChannels(this, filter, ['email'], 'email');
 }
 
 /** VK communities, by group_id. */
-export async function searchVkGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchVkGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await searchChannels(this, filter, ['vkontakte', 'vk'], 'group_id');
 }
 
 /** Odnoklassniki groups, by group_id. */
-export async function searchOkGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchOkGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await searchChannels(this, filter, ['ok', 'odnoklassniki'], 'group_id');
 }
 
@@ -81,11 +99,16 @@ export async function searchBotBlocks(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const response = (await mavibotApiRequest.call(this, 'get_messages')) as IDataObject | IDataObject[];
+	const response = (await mavibotApiRequest.call(this, 'get_messages')) as
+		| IDataObject
+		| IDataObject[];
 	const blocks = (Array.isArray(response) ? response : (response.messages as IDataObject[])) ?? [];
 	const results = blocks
 		.map((block) => {
-			const title = String(block.description || block.condition || block.answer || 'Block').slice(0, 80);
+			const title = String(block.description || block.condition || block.answer || 'Block').slice(
+				0,
+				80,
+			);
 			return { name: `${title} (#${block.id})`, value: String(block.id) };
 		})
 		.filter((result) => matches(filter, result.name, result.value));

@@ -48,7 +48,13 @@ function scopeOf(context: MavibotContext): string | null {
 		const executionId = execute.getExecutionId?.();
 		if (executionId && execute.getWorkflowDataProxy) {
 			const node = context.getNode();
-			scope = JSON.stringify([executionId, context.getWorkflow().id, node.id, node.name, runIndexOf(execute)]);
+			scope = JSON.stringify([
+				executionId,
+				context.getWorkflow().id,
+				node.id,
+				node.name,
+				runIndexOf(execute),
+			]);
 		}
 		scopes.set(context, scope);
 	}
@@ -67,7 +73,13 @@ export function writeKey(
 ): string | undefined {
 	const scope = scopeOf(context);
 	if (scope === null) return undefined;
-	const content = JSON.stringify([scope, itemIndex, action, request.qs ?? null, request.body ?? null]);
+	const content = JSON.stringify([
+		scope,
+		itemIndex,
+		action,
+		request.qs ?? null,
+		request.body ?? null,
+	]);
 	return createHash('sha256').update(content).digest('base64');
 }
 
@@ -90,4 +102,3 @@ export function rememberWrite(key: string, write: RememberedWrite, now = Date.no
 		remembered.delete(oldKey);
 	}
 }
-

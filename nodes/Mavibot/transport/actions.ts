@@ -4,7 +4,12 @@
  * this table to decide how to send a request, whether a failed request may be retried or remembered for n8n's Retry
  * On Fail, which permission to name when the key is refused, and what in an answer is an error.
  */
-export type MavibotPermission = 'readClients' | 'writeClients' | 'readCrm' | 'writeCrm' | 'deleteClients';
+export type MavibotPermission =
+	| 'readClients'
+	| 'writeClients'
+	| 'readCrm'
+	| 'writeCrm'
+	| 'deleteClients';
 
 /**
  * The shape of a successful answer, which decides what in an answer is the API's error:

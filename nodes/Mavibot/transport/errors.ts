@@ -74,7 +74,8 @@ export function mavibotError(node: INode, details: MavibotErrorDetails): NodeApi
 		kind: details.kind,
 	};
 	if (details.httpCode !== undefined) response.httpCode = String(details.httpCode);
-	if (details.body !== undefined) response.body = redactDeep(details.body, details.secrets) as JsonObject;
+	if (details.body !== undefined)
+		response.body = redactDeep(details.body, details.secrets) as JsonObject;
 	const error = new NodeApiError(node, response, {
 		message,
 		description,

@@ -29,7 +29,13 @@ export interface MavibotRequest {
 
 const CREDENTIAL = 'mavibotApi';
 // Errors raised before a connection exists: the request cannot have reached Mavibot.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 interface CachedCredentials {
 	decrypted: ICredentialsDecrypted;
@@ -76,7 +82,11 @@ function errorText(error: unknown): string {
 	let current = error as { message?: unknown; cause?: unknown } | undefined;
 	const parts: string[] = [];
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.message === 'string' && current.message && !parts.includes(current.message)) {
+		if (
+			typeof current.message === 'string' &&
+			current.message &&
+			!parts.includes(current.message)
+		) {
 			parts.push(current.message);
 		}
 		current = current.cause as typeof current;
@@ -117,7 +127,13 @@ export async function mavibotApiRequest(
 	const earlier = memoryKey === undefined ? undefined : recallWrite(memoryKey);
 	if (earlier && 'answer' in earlier) return JSON.parse(earlier.answer) as unknown;
 	if (earlier) {
-		throw mavibotError(node, { action, itemIndex, kind: 'maybeDelivered', reason: earlier.lostReason, secrets });
+		throw mavibotError(node, {
+			action,
+			itemIndex,
+			kind: 'maybeDelivered',
+			reason: earlier.lostReason,
+			secrets,
+		});
 	}
 	const options: IHttpRequestOptions = {
 		method: info.method,
@@ -152,12 +168,17 @@ export async function mavibotApiRequest(
 			}
 			const kind = reachedServer && info.writes ? 'maybeDelivered' : 'network';
 			const reason = `${errorText(error)}${code ? ` (${code})` : ''}`;
-			if (kind === 'maybeDelivered' && memoryKey !== undefined) rememberWrite(memoryKey, { lostReason: reason });
+			if (kind === 'maybeDelivered' && memoryKey !== undefined)
+				rememberWrite(memoryKey, { lostReason: reason });
 			throw mavibotError(node, { action, itemIndex, kind, reason, secrets });
 		}
 
 		const httpCode = response.statusCode;
-		if ((httpCode === 429 || httpCode === 503) && settings.retryOnRateLimit && attempt < settings.maxRetries) {
+		if (
+			(httpCode === 429 || httpCode === 503) &&
+			settings.retryOnRateLimit &&
+			attempt < settings.maxRetries
+		) {
 			const wait = retryAfterMs(response.headers?.['retry-after']) ?? backoffMs(attempt);
 			if (wait <= settings.maxRetryWaitMs) {
 				// Every request of this execution waits, not just this one: the limit is per key.
@@ -171,7 +192,8 @@ export async function mavibotApiRequest(
 		const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 		const parsed = parseMavibotResponse(httpCode, text, info.answer);
 		if (parsed.ok) {
-			if (memoryKey !== undefined) rememberWrite(memoryKey, { answer: JSON.stringify(parsed.data) });
+			if (memoryKey !== undefined)
+				rememberWrite(memoryKey, { answer: JSON.stringify(parsed.data) });
 			return parsed.data;
 		}
 		throw mavibotError(node, {

@@ -26,7 +26,8 @@ function statusKind(httpCode: number, reason: string): MavibotErrorKind {
 const ERROR_STATUS = /^(fail|failed|error)$|not[\s_]+found/i;
 const ERROR_FIELDS = new Set(['status', 'message', 'error', 'description', 'detail', 'code']);
 
-const isPresent = (value: unknown) => value !== undefined && value !== null && value !== false && value !== '';
+const isPresent = (value: unknown) =>
+	value !== undefined && value !== null && value !== false && value !== '';
 
 /** The API's error in a JSON answer of HTTP 200, or undefined when the answer is a success of its action's shape. */
 function errorInAnswer(data: unknown, shape: MavibotAnswerShape): string | undefined {
@@ -39,7 +40,8 @@ function errorInAnswer(data: unknown, shape: MavibotAnswerShape): string | undef
 		const saysError = (status !== undefined && ERROR_STATUS.test(status)) || isPresent(body.error);
 		return onlyErrorFields && saysError ? (reasonInBody(body) ?? 'error') : undefined;
 	}
-	if (status !== undefined) return status.toLowerCase() === 'success' ? undefined : (reasonInBody(body) ?? status);
+	if (status !== undefined)
+		return status.toLowerCase() === 'success' ? undefined : (reasonInBody(body) ?? status);
 	return isPresent(body.error) ? (reasonInBody(body) ?? String(body.error)) : undefined;
 }
 
@@ -49,7 +51,11 @@ function errorInAnswer(data: unknown, shape: MavibotAnswerShape): string | undef
  * plain-text or HTML body instead of JSON. What counts depends on the action's answer shape (see actions.ts): the
  * client's variables are data even when one of them is called `status`.
  */
-export function parseMavibotResponse(httpCode: number, text: string, shape: MavibotAnswerShape = 'status'): ParsedResponse {
+export function parseMavibotResponse(
+	httpCode: number,
+	text: string,
+	shape: MavibotAnswerShape = 'status',
+): ParsedResponse {
 	const trimmed = text.trim();
 	let data: unknown = {};
 	let isJson = true;
@@ -65,8 +71,17 @@ export function parseMavibotResponse(httpCode: number, text: string, shape: Mavi
 		const reason = isHtml
 			? `answered HTTP ${httpCode} with an HTML page instead of JSON`
 			: trimmed.slice(0, SNIPPET);
-		const kind = httpCode >= 400 ? statusKind(httpCode, reason) : isHtml ? 'notJson' : kindOfBodyError(reason, 200);
-		return { ok: false, kind: isHtml && httpCode < 500 && httpCode !== 429 ? 'notJson' : kind, reason };
+		const kind =
+			httpCode >= 400
+				? statusKind(httpCode, reason)
+				: isHtml
+					? 'notJson'
+					: kindOfBodyError(reason, 200);
+		return {
+			ok: false,
+			kind: isHtml && httpCode < 500 && httpCode !== 429 ? 'notJson' : kind,
+			reason,
+		};
 	}
 	if (httpCode >= 400) {
 		const reason = reasonInBody(data) ?? `HTTP ${httpCode}`;

@@ -41,9 +41,18 @@ function parseSettings(options: IDataObject): RequestSettings {
 	return {
 		retryOnRateLimit: options.retryOnRateLimit !== false,
 		maxRetries: number(options.maxRetries, DEFAULT_SETTINGS.maxRetries, 0),
-		maxRetryWaitMs: number(options.maxRetryWaitSeconds, DEFAULT_SETTINGS.maxRetryWaitMs / 1000, 0) * 1000,
+		maxRetryWaitMs:
+			number(options.maxRetryWaitSeconds, DEFAULT_SETTINGS.maxRetryWaitMs / 1000, 0) * 1000,
 		timeoutMs: number(options.timeout, DEFAULT_SETTINGS.timeoutMs, 1),
-		maxParallelRequests: number(options.maxParallelRequests, DEFAULT_SETTINGS.maxParallelRequests, 1),
-		maxRequestsPerSecond: number(options.maxRequestsPerSecond, DEFAULT_SETTINGS.maxRequestsPerSecond, 0),
+		maxParallelRequests: number(
+			options.maxParallelRequests,
+			DEFAULT_SETTINGS.maxParallelRequests,
+			1,
+		),
+		maxRequestsPerSecond: number(
+			options.maxRequestsPerSecond,
+			DEFAULT_SETTINGS.maxRequestsPerSecond,
+			0,
+		),
 	};
 }

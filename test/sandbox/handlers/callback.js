@@ -4,8 +4,21 @@
 // whatsapp_callback and email_callback create the client when it is missing.
 
 const { fail, has, isBlank, required, toBool, scheduling, clientNotFound } = require('../params');
-const { getClient, addClient, clientsByPlatformId, findChannel, normalizePhone } = require('../store');
-const { ok, findByPhone, findByEmail, extraVariables, injectCallback, idList } = require('./common');
+const {
+	getClient,
+	addClient,
+	clientsByPlatformId,
+	findChannel,
+	normalizePhone,
+} = require('../store');
+const {
+	ok,
+	findByPhone,
+	findByEmail,
+	extraVariables,
+	injectCallback,
+	idList,
+} = require('./common');
 
 const COMMON = ['message', 'resume_bot', 'time_shift', 'send_time'];
 
@@ -45,7 +58,8 @@ module.exports = {
 			const known = ['client_id', 'client_phone', 'client_email', 'phone', 'email'];
 			const phone = first(p, 'client_phone', 'phone');
 			const email = first(p, 'client_email', 'email');
-			if (!has(p, 'client_id') && phone === undefined && email === undefined) required(p, 'client_id');
+			if (!has(p, 'client_id') && phone === undefined && email === undefined)
+				required(p, 'client_id');
 			required(p, 'message');
 			const options = callbackOptions(p, known);
 			const client = has(p, 'client_id')
@@ -86,7 +100,12 @@ module.exports = {
 			const options = callbackOptions(p, ['user_id', 'group_id', 'name']);
 			let client = messengerClient(ctx.state, p.user_id, p.group_id, [8]);
 			if (!client) {
-				client = addClient(ctx.state, { client_type: 8, platform_id: String(p.user_id), group: String(p.group_id), name: p.name });
+				client = addClient(ctx.state, {
+					client_type: 8,
+					platform_id: String(p.user_id),
+					group: String(p.group_id),
+					name: p.name,
+				});
 			} else if (has(p, 'name') && !client.name) client.name = String(p.name);
 			injectCallback(ctx, client, p.message, options);
 			return ok({ client_id: client.id });
@@ -106,7 +125,13 @@ module.exports = {
 			const channel = channelFor(ctx.state, 6, p.bot_id, 'WhatsApp channel');
 			let client = messengerClient(ctx.state, phone, channel.group_id, [6]);
 			if (!client) {
-				client = addClient(ctx.state, { client_type: 6, platform_id: phone, phone, group: channel.group_id, name: p.name });
+				client = addClient(ctx.state, {
+					client_type: 6,
+					platform_id: phone,
+					phone,
+					group: channel.group_id,
+					name: p.name,
+				});
 			} else if (has(p, 'name') && !client.name) client.name = String(p.name);
 			injectCallback(ctx, client, p.message, options);
 			return ok({ client_id: client.id });
@@ -135,7 +160,12 @@ module.exports = {
 		permission: 'W-Cl',
 		handle(ctx) {
 			const p = ctx.params;
-			const ids = idList(p, 'platform_ids', 300, 'Too many platform_ids: the limit is 300 per request');
+			const ids = idList(
+				p,
+				'platform_ids',
+				300,
+				'Too many platform_ids: the limit is 300 per request',
+			);
 			required(p, 'callback_text');
 			const schedule = scheduling(p);
 			const groupId = has(p, 'group_id') ? p.group_id : undefined;
@@ -165,7 +195,13 @@ module.exports = {
 			const channel = channelFor(ctx.state, 14, p.email_id_bot, 'E-mail bot');
 			let client = messengerClient(ctx.state, email, channel.group_id, [14]);
 			if (!client) {
-				client = addClient(ctx.state, { client_type: 14, platform_id: email, email, group: channel.group_id, name: p.name });
+				client = addClient(ctx.state, {
+					client_type: 14,
+					platform_id: email,
+					email,
+					group: channel.group_id,
+					name: p.name,
+				});
 			} else if (has(p, 'name') && !client.name) client.name = String(p.name);
 			injectCallback(ctx, client, p.message, options);
 			return ok({ client_id: client.id });

@@ -10,7 +10,9 @@ module.exports = {
 	connected_channels: {
 		method: 'GET',
 		permission: 'R-Cl',
-		handle: (ctx) => ({ body: { project_id: ctx.state.projectId, ...structuredClone(ctx.state.channels) } }),
+		handle: (ctx) => ({
+			body: { project_id: ctx.state.projectId, ...structuredClone(ctx.state.channels) },
+		}),
 	},
 
 	check_whatsapp: {
@@ -19,7 +21,8 @@ module.exports = {
 		handle(ctx) {
 			const phone = normalizePhone(required(ctx.params, 'phone'));
 			if (phone.length < 10 || phone.length > 15) throw fail('Error in parameter format: phone');
-			if (!ctx.state.channels.whatsapp.some((c) => c.status === 1)) throw fail('No connected WhatsApp channel');
+			if (!ctx.state.channels.whatsapp.some((c) => c.status === 1))
+				throw fail('No connected WhatsApp channel');
 			return ok({ phone, exists: !ctx.state.whatsappUnregistered.has(phone) });
 		},
 	},

@@ -2,7 +2,15 @@
 // §4.5 load_clients, get_clients, subscribers, delete_clients.
 
 const { fail, has, isBlank, toInt, toBool, asArray } = require('../params');
-const { CHANNEL_KEYS, addClient, removeClient, clientsByPlatformId, findChannel, normalizePhone, publicClient } = require('../store');
+const {
+	CHANNEL_KEYS,
+	addClient,
+	removeClient,
+	clientsByPlatformId,
+	findChannel,
+	normalizePhone,
+	publicClient,
+} = require('../store');
 const { ok, idList } = require('./common');
 
 const CLIENT_TYPES = [0, 1, 2, 3, 5, 6, 7, 8, 10, 12, 13, 14, 16, 19, 20, 21, 22];
@@ -11,9 +19,11 @@ const SUBSCRIBERS_PAGE = 1000;
 
 /** Validates one load_clients item; returns the client fields or an error message. */
 function importItem(state, item) {
-	if (!item || typeof item !== 'object' || Array.isArray(item)) return { error: 'Error in parameter format' };
+	if (!item || typeof item !== 'object' || Array.isArray(item))
+		return { error: 'Error in parameter format' };
 	for (const name of ['platform_id', 'group_id', 'client_type']) {
-		if (item[name] === undefined || item[name] === null) return { error: `Parameter "${name}" required` };
+		if (item[name] === undefined || item[name] === null)
+			return { error: `Parameter "${name}" required` };
 	}
 	const type = Number(item.client_type);
 	if (!CLIENT_TYPES.includes(type)) return { error: `Unknown client_type ${item.client_type}` };
@@ -37,18 +47,36 @@ function importItem(state, item) {
 
 function loadOne(state, item) {
 	const parsed = importItem(state, item);
-	if (parsed.error) return { ...(item && typeof item === 'object' ? item : { item }), status: 'fail', message: parsed.error };
+	if (parsed.error)
+		return {
+			...(item && typeof item === 'object' ? item : { item }),
+			status: 'fail',
+			message: parsed.error,
+		};
 	const { type, group, platformId } = parsed;
-	const existing = clientsByPlatformId(state, platformId, group).find((c) => c.client_type === type && String(c.group) === group);
+	const existing = clientsByPlatformId(state, platformId, group).find(
+		(c) => c.client_type === type && String(c.group) === group,
+	);
 	const client =
 		existing ||
 		addClient(state, {
-			client_type: type, platform_id: platformId, group, name: item.name,
-			phone: type === 6 || type === 13 ? platformId : null, email: type === 14 ? platformId : null,
+			client_type: type,
+			platform_id: platformId,
+			group,
+			name: item.name,
+			phone: type === 6 || type === 13 ? platformId : null,
+			email: type === 14 ? platformId : null,
 		});
 	// The documented answer shows WhatsApp ids with the JID suffix and group_id as a string.
 	const echoedId = type === 6 ? `${platformId}@s.whatsapp.net` : item.platform_id;
-	return { ...item, platform_id: echoedId, group_id: String(item.group_id), client_type: type, status: 'success', id: client.id };
+	return {
+		...item,
+		platform_id: echoedId,
+		group_id: String(item.group_id),
+		client_type: type,
+		status: 'success',
+		id: client.id,
+	};
 }
 
 function page(params) {
@@ -62,9 +90,15 @@ function page(params) {
 
 function subscriberItem(client) {
 	return {
-		id: client.id, tag: client.tag, created_at: client.created_at, name: client.name,
-		vk_id: client.client_type === 0 ? client.platform_id : null, group: client.group, client_type: client.client_type,
-		client_phone: client.phone, client_email: client.email,
+		id: client.id,
+		tag: client.tag,
+		created_at: client.created_at,
+		name: client.name,
+		vk_id: client.client_type === 0 ? client.platform_id : null,
+		group: client.group,
+		client_type: client.client_type,
+		client_phone: client.phone,
+		client_email: client.email,
 	};
 }
 
@@ -76,7 +110,8 @@ module.exports = {
 			// The documented body is a top-level array; PHP clients send {"clients":[…]}, accepted too.
 			let items = Array.isArray(ctx.body) ? ctx.body : ctx.params.clients;
 			if (typeof items === 'string') items = asArray(items, 'clients');
-			if (!Array.isArray(items)) throw fail('Error in parameter format: the body must be a JSON array of clients');
+			if (!Array.isArray(items))
+				throw fail('Error in parameter format: the body must be a JSON array of clients');
 			return ok({ items: items.map((item) => loadOne(ctx.state, item)) });
 		},
 	},
@@ -126,7 +161,12 @@ module.exports = {
 		method: 'POST',
 		permission: 'Del-Cl',
 		handle(ctx) {
-			const ids = idList(ctx.params, 'client_ids', 500, 'Too many client_ids: the limit is 500 per request');
+			const ids = idList(
+				ctx.params,
+				'client_ids',
+				500,
+				'Too many client_ids: the limit is 500 per request',
+			);
 			let deleted = 0;
 			for (const id of ids) if (!isBlank(id) && removeClient(ctx.state, id)) deleted++;
 			return ok({ deleted });

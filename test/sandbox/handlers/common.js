@@ -1,8 +1,24 @@
 'use strict';
 // Helpers shared by several resource handlers: client searches, message content, callbacks and bot reactions.
 
-const { fail, has, isBlank, asArray, asObject, toInt, isIndirectionKey, ATTACHMENT_TYPES } = require('../params');
-const { addHistory, touch, writeVariables, normalizePhone, clientVar, clientsByPlatformId } = require('../store');
+const {
+	fail,
+	has,
+	isBlank,
+	asArray,
+	asObject,
+	toInt,
+	isIndirectionKey,
+	ATTACHMENT_TYPES,
+} = require('../params');
+const {
+	addHistory,
+	touch,
+	writeVariables,
+	normalizePhone,
+	clientVar,
+	clientsByPlatformId,
+} = require('../store');
 
 const ok = (extra = {}) => ({ body: { status: 'success', ...extra } });
 
@@ -10,12 +26,15 @@ const ok = (extra = {}) => ({ body: { status: 'success', ...extra } });
 function findByPhone(state, phone) {
 	const wanted = normalizePhone(phone);
 	if (!wanted) return [];
-	const found = clientsByPlatformId(state, wanted).filter((c) => c.client_type === 6 || c.client_type === 13);
+	const found = clientsByPlatformId(state, wanted).filter(
+		(c) => c.client_type === 6 || c.client_type === 13,
+	);
 	const seen = new Set(found.map((c) => c.id));
 	for (const client of state.clients.values()) {
 		if (seen.has(client.id)) continue;
 		const values = [client.phone, client.variables.phone, client.variables.client_phone];
-		if (values.some((v) => v !== undefined && v !== null && normalizePhone(v) === wanted)) found.push(client);
+		if (values.some((v) => v !== undefined && v !== null && normalizePhone(v) === wanted))
+			found.push(client);
 	}
 	return found;
 }
@@ -26,8 +45,14 @@ function findByEmail(state, email) {
 	if (!wanted) return [];
 	const found = [];
 	for (const client of state.clients.values()) {
-		const values = [client.email, client.client_type === 14 ? client.platform_id : null, client.variables.email, client.variables.client_email];
-		if (values.some((v) => typeof v === 'string' && v.trim().toLowerCase() === wanted)) found.push(client);
+		const values = [
+			client.email,
+			client.client_type === 14 ? client.platform_id : null,
+			client.variables.email,
+			client.variables.client_email,
+		];
+		if (values.some((v) => typeof v === 'string' && v.trim().toLowerCase() === wanted))
+			found.push(client);
 	}
 	return found;
 }
@@ -74,7 +99,11 @@ function parseButtons(value) {
 			throw fail('Error in parameter format: buttons');
 		}
 	}
-	const list = Array.isArray(buttons) ? buttons : buttons && Array.isArray(buttons.buttons) ? buttons.buttons : null;
+	const list = Array.isArray(buttons)
+		? buttons
+		: buttons && Array.isArray(buttons.buttons)
+			? buttons.buttons
+			: null;
 	if (!list || !list.every((b) => b && typeof b === 'object' && !isBlank(b.text))) {
 		throw fail('Error in parameter format: buttons (each button needs "text")');
 	}
@@ -85,10 +114,14 @@ function parseButtons(value) {
 function readContent(state, params) {
 	const hasUrl = has(params, 'attachment_url');
 	const hasType = has(params, 'attachment_type');
-	if (hasUrl && !hasType) throw fail('Parameter "attachment_type" required when "attachment_url" is given');
-	if (hasType && !hasUrl) throw fail('Parameter "attachment_url" required when "attachment_type" is given');
+	if (hasUrl && !hasType)
+		throw fail('Parameter "attachment_type" required when "attachment_url" is given');
+	if (hasType && !hasUrl)
+		throw fail('Parameter "attachment_url" required when "attachment_type" is given');
 	if (hasType && !ATTACHMENT_TYPES.includes(String(params.attachment_type))) {
-		throw fail(`Error in parameter format: attachment_type must be one of ${ATTACHMENT_TYPES.join(', ')}`);
+		throw fail(
+			`Error in parameter format: attachment_type must be one of ${ATTACHMENT_TYPES.join(', ')}`,
+		);
 	}
 	let block;
 	if (has(params, 'message_id')) {
@@ -100,7 +133,12 @@ function readContent(state, params) {
 	return {
 		text: has(params, 'message') ? String(params.message) : block ? block.answer : '',
 		messageId: block ? block.id : undefined,
-		attachment: hasUrl ? { attachment_url: String(params.attachment_url), attachment_type: String(params.attachment_type) } : undefined,
+		attachment: hasUrl
+			? {
+					attachment_url: String(params.attachment_url),
+					attachment_type: String(params.attachment_type),
+				}
+			: undefined,
 		buttons: parseButtons(params.buttons),
 	};
 }
@@ -116,8 +154,14 @@ function sendMessage(ctx, client, content, schedule, extra = {}) {
 	if (content.messageId) client.message_id = content.messageId;
 	touch(client);
 	ctx.deliver({
-		kind: 'message', ...clientRef(client), text: content.text, messageId: content.messageId,
-		attachment: content.attachment, buttons: content.buttons, ...schedule, ...extra,
+		kind: 'message',
+		...clientRef(client),
+		text: content.text,
+		messageId: content.messageId,
+		attachment: content.attachment,
+		buttons: content.buttons,
+		...schedule,
+		...extra,
 	});
 }
 
@@ -127,10 +171,15 @@ function sendMessage(ctx, client, content, schedule, extra = {}) {
  */
 function injectCallback(ctx, client, text, { schedule = {}, resumeBot = false, variables } = {}) {
 	if (resumeBot) client.bot_paused = false;
-	if (variables && Object.keys(variables).length) writeVariables(ctx.state, client, variables, { unprefixedToDeal: false });
+	if (variables && Object.keys(variables).length)
+		writeVariables(ctx.state, client, variables, { unprefixedToDeal: false });
 	touch(client);
 	if (isBlank(text)) return false;
-	const item = addHistory(ctx.state, client.id, { text: String(text), client_replica: true, message_from_outside: 3 });
+	const item = addHistory(ctx.state, client.id, {
+		text: String(text),
+		client_replica: true,
+		message_from_outside: 3,
+	});
 	botReact(ctx.state, client, String(text), item);
 	ctx.deliver({ kind: 'callback', ...clientRef(client), text: String(text), ...schedule });
 	return true;
@@ -147,7 +196,12 @@ function botReact(state, client, text, item) {
 }
 
 function clientRef(client) {
-	return { clientId: client.id, platformId: client.platform_id, phone: client.phone ?? undefined, email: client.email ?? undefined };
+	return {
+		clientId: client.id,
+		platformId: client.platform_id,
+		phone: client.phone ?? undefined,
+		email: client.email ?? undefined,
+	};
 }
 
 /** Reads an id list parameter and checks its size limit. */

@@ -34,7 +34,9 @@ module.exports = {
 			const to = has(p, 'stop_date') ? parseDay(p.stop_date, 'stop_date', true) : Infinity;
 			const client = getClient(ctx.state, p.client_id);
 			if (!client) throw clientNotFound();
-			const items = (ctx.state.history.get(client.id) || []).filter((i) => i.created_at >= from && i.created_at <= to);
+			const items = (ctx.state.history.get(client.id) || []).filter(
+				(i) => i.created_at >= from && i.created_at <= to,
+			);
 			return ok({ result: items.slice(-limit) });
 		},
 	},

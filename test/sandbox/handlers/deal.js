@@ -3,8 +3,28 @@
 // Pipeline: 101 New → 102 Qualified → 103 Won (status 1); 104 Lost (status 2) is reached by set_order_state only.
 // A client without a current deal answers {"status":"order not found"} (get_current_order_id, get/set_order_state).
 
-const { fail, has, required, toInt, toNumber, asArray, asObject, statusError, clientNotFound } = require('../params');
-const { getClient, addClient, currentDeal, dealsOf, createDeal, setDealStage, stage, findChannel, normalizePhone } = require('../store');
+const {
+	fail,
+	has,
+	required,
+	toInt,
+	toNumber,
+	asArray,
+	asObject,
+	statusError,
+	clientNotFound,
+} = require('../params');
+const {
+	getClient,
+	addClient,
+	currentDeal,
+	dealsOf,
+	createDeal,
+	setDealStage,
+	stage,
+	findChannel,
+	normalizePhone,
+} = require('../store');
 const { ok, findByPhone, findByEmail } = require('./common');
 
 const ORDER_STATUSES = [0, 1, 2];
@@ -53,7 +73,12 @@ function orderClient(ctx) {
 		const existing = findByEmail(state, email)[0];
 		if (existing) return existing;
 		const mailbox = findChannel(state, 14);
-		return addClient(state, { client_type: 14, platform_id: email, email, group: mailbox ? mailbox.group_id : '' });
+		return addClient(state, {
+			client_type: 14,
+			platform_id: email,
+			email,
+			group: mailbox ? mailbox.group_id : '',
+		});
 	}
 	return required(p, 'client_id');
 }
@@ -76,7 +101,8 @@ module.exports = {
 			const client = clientOf(ctx);
 			const p = ctx.params;
 			const status = has(p, 'order_status') ? toInt(p.order_status, 'order_status') : undefined;
-			if (status !== undefined && !ORDER_STATUSES.includes(status)) throw fail('order_status must be 0, 1 or 2');
+			if (status !== undefined && !ORDER_STATUSES.includes(status))
+				throw fail('order_status must be 0, 1 or 2');
 			const ids = dealsOf(ctx.state, client)
 				.filter((d) => status === undefined || d.status === status)
 				.map((d) => d.id)
@@ -94,7 +120,8 @@ module.exports = {
 			const deal = dealOf(ctx, client);
 			const { stages } = ctx.state;
 			const index = stages.findIndex((s) => s.id === deal.state_id);
-			if (index >= 0 && stages[index].outcome) throw fail(`Order ${deal.id} is already in the final state ${deal.state_id}`);
+			if (index >= 0 && stages[index].outcome)
+				throw fail(`Order ${deal.id} is already in the final state ${deal.state_id}`);
 			const next = stages.slice(index + 1).find((s) => s.outcome !== 'lost');
 			if (!next) throw fail(`Order ${deal.id} is already in the last state`);
 			setDealStage(ctx.state, deal, next.id);
@@ -108,7 +135,9 @@ module.exports = {
 		handle(ctx) {
 			const client = clientOf(ctx);
 			const deal = dealOf(ctx, client);
-			const names = has(ctx.params, 'variables') ? asArray(ctx.params.variables, 'variables') : Object.keys(deal.variables);
+			const names = has(ctx.params, 'variables')
+				? asArray(ctx.params.variables, 'variables')
+				: Object.keys(deal.variables);
 			const result = {};
 			for (const name of names) result[name] = deal.variables[name] ?? null;
 			return ok({ result });
@@ -154,7 +183,9 @@ module.exports = {
 			const stateId = stageParam(ctx.state, required(ctx.params, 'state_id'));
 			const client = clientOf(ctx);
 			// Acts on the current deal; an explicit order_id (undocumented) is honoured too.
-			const deal = has(ctx.params, 'order_id') ? dealOf(ctx, client) : currentDeal(ctx.state, client);
+			const deal = has(ctx.params, 'order_id')
+				? dealOf(ctx, client)
+				: currentDeal(ctx.state, client);
 			if (!deal) throw statusError('order not found');
 			setDealStage(ctx.state, deal, stateId);
 			return ok();
@@ -167,7 +198,9 @@ module.exports = {
 		handle(ctx) {
 			const client = clientOf(ctx);
 			const p = ctx.params;
-			const deal = has(p, 'order_id') ? ctx.state.deals.get(toInt(p.order_id, 'order_id')) : currentDeal(ctx.state, client);
+			const deal = has(p, 'order_id')
+				? ctx.state.deals.get(toInt(p.order_id, 'order_id'))
+				: currentDeal(ctx.state, client);
 			if (!deal || deal.client_id !== client.id) throw statusError('order not found');
 			return ok({ state_id: deal.state_id });
 		},

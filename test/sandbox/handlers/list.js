@@ -23,10 +23,17 @@ function changeMembership(ctx, add) {
 			changed++;
 		}
 	}
-	return ok({ [add ? 'added' : 'removed']: changed, ...(notFound.length ? { not_found: notFound } : {}) });
+	return ok({
+		[add ? 'added' : 'removed']: changed,
+		...(notFound.length ? { not_found: notFound } : {}),
+	});
 }
 
 module.exports = {
 	add_to_list: { method: 'POST', permission: 'W-Cl', handle: (ctx) => changeMembership(ctx, true) },
-	remove_from_list: { method: 'POST', permission: 'W-Cl', handle: (ctx) => changeMembership(ctx, false) },
+	remove_from_list: {
+		method: 'POST',
+		permission: 'W-Cl',
+		handle: (ctx) => changeMembership(ctx, false),
+	},
 };

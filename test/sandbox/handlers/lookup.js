@@ -4,7 +4,16 @@
 // {"client_id":…}; find_client_id_by_var and find_latest_client_id_by_var carry a status; the find_all family and
 // find_clients answer {"status":"success","client_ids":[…]}.
 
-const { ApiError, fail, has, isBlank, required, asArray, toBool, clientNotFound } = require('../params');
+const {
+	ApiError,
+	fail,
+	has,
+	isBlank,
+	required,
+	asArray,
+	toBool,
+	clientNotFound,
+} = require('../params');
 const { addClient, clientsByPlatformId, clientVar, normalizePhone } = require('../store');
 const { ok, findByPhone, findByEmail, findByVar } = require('./common');
 
@@ -31,7 +40,12 @@ function parseQuery(q) {
 			throw fail('Error in parameter format');
 		}
 	}
-	if (!query || typeof query !== 'object' || Array.isArray(query) || Object.keys(query).length === 0) {
+	if (
+		!query ||
+		typeof query !== 'object' ||
+		Array.isArray(query) ||
+		Object.keys(query).length === 0
+	) {
 		throw fail('Error in parameter format');
 	}
 	return Object.entries(query).map(([name, cond]) => {
@@ -46,11 +60,14 @@ function parseQuery(q) {
 	});
 }
 
-const isNumeric = (v) => typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)));
+const isNumeric = (v) =>
+	typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)));
 
 function same(actual, expected) {
 	if (actual === undefined || actual === null) return expected === null;
-	return typeof expected === 'number' ? Number(actual) === expected : String(actual) === String(expected);
+	return typeof expected === 'number'
+		? Number(actual) === expected
+		: String(actual) === String(expected);
 }
 
 function matches(cond, actual) {
@@ -66,7 +83,9 @@ function matches(cond, actual) {
  */
 function checkNumericConditions(values, conditions) {
 	for (const cond of conditions) {
-		const numeric = Array.isArray(cond.value) ? cond.value.some((v) => typeof v === 'number') : typeof cond.value === 'number';
+		const numeric = Array.isArray(cond.value)
+			? cond.value.some((v) => typeof v === 'number')
+			: typeof cond.value === 'number';
 		if (!numeric) continue;
 		for (const read of values) {
 			const v = read(cond.name);
@@ -76,16 +95,25 @@ function checkNumericConditions(values, conditions) {
 }
 
 function findClients(state, conditions, { inOrders, includeAll }) {
-	const test = (read) => (includeAll ? conditions.every((c) => matches(c, read(c.name))) : conditions.some((c) => matches(c, read(c.name))));
+	const test = (read) =>
+		includeAll
+			? conditions.every((c) => matches(c, read(c.name)))
+			: conditions.some((c) => matches(c, read(c.name)));
 	const ids = new Set();
 	if (inOrders) {
 		const deals = [...state.deals.values()].filter((d) => state.clients.has(d.client_id));
-		checkNumericConditions(deals.map((d) => (name) => d.variables[name]), conditions);
+		checkNumericConditions(
+			deals.map((d) => (name) => d.variables[name]),
+			conditions,
+		);
 		for (const deal of deals) if (test((name) => deal.variables[name])) ids.add(deal.client_id);
 		return [...ids];
 	}
 	const clients = [...state.clients.values()];
-	checkNumericConditions(clients.map((c) => (name) => c.variables[name]), conditions);
+	checkNumericConditions(
+		clients.map((c) => (name) => c.variables[name]),
+		conditions,
+	);
 	return clients.filter((c) => test((name) => clientVar(c, name))).map((c) => c.id);
 }
 
@@ -98,7 +126,12 @@ module.exports = {
 			required(p, 'recipient');
 			let client = clientsByPlatformId(ctx.state, p.recipient).find((c) => c.client_type === 5);
 			// The permission is W-Cl because the website-chat client is created on first use.
-			if (!client) client = addClient(ctx.state, { client_type: 5, platform_id: String(p.recipient), group: 'site_widget' });
+			if (!client)
+				client = addClient(ctx.state, {
+					client_type: 5,
+					platform_id: String(p.recipient),
+					group: 'site_widget',
+				});
 			if (has(p, 'tag')) client.tag = String(p.tag);
 			if (has(p, 'name')) client.name = String(p.name);
 			return { body: { client_id: client.id } };
@@ -112,7 +145,9 @@ module.exports = {
 			const p = ctx.params;
 			required(p, 'phone');
 			const group = isBlank(p.group_id) ? undefined : p.group_id;
-			const client = clientsByPlatformId(ctx.state, normalizePhone(p.phone), group).find((c) => c.client_type === 6);
+			const client = clientsByPlatformId(ctx.state, normalizePhone(p.phone), group).find(
+				(c) => c.client_type === 6,
+			);
 			// Documented: HTTP 404 when no client has that number.
 			if (!client) throw new ApiError(404, { status: 'client_not_found' });
 			return { body: { client_id: client.id } };
@@ -161,7 +196,11 @@ module.exports = {
 			const p = ctx.params;
 			const { name, value } = varQuery(p);
 			const groupId = isBlank(p.group_id) ? undefined : p.group_id;
-			return ok({ client_ids: findByVar(ctx.state, name, value, { searchIn: searchIn(p), groupId }).map((c) => c.id) });
+			return ok({
+				client_ids: findByVar(ctx.state, name, value, { searchIn: searchIn(p), groupId }).map(
+					(c) => c.id,
+				),
+			});
 		},
 	},
 
@@ -170,11 +209,14 @@ module.exports = {
 		permission: 'R-Cl',
 		handle(ctx) {
 			// The query string itself is the filter: ?var1=val1&var2=val2.
-			const pairs = Object.entries(ctx.params).filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object');
+			const pairs = Object.entries(ctx.params).filter(
+				([, v]) => v !== undefined && v !== null && typeof v !== 'object',
+			);
 			if (!pairs.length) throw fail('At least one "<variable>=<value>" pair required');
 			const ids = [];
 			for (const client of ctx.state.clients.values()) {
-				if (pairs.every(([name, value]) => same(clientVar(client, name), value))) ids.push(client.id);
+				if (pairs.every(([name, value]) => same(clientVar(client, name), value)))
+					ids.push(client.id);
 			}
 			return ok({ client_ids: ids });
 		},
@@ -188,7 +230,10 @@ module.exports = {
 			if (p.q === undefined || p.q === null || p.q === '') throw fail('Parameter "q" required');
 			const conditions = parseQuery(p.q);
 			const includeAll = p.include_all === undefined ? true : toBool(p.include_all);
-			const ids = findClients(ctx.state, conditions, { inOrders: searchIn(p) === 'order', includeAll });
+			const ids = findClients(ctx.state, conditions, {
+				inOrders: searchIn(p) === 'order',
+				includeAll,
+			});
 			return ok({ client_ids: ids });
 		},
 	},
@@ -208,8 +253,14 @@ module.exports = {
 					if (seen.has(c.id)) continue;
 					seen.add(c.id);
 					out.push({
-						id: c.id, tag: c.tag, created_at: c.created_at, name: c.name, avatar: c.avatar,
-						platform_id: c.platform_id, group: c.group, variables: { ...c.variables },
+						id: c.id,
+						tag: c.tag,
+						created_at: c.created_at,
+						name: c.name,
+						avatar: c.avatar,
+						platform_id: c.platform_id,
+						group: c.group,
+						variables: { ...c.variables },
 					});
 				}
 			}

@@ -1,8 +1,24 @@
 'use strict';
 // §4.2 message, whatsapp_message and §4.3 broadcast.
 
-const { fail, has, isBlank, required, toInt, toNumber, asArray, scheduling, clientNotFound } = require('../params');
-const { getClient, addClient, clientsByPlatformId, findChannel, normalizePhone } = require('../store');
+const {
+	fail,
+	has,
+	isBlank,
+	required,
+	toInt,
+	toNumber,
+	asArray,
+	scheduling,
+	clientNotFound,
+} = require('../params');
+const {
+	getClient,
+	addClient,
+	clientsByPlatformId,
+	findChannel,
+	normalizePhone,
+} = require('../store');
 const { ok, readContent, sendMessage } = require('./common');
 
 const TARGETS = ['list', 'clients', 'platform_ids'];
@@ -65,11 +81,21 @@ module.exports = {
 			const schedule = scheduling(p);
 			const named = !isBlank(p.whatsapp_bot_id);
 			const channel = findChannel(ctx.state, 6, named ? p.whatsapp_bot_id : undefined);
-			if (!channel) throw fail(named ? `WhatsApp channel ${p.whatsapp_bot_id} not found` : 'No connected WhatsApp channel');
+			if (!channel)
+				throw fail(
+					named
+						? `WhatsApp channel ${p.whatsapp_bot_id} not found`
+						: 'No connected WhatsApp channel',
+				);
 			// Writing to a new number opens a dialog, so the client is created when missing.
 			const client =
 				clientsByPlatformId(ctx.state, phone, channel.group_id).find((c) => c.client_type === 6) ||
-				addClient(ctx.state, { client_type: 6, platform_id: phone, phone, group: channel.group_id });
+				addClient(ctx.state, {
+					client_type: 6,
+					platform_id: phone,
+					phone,
+					group: channel.group_id,
+				});
 			sendMessage(ctx, client, content, schedule);
 			return ok({ client_id: client.id });
 		},
@@ -85,7 +111,8 @@ module.exports = {
 			const content = readContent(ctx.state, p);
 			const schedule = scheduling(p);
 			const shift = has(p, 'shift') ? toNumber(p.shift, 'shift') : 0.2;
-			for (const client of recipients) sendMessage(ctx, client, content, schedule, { broadcast: true, shift });
+			for (const client of recipients)
+				sendMessage(ctx, client, content, schedule, { broadcast: true, shift });
 			return ok({ sent: recipients.length, ...(notFound.length ? { not_found: notFound } : {}) });
 		},
 	},

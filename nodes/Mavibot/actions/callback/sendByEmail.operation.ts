@@ -12,7 +12,8 @@ export const { description, execute } = callbackOperation({
 			required: true,
 			default: '',
 			placeholder: 'e.g. ann@example.com',
-			description: 'E-mail address of the client. Mavibot creates the client if the address is new.',
+			description:
+				'E-mail address of the client. Mavibot creates the client if the address is new.',
 		},
 		botLocator('searchEmailBots', {
 			name: 'emailBot',
@@ -24,7 +25,13 @@ export const { description, execute } = callbackOperation({
 	],
 	identify: (context, itemIndex) => ({
 		email: readEmail(context, itemIndex, 'email', 'E-Mail'),
-		email_id_bot: readBot(context, itemIndex, 'emailBot', 'E-Mail Bot', 'Pick the e-mail bot from the list, or give its address, e.g. bot@shop.example.'),
+		email_id_bot: readBot(
+			context,
+			itemIndex,
+			'emailBot',
+			'E-Mail Bot',
+			'Pick the e-mail bot from the list, or give its address, e.g. bot@shop.example.',
+		),
 	}),
 	textRequired: false,
 	clientName: true,

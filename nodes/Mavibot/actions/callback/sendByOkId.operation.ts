@@ -20,7 +20,13 @@ export const { description, execute } = callbackOperation({
 	],
 	identify: (context, itemIndex) => ({
 		user_id: readUserId(context, itemIndex, 'OK User ID', 'Odnoklassniki'),
-		group_id: readBot(context, itemIndex, 'okGroup', 'OK Group', 'Pick the Odnoklassniki group from the list, or give its ID.'),
+		group_id: readBot(
+			context,
+			itemIndex,
+			'okGroup',
+			'OK Group',
+			'Pick the Odnoklassniki group from the list, or give its ID.',
+		),
 	}),
 	textRequired: false,
 	clientName: true,

@@ -5,7 +5,11 @@ import { callbackOperation, readUserId, userIdField } from './shared';
 export const { description, execute } = callbackOperation({
 	action: 'tg_callback',
 	recipientFields: [
-		userIdField('Telegram User ID', 'e.g. 146467928', "The client's Telegram user ID (their platform_id in Mavibot)"),
+		userIdField(
+			'Telegram User ID',
+			'e.g. 146467928',
+			"The client's Telegram user ID (their platform_id in Mavibot)",
+		),
 		botLocator('searchTelegramBots', {
 			displayName: 'Telegram Bot',
 			description:

@@ -20,7 +20,13 @@ export const { description, execute } = callbackOperation({
 	],
 	identify: (context, itemIndex) => ({
 		user_id: readUserId(context, itemIndex, 'VK User ID', 'VK'),
-		group_id: readBot(context, itemIndex, 'vkGroup', 'VK Community', 'Pick the VK community from the list, or give its ID, e.g. 143414131.'),
+		group_id: readBot(
+			context,
+			itemIndex,
+			'vkGroup',
+			'VK Community',
+			'Pick the VK community from the list, or give its ID, e.g. 143414131.',
+		),
 	}),
 	textRequired: false,
 });

@@ -4,7 +4,9 @@ import { callbackOperation } from './shared';
 export const { description, execute } = callbackOperation({
 	action: 'whatsapp_callback',
 	recipientFields: [
-		whatsAppPhoneField('WhatsApp number of the client with the country code. Formatting (+, spaces, dashes, brackets) is removed. Mavibot creates the client if the number is new.'),
+		whatsAppPhoneField(
+			'WhatsApp number of the client with the country code. Formatting (+, spaces, dashes, brackets) is removed. Mavibot creates the client if the number is new.',
+		),
 		whatsAppChannelField(
 			'The connected WhatsApp channel (bot_id, the ID shown in "Messengers and chats"). Needed when the project has several WhatsApp channels.',
 		),

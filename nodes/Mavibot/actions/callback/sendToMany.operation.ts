@@ -28,7 +28,12 @@ export const description: INodeProperties[] = [
 ];
 
 /** Says in the error how many IDs Mavibot already got, so that the user does not send them twice. */
-function withProgress(error: unknown, handled: number, ids: Array<string | number>, requests: number): unknown {
+function withProgress(
+	error: unknown,
+	handled: number,
+	ids: Array<string | number>,
+	requests: number,
+): unknown {
 	if (!(error instanceof Error)) return error;
 	const total = ids.length;
 	const note = `${handled} of ${total} platform IDs were already handled by ${requests} earlier request${requests === 1 ? '' : 's'}`;
@@ -52,7 +57,10 @@ function sentCount(response: IDataObject | undefined): number | undefined {
 	return undefined;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const ids = platformIdList(this, itemIndex, 'platformIds', 'Platform IDs');
 	const groupId = locatorValue(this, itemIndex, 'bot');
 	const text = readCallbackText(this, itemIndex) as string;

@@ -1,11 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { applyScheduling } from '../../helpers/scheduling';
-import { optionalText, readEmail, readPhone, requiredClientId, requiredId, requiredText } from '../../helpers/parameters';
+import {
+	optionalText,
+	readEmail,
+	readPhone,
+	requiredClientId,
+	requiredId,
+	requiredText,
+} from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import { mavibotApiRequest } from '../../transport';
 import type { MavibotOperation } from '../types';
-import { clientIdField, collection, requiredTextField, resumeBotField, scheduleFields } from '../common.descriptions';
+import {
+	clientIdField,
+	collection,
+	requiredTextField,
+	resumeBotField,
+	scheduleFields,
+} from '../common.descriptions';
 import { nameValueRows, nameValueRowsField, readNameValueRows } from '../../helpers/variablesInput';
 
 /** The single-client callback actions (send_callback_by_platform_id has no variables or resume_bot). */
@@ -64,7 +77,12 @@ export const variablesToSaveField = nameValueRowsField(
 
 /** "Additional Fields" of a single-client callback: `extra` first, then Resume Bot, schedule and variables. */
 export function callbackAdditionalFields(extra: INodeProperties[] = []): INodeProperties {
-	return collection('Additional Fields', [...extra, resumeBotField, ...scheduleFields, variablesToSaveField]);
+	return collection('Additional Fields', [
+		...extra,
+		resumeBotField,
+		...scheduleFields,
+		variablesToSaveField,
+	]);
 }
 
 export const clientNameField: INodeProperties = {
@@ -100,15 +118,21 @@ export function readVariablesToSave(
 	action: CallbackAction,
 	fields: IDataObject,
 ): IDataObject {
-	return readNameValueRows(context, itemIndex, 'Variables to Save', nameValueRows(fields.variablesToSave), {
-		refuseName: (name) =>
-			ACTION_PARAMETERS[action].includes(name) || INDIRECTION.test(name)
-				? {
-						problem: `has a variable named "${name}", which is a parameter of "${action}"`,
-						fix: `Mavibot would read "${name}" as a parameter of the request, not save it. Rename the variable (e.g. ${name}_value), or save it with Variable → Set.`,
-					}
-				: undefined,
-	});
+	return readNameValueRows(
+		context,
+		itemIndex,
+		'Variables to Save',
+		nameValueRows(fields.variablesToSave),
+		{
+			refuseName: (name) =>
+				ACTION_PARAMETERS[action].includes(name) || INDIRECTION.test(name)
+					? {
+							problem: `has a variable named "${name}", which is a parameter of "${action}"`,
+							fix: `Mavibot would read "${name}" as a parameter of the request, not save it. Rename the variable (e.g. ${name}_value), or save it with Variable → Set.`,
+						}
+					: undefined,
+		},
+	);
 }
 
 /**
@@ -195,8 +219,10 @@ export const identificationFields: INodeProperties[] = [
 /** Reads "Identify Client By" and returns the identifying parameter: client_id, client_phone or client_email. */
 export function identifyClient(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const by = context.getNodeParameter('identifyClientBy', itemIndex, 'clientId') as string;
-	if (by === 'phone') return { client_phone: readPhone(context, itemIndex, 'clientPhone', 'Client Phone') };
-	if (by === 'email') return { client_email: readEmail(context, itemIndex, 'clientEmail', 'Client E-Mail') };
+	if (by === 'phone')
+		return { client_phone: readPhone(context, itemIndex, 'clientPhone', 'Client Phone') };
+	if (by === 'email')
+		return { client_email: readEmail(context, itemIndex, 'clientEmail', 'Client E-Mail') };
 	if (by !== 'clientId') {
 		throw invalidParameter(
 			context,
@@ -212,12 +238,21 @@ export function identifyClient(context: IExecuteFunctions, itemIndex: number): I
 /* ---- The single-client callbacks: one factory ---- */
 
 /** "<Messenger> User ID": the client's platform_id in one messenger. */
-export function userIdField(displayName: string, placeholder: string, description: string): INodeProperties {
+export function userIdField(
+	displayName: string,
+	placeholder: string,
+	description: string,
+): INodeProperties {
 	return requiredTextField(displayName, 'userId', placeholder, description);
 }
 
 /** Reads the "<Messenger> User ID" field (userId) of the `messenger` named in the fix-it text. */
-export function readUserId(context: IExecuteFunctions, itemIndex: number, displayName: string, messenger: string) {
+export function readUserId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	displayName: string,
+	messenger: string,
+) {
 	const fix = `Give the client's ${messenger} user ID, e.g. {{ $json.client.recepient }} after a Mavibot Trigger.`;
 	return requiredId(context, itemIndex, 'userId', displayName, fix);
 }
@@ -254,7 +289,12 @@ export function callbackOperation(spec: CallbackSpec): MavibotOperation {
 			if (name !== undefined) body.name = name;
 			if (text !== undefined) body.message = text;
 			const variables = applyCallbackOptions(this, itemIndex, spec.action, fields, body);
-			const response = (await mavibotApiRequest.call(this, spec.action, { body }, itemIndex)) as IDataObject;
+			const response = (await mavibotApiRequest.call(
+				this,
+				spec.action,
+				{ body },
+				itemIndex,
+			)) as IDataObject;
 			return callbackResult(response, identity, text, variables);
 		},
 	};

@@ -20,9 +20,17 @@ export const description: INodeProperties[] = [
 	),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const phone = readPhone(this, itemIndex);
-	const response = (await mavibotApiRequest.call(this, 'check_whatsapp', { qs: { phone } }, itemIndex)) as IDataObject;
+	const response = (await mavibotApiRequest.call(
+		this,
+		'check_whatsapp',
+		{ qs: { phone } },
+		itemIndex,
+	)) as IDataObject;
 	// The answer is not documented: it is output as Mavibot gives it, with the phone as given when it has none.
 	return { phone, ...response };
 }

@@ -19,7 +19,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	let limit = Infinity;
 	if (!returnAll) {
@@ -37,7 +40,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const search = String(this.getNodeParameter('search', itemIndex, '') ?? '')
 		.trim()
 		.toLowerCase();
-	const response = (await mavibotApiRequest.call(this, 'get_messages', {}, itemIndex)) as IDataObject | IDataObject[];
+	const response = (await mavibotApiRequest.call(this, 'get_messages', {}, itemIndex)) as
+		| IDataObject
+		| IDataObject[];
 	// Documented as {"messages": [{id, condition, answer, message_type, description}]}; a bare list is accepted too.
 	const list = Array.isArray(response) ? response : response?.messages;
 	const blocks = (Array.isArray(list) ? list : []).filter(

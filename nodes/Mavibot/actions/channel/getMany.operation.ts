@@ -32,7 +32,11 @@ export const description: INodeProperties[] = [
 
 function wantedKeys(value: unknown): Set<string> | undefined {
 	const list = (Array.isArray(value) ? value : String(value ?? '').split(','))
-		.map((entry) => String(entry ?? '').trim().toLowerCase())
+		.map((entry) =>
+			String(entry ?? '')
+				.trim()
+				.toLowerCase(),
+		)
 		.filter((entry) => entry !== '');
 	if (!list.length) return undefined;
 	const keys = new Set<string>();
@@ -43,15 +47,24 @@ function wantedKeys(value: unknown): Set<string> | undefined {
 	return keys;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const wanted = wantedKeys(this.getNodeParameter('messengers', itemIndex, []));
-	const response = (await mavibotApiRequest.call(this, 'connected_channels', {}, itemIndex)) as IDataObject;
+	const response = (await mavibotApiRequest.call(
+		this,
+		'connected_channels',
+		{},
+		itemIndex,
+	)) as IDataObject;
 	const channels: IDataObject[] = [];
 	// The answer is keyed by messenger ({"project_id": 1, "telegram": [...], "whatsapp": [...]}): lists are channels.
 	for (const [messenger, list] of Object.entries(response ?? {})) {
 		if (!Array.isArray(list) || (wanted && !wanted.has(messenger.toLowerCase()))) continue;
 		for (const channel of list) {
-			if (channel && typeof channel === 'object') channels.push({ messenger, ...(channel as IDataObject) });
+			if (channel && typeof channel === 'object')
+				channels.push({ messenger, ...(channel as IDataObject) });
 		}
 	}
 	return channels;

@@ -19,7 +19,8 @@ export const description: INodeProperties[] = [
 				name: 'Check WhatsApp',
 				value: 'checkWhatsApp',
 				action: 'Check whether a phone number is registered',
-				description: 'Ask the connected WhatsApp channel whether a phone number has a WhatsApp account',
+				description:
+					'Ask the connected WhatsApp channel whether a phone number has a WhatsApp account',
 			},
 			{
 				name: 'Get Bot Blocks',
@@ -32,7 +33,8 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many channels',
-				description: 'List the connected bots and channels of the project, one item per channel, with their group_id',
+				description:
+					'List the connected bots and channels of the project, one item per channel, with their group_id',
 			},
 		],
 		default: 'getMany',

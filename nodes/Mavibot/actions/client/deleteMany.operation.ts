@@ -34,25 +34,42 @@ function alreadyDeletedError(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	error: unknown,
-	{ done, total, requests, failedCount }: { done: number; total: number; requests: number; failedCount: number },
+	{
+		done,
+		total,
+		requests,
+		failedCount,
+	}: { done: number; total: number; requests: number; failedCount: number },
 ): NodeApiError {
-	const original = error as Error & { description?: string | null; httpCode?: string | null; errorResponse?: JsonObject };
+	const original = error as Error & {
+		description?: string | null;
+		httpCode?: string | null;
+		errorResponse?: JsonObject;
+	};
 	const progress = `${done} of ${total} clients were already deleted by the first ${requests} request(s)`;
 	const message = `${String(original.message ?? error).replace(/ \[item \d+\]$/, '')} (${progress}) [item ${itemIndex}]`;
-	const description = `${progress}; the request for clients ${done + 1}–${done + failedCount} failed and the rest were not sent. Run again with the IDs from position ${done + 1} on. ${original.description ?? ''}`.trim();
-	const wrapped = new NodeApiError(context.getNode(), original.errorResponse ?? { message: original.message }, {
-		message,
-		description,
-		httpCode: original.httpCode ?? undefined,
-		itemIndex,
-	});
+	const description =
+		`${progress}; the request for clients ${done + 1}–${done + failedCount} failed and the rest were not sent. Run again with the IDs from position ${done + 1} on. ${original.description ?? ''}`.trim();
+	const wrapped = new NodeApiError(
+		context.getNode(),
+		original.errorResponse ?? { message: original.message },
+		{
+			message,
+			description,
+			httpCode: original.httpCode ?? undefined,
+			itemIndex,
+		},
+	);
 	// NodeApiError may replace the message for some HTTP codes: keep this one.
 	wrapped.message = message;
 	wrapped.description = description;
 	return wrapped;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const clientIds = requiredIdList(this, itemIndex, 'clientIds', 'Client IDs', { numeric: true });
 	const batches = chunk(clientIds, DELETE_CLIENTS_CHUNK);
 	let sent = 0;

@@ -31,9 +31,14 @@ export const description: INodeProperties[] = [
 			name: 'order',
 			type: 'options',
 			default: 'newest',
-			description: 'The order of the clients. Oldest First works only without a List ID (a Mavibot limit).',
+			description:
+				'The order of the clients. Oldest First works only without a List ID (a Mavibot limit).',
 			options: [
-				{ name: 'Newest First', value: 'newest', description: 'The most recently created clients first' },
+				{
+					name: 'Newest First',
+					value: 'newest',
+					description: 'The most recently created clients first',
+				},
 				{
 					name: 'Oldest First',
 					value: 'oldest',
@@ -44,7 +49,10 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const limit = readReturnLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -55,37 +63,43 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (list !== undefined) query.list = list;
 	const order = isBlank(options.order) ? 'newest' : String(options.order);
 	if (order !== 'newest' && order !== 'oldest') {
-	throw invalidParameter(this, itemIndex, 'Order', `is "${order}"`, 'Choose Newest First or Oldest First.');
-	}
-	if (order === 'oldest') {
-	if (query.list !== undefined) {
 		throw invalidParameter(
 			this,
 			itemIndex,
 			'Order',
-			'is "Oldest First" together with a List ID',
-			'Mavibot can sort oldest first only across all clients, not inside a list. Remove the List ID filter, or choose Newest First.',
+			`is "${order}"`,
+			'Choose Newest First or Oldest First.',
 		);
 	}
-	query.reverse = true;
+	if (order === 'oldest') {
+		if (query.list !== undefined) {
+			throw invalidParameter(
+				this,
+				itemIndex,
+				'Order',
+				'is "Oldest First" together with a List ID',
+				'Mavibot can sort oldest first only across all clients, not inside a list. Remove the List ID filter, or choose Newest First.',
+			);
+		}
+		query.reverse = true;
 	}
 
 	const { items } = await collectByOffset({
-	context: this,
-	itemIndex,
-	action: 'get_clients',
-	pageSize: GET_CLIENTS_PAGE_SIZE,
-	limit,
-	map: simplify ? simplifyClient : undefined,
-	fetchPage: async (offset, size) => {
-		const response = (await mavibotApiRequest.call(
-			this,
-			'get_clients',
-			{ qs: { ...query, offset, limit: size } },
-			itemIndex,
-		)) as IDataObject;
-		return (response.clients as IDataObject[] | undefined) ?? [];
-	},
+		context: this,
+		itemIndex,
+		action: 'get_clients',
+		pageSize: GET_CLIENTS_PAGE_SIZE,
+		limit,
+		map: simplify ? simplifyClient : undefined,
+		fetchPage: async (offset, size) => {
+			const response = (await mavibotApiRequest.call(
+				this,
+				'get_clients',
+				{ qs: { ...query, offset, limit: size } },
+				itemIndex,
+			)) as IDataObject;
+			return (response.clients as IDataObject[] | undefined) ?? [];
+		},
 	});
 	return items;
 }

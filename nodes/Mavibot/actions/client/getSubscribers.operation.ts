@@ -26,7 +26,8 @@ export const description: INodeProperties[] = [
 			type: 'options',
 			default: 1,
 			options: clientTypeOptions,
-			description: 'Only clients of this messenger (client_type). Without this filter: all messengers.',
+			description:
+				'Only clients of this messenger (client_type). Without this filter: all messengers.',
 		},
 		{
 			displayName: 'Subscribed After',
@@ -65,18 +66,21 @@ function readDate(
 	if (isBlank(value)) return undefined;
 	const seconds = toUnixSeconds(value, context.getTimezone());
 	if (seconds === undefined) {
-	throw invalidParameter(
-		context,
-		itemIndex,
-		displayName,
-		`is "${String(value)}", which is not a date and time`,
-		'Pick a date in the date picker, or give an ISO date such as 2025-01-31T18:00:00+03:00, a Luxon DateTime such as {{ $now.minus({ days: 7 }) }}, or Unix seconds.',
-	);
+		throw invalidParameter(
+			context,
+			itemIndex,
+			displayName,
+			`is "${String(value)}", which is not a date and time`,
+			'Pick a date in the date picker, or give an ISO date such as 2025-01-31T18:00:00+03:00, a Luxon DateTime such as {{ $now.minus({ days: 7 }) }}, or Unix seconds.',
+		);
 	}
 	return seconds;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const limit = readReturnLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
@@ -89,49 +93,53 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const from = readDate(this, itemIndex, filters.dateFrom, 'Subscribed After');
 	const to = readDate(this, itemIndex, filters.dateTo, 'Subscribed Before');
 	if (from !== undefined && to !== undefined && from > to) {
-	throw invalidParameter(
-		this,
-		itemIndex,
-		'Subscribed Before',
-		'is earlier than "Subscribed After"',
-		'Swap the two times, or remove one of them.',
-	);
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Subscribed Before',
+			'is earlier than "Subscribed After"',
+			'Swap the two times, or remove one of them.',
+		);
 	}
 	if (from !== undefined) query.date_from = from;
 	if (to !== undefined) query.date_to = to;
 	if (!isBlank(filters.clientType)) {
-	const clientType = Number(filters.clientType);
-	if (!Number.isInteger(clientType) || clientType < 0) {
-		throw invalidParameter(
-			this,
-			itemIndex,
-			'Client Type',
-			`is "${String(filters.clientType)}", which is not a client type`,
-			'Pick the messenger from the list, or give its numeric client_type (e.g. 1 for a Telegram bot).',
-		);
-	}
-	query.client_type = clientType;
+		const clientType = Number(filters.clientType);
+		if (!Number.isInteger(clientType) || clientType < 0) {
+			throw invalidParameter(
+				this,
+				itemIndex,
+				'Client Type',
+				`is "${String(filters.clientType)}", which is not a client type`,
+				'Pick the messenger from the list, or give its numeric client_type (e.g. 1 for a Telegram bot).',
+			);
+		}
+		query.client_type = clientType;
 	}
 
 	const { items } = await collectByPage({
-	context: this,
-	itemIndex,
-	action: 'subscribers',
-	pageSize: SUBSCRIBERS_PAGE_SIZE,
-	firstPage: 0,
-	limit,
-	map: simplify ? simplifySubscriber : undefined,
-	fetchPage: async (page) => {
-		const response = (await mavibotApiRequest.call(
-			this,
-			'subscribers',
-			{ qs: { ...query, page } },
-			itemIndex,
-		)) as IDataObject | IDataObject[];
-		// The documented answer is a bare array; accept {clients: […]} or {subscribers: […]} as well.
-		if (Array.isArray(response)) return response;
-		return ((response.clients ?? response.subscribers ?? response.items) as IDataObject[] | undefined) ?? [];
-	},
+		context: this,
+		itemIndex,
+		action: 'subscribers',
+		pageSize: SUBSCRIBERS_PAGE_SIZE,
+		firstPage: 0,
+		limit,
+		map: simplify ? simplifySubscriber : undefined,
+		fetchPage: async (page) => {
+			const response = (await mavibotApiRequest.call(
+				this,
+				'subscribers',
+				{ qs: { ...query, page } },
+				itemIndex,
+			)) as IDataObject | IDataObject[];
+			// The documented answer is a bare array; accept {clients: […]} or {subscribers: […]} as well.
+			if (Array.isArray(response)) return response;
+			return (
+				((response.clients ?? response.subscribers ?? response.items) as
+					| IDataObject[]
+					| undefined) ?? []
+			);
+		},
 	});
 	return items;
 }

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'fields',
-		description: 'Import one client per input item from the fields below, or many clients from a JSON array',
+		description:
+			'Import one client per input item from the fields below, or many clients from a JSON array',
 		options: [
 			{
 				name: 'One Client per Item',
@@ -54,7 +55,10 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'The connected bot or channel the client belongs to (group_id). Must match the client type. Not used for telephony clients, which belong to no bot.',
-		displayOptions: { show: { inputMode: ['fields'] }, hide: { clientType: [TELEPHONY_CLIENT_TYPE] } },
+		displayOptions: {
+			show: { inputMode: ['fields'] },
+			hide: { clientType: [TELEPHONY_CLIENT_TYPE] },
+		},
 	}),
 	{
 		displayName: 'Clients (JSON)',
@@ -119,7 +123,13 @@ function fromJson(context: IExecuteFunctions, itemIndex: number): IDataObject[] 
 		);
 	}
 	if (parsed.length === 0) {
-		throw invalidParameter(context, itemIndex, 'Clients (JSON)', 'is an empty array', 'Give at least one client.');
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Clients (JSON)',
+			'is an empty array',
+			'Give at least one client.',
+		);
 	}
 	return parsed.map((entry: unknown, index) => {
 		const position = `client ${index + 1}`;
@@ -177,7 +187,10 @@ function fromJson(context: IExecuteFunctions, itemIndex: number): IDataObject[] 
 	});
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const mode = this.getNodeParameter('inputMode', itemIndex, 'fields') as string;
 	const clients = mode === 'json' ? fromJson(this, itemIndex) : [fromFields(this, itemIndex)];
 	const response = (await mavibotApiRequest.call(

@@ -20,13 +20,15 @@ export const description: INodeProperties[] = [
 				name: 'Delete Many',
 				value: 'deleteMany',
 				action: 'Delete clients',
-				description: 'Delete clients by their IDs, any number (500 per request); this cannot be undone',
+				description:
+					'Delete clients by their IDs, any number (500 per request); this cannot be undone',
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many clients',
-				description: 'List clients of the project or of one client list, newest first (one item per client)',
+				description:
+					'List clients of the project or of one client list, newest first (one item per client)',
 			},
 			{
 				name: 'Get Subscribers',

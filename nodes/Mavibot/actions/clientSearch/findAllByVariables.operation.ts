@@ -49,7 +49,8 @@ export const description: INodeProperties[] = [
 
 // Each variable is one query-string parameter with one value.
 const PAIR_RULES: NameValueRules = {
-	requireValue: 'Give every variable a value. To find clients whose variable is empty, use the Search operation.',
+	requireValue:
+		'Give every variable a value. To find clients whose variable is empty, use the Search operation.',
 	scalarOnly:
 		'Each variable takes one value (text or a number). To match one of several values, use the Search operation.',
 };
@@ -59,10 +60,17 @@ function readPairs(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	let pairs: IDataObject;
 	if (input === 'json') {
 		const raw = context.getNodeParameter('variablesJson', itemIndex, '{}');
-		const fix = 'Give an object of variable names and values, such as {"city": "Kazan", "source": "site"}.';
+		const fix =
+			'Give an object of variable names and values, such as {"city": "Kazan", "source": "site"}.';
 		const parsed = parseJsonObject(context, raw, 'Variables (JSON)', itemIndex, fix);
 		if (parsed === undefined) {
-			throw invalidParameter(context, itemIndex, 'Variables (JSON)', 'is empty', 'Give an object such as {"city": "Kazan"}.');
+			throw invalidParameter(
+				context,
+				itemIndex,
+				'Variables (JSON)',
+				'is empty',
+				'Give an object such as {"city": "Kazan"}.',
+			);
 		}
 		const repeated = typeof raw === 'string' ? findDuplicateJsonKey(raw) : undefined;
 		if (repeated !== undefined) {
@@ -98,7 +106,10 @@ function readPairs(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return pairs;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	// The query string itself is the filter: ?city=Kazan&source=site.
 	const qs = readPairs(this, itemIndex);
 	const response = await mavibotApiRequestOrNotFound.call(

@@ -17,7 +17,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const email = readEmail(this, itemIndex, 'email', 'Email');
 	const response = await mavibotApiRequestOrNotFound.call(
 		this,

@@ -24,7 +24,8 @@ export const description: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Anna',
-			description: 'Client name sent with the lookup (name); Mavibot stores it on the website-chat client',
+			description:
+				'Client name sent with the lookup (name); Mavibot stores it on the website-chat client',
 		},
 		{
 			displayName: 'Tag',
@@ -32,18 +33,22 @@ export const description: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. pricing_page',
-			description: 'Client tag (label) sent with the lookup (tag); Mavibot stores it on the website-chat client',
+			description:
+				'Client tag (label) sent with the lookup (tag); Mavibot stores it on the website-chat client',
 		},
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const recipient = requiredText(
-	this,
-	itemIndex,
-	'recipient',
-	'Recipient',
-	'Give the website chat dialog ID (MavibotAi.recipient_id on the page with the chat widget).',
+		this,
+		itemIndex,
+		'recipient',
+		'Recipient',
+		'Give the website chat dialog ID (MavibotAi.recipient_id on the page with the chat widget).',
 	);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { recipient };
@@ -51,6 +56,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const name = optionalText(fields.name);
 	if (tag !== undefined) qs.tag = tag;
 	if (name !== undefined) qs.name = name;
-	const response = await mavibotApiRequestOrNotFound.call(this, 'online_chat_client_id', { qs }, itemIndex);
+	const response = await mavibotApiRequestOrNotFound.call(
+		this,
+		'online_chat_client_id',
+		{ qs },
+		itemIndex,
+	);
 	return lookupResult(response, qs);
 }

@@ -15,7 +15,10 @@ export const description: INodeProperties[] = [
 	),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const phone = readPhone(this, itemIndex);
 	const response = await mavibotApiRequestOrNotFound.call(
 		this,

@@ -22,16 +22,26 @@ export const description: INodeProperties[] = [
 	},
 	botLocator('searchBots', {
 		required: true,
-		description: 'The bot or channel the clients write to (group_id); messenger IDs are unique only within one bot',
+		description:
+			'The bot or channel the clients write to (group_id); messenger IDs are unique only within one bot',
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	// Sent as text, as Mavibot stores them (platform_id is a string in its answers), even from a number array.
 	const platformIds = requiredIdList(this, itemIndex, 'platformIds', 'Messenger IDs', {
 		fix: 'Give at least one messenger ID (platform_id), e.g. a Telegram user ID.',
 	}).map(String);
-	const groupId = readBot(this, itemIndex, 'bot', 'Bot', 'Pick the bot or channel the clients belong to, or give its group_id.');
+	const groupId = readBot(
+		this,
+		itemIndex,
+		'bot',
+		'Bot',
+		'Pick the bot or channel the clients belong to, or give its group_id.',
+	);
 	const body: IDataObject = { platform_ids: platformIds, group_id: groupId };
 	const response = await mavibotApiRequestOrNotFound.call(
 		this,
@@ -43,7 +53,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Documented answer: a bare array of client objects ({id, tag, created_at, name, avatar, platform_id, group, variables}).
 	const clients = Array.isArray(response)
 		? response
-		: [(response as IDataObject).clients, (response as IDataObject).result].find((list) => Array.isArray(list));
+		: [(response as IDataObject).clients, (response as IDataObject).result].find((list) =>
+				Array.isArray(list),
+			);
 	if (!Array.isArray(clients)) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -52,6 +64,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	return (clients as IDataObject[])
-		.filter((client) => client && typeof client === 'object' && client.id !== undefined && client.id !== null)
+		.filter(
+			(client) =>
+				client && typeof client === 'object' && client.id !== undefined && client.id !== null,
+		)
 		.map((client) => ({ client_id: toApiId(client.id as string | number), ...client }));
 }

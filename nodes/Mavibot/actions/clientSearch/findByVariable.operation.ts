@@ -4,7 +4,13 @@ import { mavibotApiRequestOrNotFound } from '../../transport';
 import { locatorValue } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
-import { lookupResult, readVariableQuery, searchInField, variableNameField, variableValueField } from './shared';
+import {
+	lookupResult,
+	readVariableQuery,
+	searchInField,
+	variableNameField,
+	variableValueField,
+} from './shared';
 
 export const description: INodeProperties[] = [
 	variableNameField,
@@ -16,11 +22,19 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const qs: IDataObject = { ...readVariableQuery(this, itemIndex) };
 	const groupId = locatorValue(this, itemIndex, 'bot');
 	if (groupId) qs.group_id = groupId;
 	if (this.getNodeParameter('searchIn', itemIndex, 'client') === 'order') qs.search_in = 'order';
-	const response = await mavibotApiRequestOrNotFound.call(this, 'find_client_id_by_var', { qs }, itemIndex);
+	const response = await mavibotApiRequestOrNotFound.call(
+		this,
+		'find_client_id_by_var',
+		{ qs },
+		itemIndex,
+	);
 	return lookupResult(response, qs);
 }

@@ -22,12 +22,20 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const phone = whatsAppNumber(this, itemIndex);
 	const groupId = locatorValue(this, itemIndex, 'bot');
 	const qs: IDataObject = { phone };
 	if (groupId) qs.group_id = groupId;
 	// Mavibot answers HTTP 404 when no client has the number: that is "not found", not an error.
-	const response = await mavibotApiRequestOrNotFound.call(this, 'whatsapp_client_id', { qs }, itemIndex);
+	const response = await mavibotApiRequestOrNotFound.call(
+		this,
+		'whatsapp_client_id',
+		{ qs },
+		itemIndex,
+	);
 	return lookupResult(response, qs);
 }

@@ -16,8 +16,16 @@ export const description: INodeProperties[] = [
 	variableValueField,
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const qs = readVariableQuery(this, itemIndex);
-	const response = await mavibotApiRequestOrNotFound.call(this, 'find_latest_client_id_by_var', { qs }, itemIndex);
+	const response = await mavibotApiRequestOrNotFound.call(
+		this,
+		'find_latest_client_id_by_var',
+		{ qs },
+		itemIndex,
+	);
 	return lookupResult(response, qs);
 }

@@ -43,13 +43,15 @@ export const description: INodeProperties[] = [
 				name: 'Find All by Variables',
 				value: 'findAllByVariables',
 				action: 'Find all clients by several variables',
-				description: 'Get the IDs of all clients that have every given variable value: one item per client',
+				description:
+					'Get the IDs of all clients that have every given variable value: one item per client',
 			},
 			{
 				name: 'Find by Email',
 				value: 'findByEmail',
 				action: 'Find a client by email address',
-				description: 'Get the ID of the client with an e-mail address; found is false when there is none',
+				description:
+					'Get the ID of the client with an e-mail address; found is false when there is none',
 			},
 			{
 				name: 'Find by Messenger IDs',
@@ -69,7 +71,8 @@ export const description: INodeProperties[] = [
 				name: 'Find by Variable',
 				value: 'findByVariable',
 				action: 'Find a client by variable',
-				description: 'Get the ID of a client whose client or deal variable has a value; found is false when there is none',
+				description:
+					'Get the ID of a client whose client or deal variable has a value; found is false when there is none',
 			},
 			{
 				name: 'Find by Website Chat',
@@ -82,7 +85,8 @@ export const description: INodeProperties[] = [
 				name: 'Find by WhatsApp Phone',
 				value: 'findByWhatsAppPhone',
 				action: 'Find a WA client by phone number',
-				description: 'Get the ID of the WhatsApp client with a phone number; found is false when there is none',
+				description:
+					'Get the ID of the WhatsApp client with a phone number; found is false when there is none',
 			},
 			{
 				name: 'Find Latest by Variable',

@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'JSON',
 				value: 'json',
-				description: 'The q object of Mavibot\'s query language, written by hand',
+				description: "The q object of Mavibot's query language, written by hand",
 			},
 		],
 	},
@@ -54,13 +54,21 @@ export const description: INodeProperties[] = [
 						default: 'equals',
 						options: [
 							{ name: 'Equals', value: 'equals', description: 'The variable equals the value' },
-							{ name: 'Is Not', value: 'not', description: 'The variable does not equal the value (_not)' },
+							{
+								name: 'Is Not',
+								value: 'not',
+								description: 'The variable does not equal the value (_not)',
+							},
 							{
 								name: 'Is Not One Of',
 								value: 'notIn',
 								description: 'The variable equals none of the values (_not_in)',
 							},
-							{ name: 'Is One Of', value: 'in', description: 'The variable equals one of the values (_in)' },
+							{
+								name: 'Is One Of',
+								value: 'in',
+								description: 'The variable equals one of the values (_in)',
+							},
 						],
 					},
 					{
@@ -80,7 +88,8 @@ export const description: INodeProperties[] = [
 		displayName: 'Query (JSON)',
 		name: 'queryJson',
 		type: 'json',
-		default: '{\n  "city": {\n    "_in": ["Kazan", "Moscow"]\n  },\n  "source": {\n    "_not": "site"\n  }\n}',
+		default:
+			'{\n  "city": {\n    "_in": ["Kazan", "Moscow"]\n  },\n  "source": {\n    "_not": "site"\n  }\n}',
 		description:
 			'The q object, without the "q" wrapper: {"name": "Joe"} (equals), {"name": {"_in": [...]}}, {"name": {"_not_in": [...]}}, {"name": {"_not": "Joe"}}. Sent as written.',
 		displayOptions: { show: { queryInput: ['json'] } },
@@ -93,8 +102,16 @@ export const description: INodeProperties[] = [
 		default: 'all',
 		description: 'Whether a client must meet every condition or just one (include_all)',
 		options: [
-			{ name: 'All Conditions', value: 'all', description: 'Every condition must hold (include_all=true)' },
-			{ name: 'Any Condition', value: 'any', description: 'One condition is enough (include_all=false)' },
+			{
+				name: 'All Conditions',
+				value: 'all',
+				description: 'Every condition must hold (include_all=true)',
+			},
+			{
+				name: 'Any Condition',
+				value: 'any',
+				description: 'One condition is enough (include_all=false)',
+			},
 		],
 	},
 ];
@@ -129,7 +146,10 @@ function readList(
 	const raw: unknown[] = Array.isArray(value)
 		? value.flat(Infinity)
 		: typeof value === 'string'
-			? value.split(/\r?\n|,/).map((part) => part.trim()).filter((part) => part !== '')
+			? value
+					.split(/\r?\n|,/)
+					.map((part) => part.trim())
+					.filter((part) => part !== '')
 			: value === undefined || value === null
 				? []
 				: [value];
@@ -156,9 +176,16 @@ function readList(
 
 function readConditions(context: IExecuteFunctions, itemIndex: number): Condition[] {
 	const rows =
-		((context.getNodeParameter('conditions', itemIndex, {}) as IDataObject).condition as IDataObject[]) ?? [];
+		((context.getNodeParameter('conditions', itemIndex, {}) as IDataObject)
+			.condition as IDataObject[]) ?? [];
 	if (rows.length === 0) {
-		throw invalidParameter(context, itemIndex, 'Conditions', 'is empty', 'Add at least one condition.');
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Conditions',
+			'is empty',
+			'Add at least one condition.',
+		);
 	}
 	return rows.map((entry, index) => {
 		const row = index + 1;
@@ -183,7 +210,12 @@ function readConditions(context: IExecuteFunctions, itemIndex: number): Conditio
 			);
 		}
 		if (operator === 'in' || operator === 'notIn') {
-			return { row, variable, operator, values: readList(context, itemIndex, entry.value, row, operator) };
+			return {
+				row,
+				variable,
+				operator,
+				values: readList(context, itemIndex, entry.value, row, operator),
+			};
 		}
 		const value = entry.value === undefined ? '' : entry.value;
 		if (!isScalar(value)) {
@@ -210,7 +242,9 @@ function unique(values: Scalar[]): Scalar[] {
 }
 
 const listOfRows = (rows: number[]) =>
-	rows.length === 2 ? `${rows[0]} and ${rows[1]}` : `${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+	rows.length === 2
+		? `${rows[0]} and ${rows[1]}`
+		: `${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
 
 /**
  * Builds `q`. A JSON object holds each variable once, so several conditions on one variable are merged where the
@@ -255,7 +289,12 @@ function buildQuery(context: IExecuteFunctions, itemIndex: number, matchAll: boo
 function readJsonQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const raw = context.getNodeParameter('queryJson', itemIndex, '');
 	const parsed = parseJsonParameter(context, raw, 'Query (JSON)', itemIndex);
-	if (parsed === undefined || parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+	if (
+		parsed === undefined ||
+		parsed === null ||
+		typeof parsed !== 'object' ||
+		Array.isArray(parsed)
+	) {
 		throw invalidParameter(
 			context,
 			itemIndex,
@@ -286,7 +325,10 @@ function readJsonQuery(context: IExecuteFunctions, itemIndex: number): IDataObje
 	return parsed as IDataObject;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const matchAll = this.getNodeParameter('match', itemIndex, 'all') !== 'any';
 	const q =
 		this.getNodeParameter('queryInput', itemIndex, 'conditions') === 'json'
@@ -296,6 +338,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (this.getNodeParameter('searchIn', itemIndex, 'client') === 'order') body.search_in = 'order';
 	// Sent every time: Mavibot's default for include_all is not documented.
 	body.include_all = matchAll;
-	const response = await mavibotApiRequestOrNotFound.call(this, 'find_clients', { body }, itemIndex);
+	const response = await mavibotApiRequestOrNotFound.call(
+		this,
+		'find_clients',
+		{ body },
+		itemIndex,
+	);
 	return clientIdItems(this, itemIndex, 'find_clients', response);
 }

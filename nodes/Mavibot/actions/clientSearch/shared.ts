@@ -40,7 +40,8 @@ export const variableValueField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. A-1024',
-	description: 'The value the variable must have (val). Sent exactly as given; it must not be empty.',
+	description:
+		'The value the variable must have (val). Sent exactly as given; it must not be empty.',
 };
 
 export const searchInField: INodeProperties = {
@@ -64,7 +65,10 @@ export const searchInField: INodeProperties = {
 };
 
 /** The `var` and `val` of the variable lookups. The value is sent exactly as given, but never blank. */
-export function readVariableQuery(context: IExecuteFunctions, itemIndex: number): { var: string; val: string } {
+export function readVariableQuery(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { var: string; val: string } {
 	const name = requiredText(
 		context,
 		itemIndex,
@@ -95,7 +99,8 @@ export function readVariableQuery(context: IExecuteFunctions, itemIndex: number)
 }
 
 const isScalarId = (value: unknown): value is string | number =>
-	(typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '');
+	(typeof value === 'number' && Number.isFinite(value)) ||
+	(typeof value === 'string' && value.trim() !== '');
 
 /** The one output item of a single lookup. `response` is undefined when Mavibot said "not found". */
 export function lookupResult(response: unknown, query: IDataObject): IDataObject {
@@ -123,18 +128,24 @@ export function clientIdItems(
 		? response
 		: [body?.client_ids, body?.clients, body?.result].find((candidate) => Array.isArray(candidate));
 	if (!Array.isArray(list)) {
-		const keys = response && typeof response === 'object' ? Object.keys(response).join(', ') : typeof response;
+		const keys =
+			response && typeof response === 'object' ? Object.keys(response).join(', ') : typeof response;
 		throw new NodeOperationError(
 			context.getNode(),
 			`Mavibot "${action}" answered without a list of client IDs [item ${itemIndex}]`,
-			{ itemIndex, description: `The answer had: ${keys || 'nothing'}. Expected {"status":"success","client_ids":[…]}.` },
+			{
+				itemIndex,
+				description: `The answer had: ${keys || 'nothing'}. Expected {"status":"success","client_ids":[…]}.`,
+			},
 		);
 	}
 	const seen = new Set<string>();
 	const items: IDataObject[] = [];
 	for (const entry of list as unknown[]) {
 		const id =
-			entry && typeof entry === 'object' ? ((entry as IDataObject).client_id ?? (entry as IDataObject).id) : entry;
+			entry && typeof entry === 'object'
+				? ((entry as IDataObject).client_id ?? (entry as IDataObject).id)
+				: entry;
 		if (!isScalarId(id) || seen.has(String(id))) continue;
 		seen.add(String(id));
 		items.push({ client_id: toApiId(id) });

@@ -18,14 +18,28 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const clientId = requiredClientId(this, itemIndex);
 	const email = readEmail(this, itemIndex, 'email', 'Employee E-Mail', {
 		fix: "Give the employee's e-mail address, or leave the field empty to let Mavibot's auto-distribution choose.",
 	});
 	const body: IDataObject = { client_id: clientId };
 	if (email !== undefined) body.email = email;
-	const response = (await mavibotApiRequest.call(this, 'assign_to_user', { body }, itemIndex)) as IDataObject;
-	const assignedTo = typeof response.email === 'string' && response.email ? response.email : email || null;
-	return { assigned: true, client_id: clientId, email: assignedTo, autoDistribution: email === undefined };
+	const response = (await mavibotApiRequest.call(
+		this,
+		'assign_to_user',
+		{ body },
+		itemIndex,
+	)) as IDataObject;
+	const assignedTo =
+		typeof response.email === 'string' && response.email ? response.email : email || null;
+	return {
+		assigned: true,
+		client_id: clientId,
+		email: assignedTo,
+		autoDistribution: email === undefined,
+	};
 }

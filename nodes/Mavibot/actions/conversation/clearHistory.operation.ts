@@ -15,7 +15,10 @@ export const description: INodeProperties[] = [
 	{ ...clientIdField, description: 'The Mavibot client ID whose dialog history is deleted' },
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const clientId = requiredClientId(this, itemIndex);
 	await mavibotApiRequest.call(this, 'clear_history', { qs: { client_id: clientId } }, itemIndex);
 	return { cleared: true, client_id: clientId };

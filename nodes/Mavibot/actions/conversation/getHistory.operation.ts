@@ -40,11 +40,11 @@ export const description: INodeProperties[] = [
 		},
 	]),
 	{
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
 	},
 ];
 
@@ -57,13 +57,13 @@ function readDay(
 	if (isBlank(value)) return undefined;
 	const day = toApiDay(value, context.getTimezone());
 	if (!day) {
-	throw invalidParameter(
-		context,
-		itemIndex,
-		displayName,
-		`is "${String(value)}", which is not a date`,
-		'Pick a date in the date picker, or give an ISO date such as 2025-01-31, a Luxon DateTime such as {{ $today.minus({ days: 7 }) }}, or dd.mm.yyyy.',
-	);
+		throw invalidParameter(
+			context,
+			itemIndex,
+			displayName,
+			`is "${String(value)}", which is not a date`,
+			'Pick a date in the date picker, or give an ISO date such as 2025-01-31, a Luxon DateTime such as {{ $today.minus({ days: 7 }) }}, or dd.mm.yyyy.',
+		);
 	}
 	return day;
 }
@@ -73,66 +73,74 @@ const dayNumber = (day: string) => day.split('.').reverse().join('');
 /** A history item → id, text, from_client, created_at, delivered, attachments, manager_email. */
 function simplifyMessage(message: IDataObject): IDataObject {
 	return {
-	id: message.id ?? null,
-	text: message.text ?? null,
-	from_client: message.client_replica === undefined ? null : Boolean(message.client_replica),
-	created_at: message.created_at ?? null,
-	delivered: message.delivered ?? null,
-	attachments: message.attachments ?? [],
-	manager_email: message.manager_email ?? null,
+		id: message.id ?? null,
+		text: message.text ?? null,
+		from_client: message.client_replica === undefined ? null : Boolean(message.client_replica),
+		created_at: message.created_at ?? null,
+		delivered: message.delivered ?? null,
+		attachments: message.attachments ?? [],
+		manager_email: message.manager_email ?? null,
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const clientId = requiredClientId(this, itemIndex);
 	const rawLimit = this.getNodeParameter('messageLimit', itemIndex, HISTORY_LIMIT) as unknown;
 	const limit = Number(rawLimit);
 	if (rawLimit === '' || !Number.isInteger(limit) || limit < 1 || limit > HISTORY_LIMIT) {
-	throw invalidParameter(
-		this,
-		itemIndex,
-		'Limit',
-		`is "${String(rawLimit)}", which is not a whole number from 1 to ${HISTORY_LIMIT}`,
-		`Give how many of the latest messages to return, at most ${HISTORY_LIMIT} (the Mavibot maximum).`,
-	);
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Limit',
+			`is "${String(rawLimit)}", which is not a whole number from 1 to ${HISTORY_LIMIT}`,
+			`Give how many of the latest messages to return, at most ${HISTORY_LIMIT} (the Mavibot maximum).`,
+		);
 	}
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const start = readDay(this, itemIndex, filters.startDate, 'Start Date');
 	const end = readDay(this, itemIndex, filters.endDate, 'End Date');
 	if (start && !end) {
-	throw invalidParameter(
-		this,
-		itemIndex,
-		'End Date',
-		'is missing while "Start Date" is set',
-		'Mavibot needs both ends of the period: add End Date, or remove Start Date.',
-	);
-	}
-	if (end && !start) {
-	throw invalidParameter(
-		this,
-		itemIndex,
-		'Start Date',
-		'is missing while "End Date" is set',
-		'Mavibot needs both ends of the period: add Start Date, or remove End Date.',
-	);
-	}
-	const query: IDataObject = { client_id: clientId, limit };
-	if (start && end) {
-	if (dayNumber(start) > dayNumber(end)) {
 		throw invalidParameter(
 			this,
 			itemIndex,
 			'End Date',
-			`(${end}) is before "Start Date" (${start})`,
-			'Swap the two dates.',
+			'is missing while "Start Date" is set',
+			'Mavibot needs both ends of the period: add End Date, or remove Start Date.',
 		);
 	}
-	query.start_date = start;
-	query.stop_date = end;
+	if (end && !start) {
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Start Date',
+			'is missing while "End Date" is set',
+			'Mavibot needs both ends of the period: add Start Date, or remove End Date.',
+		);
 	}
-	const response = (await mavibotApiRequest.call(this, 'get_history', { qs: query }, itemIndex)) as IDataObject;
+	const query: IDataObject = { client_id: clientId, limit };
+	if (start && end) {
+		if (dayNumber(start) > dayNumber(end)) {
+			throw invalidParameter(
+				this,
+				itemIndex,
+				'End Date',
+				`(${end}) is before "Start Date" (${start})`,
+				'Swap the two dates.',
+			);
+		}
+		query.start_date = start;
+		query.stop_date = end;
+	}
+	const response = (await mavibotApiRequest.call(
+		this,
+		'get_history',
+		{ qs: query },
+		itemIndex,
+	)) as IDataObject;
 	const messages = Array.isArray(response.result) ? (response.result as IDataObject[]) : [];
 	return simplify ? messages.map(simplifyMessage) : messages;
 }

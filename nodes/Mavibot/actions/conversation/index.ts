@@ -32,7 +32,8 @@ export const description: INodeProperties[] = [
 				name: 'Get History',
 				value: 'getHistory',
 				action: 'Get the dialog history of a client',
-				description: 'Read up to 2000 latest messages of the dialog with a client, optionally of a date range (one item per message)',
+				description:
+					'Read up to 2000 latest messages of the dialog with a client, optionally of a date range (one item per message)',
 			},
 		],
 		default: 'getHistory',

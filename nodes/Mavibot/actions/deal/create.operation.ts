@@ -24,7 +24,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'E-Mail',
 				value: 'email',
-				description: 'The client with this e-mail address; a new client is created when none has it',
+				description:
+					'The client with this e-mail address; a new client is created when none has it',
 			},
 			{
 				name: 'Phone',
@@ -86,22 +87,29 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-function readBudget(context: IExecuteFunctions, itemIndex: number, value: unknown): number | undefined {
+function readBudget(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): number | undefined {
 	if (isBlank(value)) return undefined;
 	const budget = typeof value === 'number' ? value : Number(String(value).trim());
 	if (!Number.isFinite(budget) || budget < 0) {
-	throw invalidParameter(
-		context,
-		itemIndex,
-		'Budget',
-		`is "${String(value)}", which is not an amount`,
-		'Give the amount as a number that is 0 or more, with a dot for decimals, e.g. 1500 or 99.90.',
-	);
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Budget',
+			`is "${String(value)}", which is not an amount`,
+			'Give the amount as a number that is 0 or more, with a dot for decimals, e.g. 1500 or 99.90.',
+		);
 	}
 	return budget;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const identifyBy = this.getNodeParameter('identifyBy', itemIndex, 'clientId') as string;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const client: IDataObject = {};
@@ -109,13 +117,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	else if (identifyBy === 'email') client.email = readEmail(this, itemIndex);
 	else if (identifyBy === 'clientId') client.client_id = requiredClientId(this, itemIndex);
 	else {
-	throw invalidParameter(
-		this,
-		itemIndex,
-		'Identify Client By',
-		`is "${identifyBy}", which is not a way to find a client`,
-		'Use clientId, phone or email.',
-	);
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Identify Client By',
+			`is "${identifyBy}", which is not a way to find a client`,
+			'Use clientId, phone or email.',
+		);
 	}
 
 	const deal: IDataObject = {};
@@ -128,6 +136,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (stateId !== undefined) deal.state_id = stateId;
 
 	const body: IDataObject = { ...client, ...deal };
-	const response = (await mavibotApiRequest.call(this, 'create_order', { body }, itemIndex)) as IDataObject;
+	const response = (await mavibotApiRequest.call(
+		this,
+		'create_order',
+		{ body },
+		itemIndex,
+	)) as IDataObject;
 	return { status: 'success', ...response, ...client, ...deal };
 }

@@ -30,7 +30,8 @@ export const stageIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 102',
-	description: 'The ID of a pipeline stage in MavibotCRM (state_id, a number), as shown in the CRM settings',
+	description:
+		'The ID of a pipeline stage in MavibotCRM (state_id, a number), as shown in the CRM settings',
 };
 
 /**
@@ -47,7 +48,13 @@ export function numericId(
 	const text = String(value ?? '').trim();
 	if (text === '') {
 		if (!required) return undefined;
-		throw invalidParameter(context, itemIndex, displayName, 'is empty', `Give the ${displayName}, e.g. ${example}.`);
+		throw invalidParameter(
+			context,
+			itemIndex,
+			displayName,
+			'is empty',
+			`Give the ${displayName}, e.g. ${example}.`,
+		);
 	}
 	if (!/^\d+$/.test(text)) {
 		throw invalidParameter(
@@ -72,5 +79,9 @@ export const readDealId = (context: IExecuteFunctions, itemIndex: number, requir
 	});
 
 /** A Stage ID value (the stateId parameter, or additionalFields.stateId on Create). */
-export const checkStageId = (context: IExecuteFunctions, itemIndex: number, value: unknown, required = true) =>
-	numericId(context, itemIndex, value, 'Stage ID', { required, example: STAGE_EXAMPLE });
+export const checkStageId = (
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	required = true,
+) => numericId(context, itemIndex, value, 'Stage ID', { required, example: STAGE_EXAMPLE });

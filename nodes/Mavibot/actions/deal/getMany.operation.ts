@@ -21,11 +21,16 @@ export const description: INodeProperties[] = [
 		default: 'active',
 		description: 'Which deals to list (order_status)',
 		options: [
-			{ name: 'Active', value: 'active', description: 'Open deals that are neither won nor lost (order_status 0)' },
+			{
+				name: 'Active',
+				value: 'active',
+				description: 'Open deals that are neither won nor lost (order_status 0)',
+			},
 			{
 				name: 'Any Status',
 				value: 'any',
-				description: 'Active, then won, then lost deals. Mavibot needs one request per status, so this sends three.',
+				description:
+					'Active, then won, then lost deals. Mavibot needs one request per status, so this sends three.',
 			},
 			{ name: 'Lost', value: 'lost', description: 'Deals closed as lost (order_status 2)' },
 			{ name: 'Won', value: 'won', description: 'Deals closed as won (order_status 1)' },
@@ -38,11 +43,16 @@ function orderIds(response: IDataObject): Array<string | number> {
 	const value = response.order_id;
 	const list: unknown[] = Array.isArray(value) ? value : [value];
 	return list
-		.filter((entry) => typeof entry === 'number' || (typeof entry === 'string' && entry.trim() !== ''))
+		.filter(
+			(entry) => typeof entry === 'number' || (typeof entry === 'string' && entry.trim() !== ''),
+		)
 		.map((entry) => toApiId(entry as string | number));
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const clientId = requiredClientId(this, itemIndex);
 	const status = this.getNodeParameter('status', itemIndex, 'active') as string;
 	if (status !== 'any' && !STATUSES.includes(status as DealStatus)) {
@@ -63,7 +73,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ qs: { client_id: clientId, order_status: ORDER_STATUS[dealStatus] } },
 			itemIndex,
 		)) as IDataObject;
-		for (const orderId of orderIds(response)) deals.push({ client_id: clientId, order_id: orderId, status: dealStatus });
+		for (const orderId of orderIds(response))
+			deals.push({ client_id: clientId, order_id: orderId, status: dealStatus });
 	}
 	return deals;
 }

@@ -15,11 +15,19 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const clientId = requiredClientId(this, itemIndex);
 	const orderId = readDealId(this, itemIndex, false);
 	const qs: IDataObject = { client_id: clientId };
 	if (orderId !== undefined) qs.order_id = orderId;
-	const response = (await mavibotApiRequest.call(this, 'get_order_state', { qs }, itemIndex)) as IDataObject;
+	const response = (await mavibotApiRequest.call(
+		this,
+		'get_order_state',
+		{ qs },
+		itemIndex,
+	)) as IDataObject;
 	return { ...qs, state_id: response.state_id };
 }

@@ -8,7 +8,10 @@ import { dealClientIdField, dealIdField, readDealId } from './fields';
 
 export const description: INodeProperties[] = [
 	dealClientIdField,
-	{ ...dealIdField, description: "The MavibotCRM deal ID (order_id, a number) of one of this client's deals" },
+	{
+		...dealIdField,
+		description: "The MavibotCRM deal ID (order_id, a number) of one of this client's deals",
+	},
 	{
 		displayName: 'Variable Names',
 		name: 'variableNames',
@@ -67,7 +70,10 @@ function parseNames(context: IExecuteFunctions, itemIndex: number, value: unknow
 	return names;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const clientId = requiredClientId(this, itemIndex);
 	const orderId = readDealId(this, itemIndex);
 	const names = parseNames(this, itemIndex, this.getNodeParameter('variableNames', itemIndex, ''));
@@ -78,6 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	)) as IDataObject;
 	const result = response.result;
-	const variables = result && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : {};
+	const variables =
+		result && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : {};
 	return { client_id: clientId, order_id: orderId, variables };
 }

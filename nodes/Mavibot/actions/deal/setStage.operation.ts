@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 	},
 	{
 		...dealClientIdField,
-		description: "The Mavibot client ID (a number) whose current deal is moved. The client's other deals are not changed.",
+		description:
+			"The Mavibot client ID (a number) whose current deal is moved. The client's other deals are not changed.",
 	},
 	{
 		...stageIdField,
@@ -24,10 +25,18 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const clientId = requiredClientId(this, itemIndex);
 	const stateId = checkStageId(this, itemIndex, this.getNodeParameter('stateId', itemIndex, ''));
 	const body: IDataObject = { client_id: clientId, state_id: stateId };
-	const response = (await mavibotApiRequest.call(this, 'set_order_state', { body }, itemIndex)) as IDataObject;
+	const response = (await mavibotApiRequest.call(
+		this,
+		'set_order_state',
+		{ body },
+		itemIndex,
+	)) as IDataObject;
 	return { status: 'success', ...response, client_id: clientId, state_id: stateId };
 }

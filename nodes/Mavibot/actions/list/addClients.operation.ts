@@ -5,6 +5,9 @@ import { changeMembership, membershipFields } from './membership';
 
 export const description = membershipFields('add to');
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	return await changeMembership(this, itemIndex, 'add_to_list');
 }

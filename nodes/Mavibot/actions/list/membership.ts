@@ -33,7 +33,9 @@ export async function changeMembership(
 	action: 'add_to_list' | 'remove_from_list',
 ): Promise<OperationResult> {
 	const listId = requiredListId(context, itemIndex);
-	const clientIds = requiredIdList(context, itemIndex, 'clientIds', 'Client IDs', { numeric: true });
+	const clientIds = requiredIdList(context, itemIndex, 'clientIds', 'Client IDs', {
+		numeric: true,
+	});
 	const countKey = action === 'add_to_list' ? 'added' : 'removed';
 	const batches = chunk(clientIds, LIST_CHUNK);
 	let counted = 0;

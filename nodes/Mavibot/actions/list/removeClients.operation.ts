@@ -5,6 +5,9 @@ import { changeMembership, membershipFields } from './membership';
 
 export const description = membershipFields('remove from');
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	return await changeMembership(this, itemIndex, 'remove_from_list');
 }

@@ -22,7 +22,8 @@ const pauseField: INodeProperties = {
 	type: 'number',
 	default: 0.2,
 	typeOptions: { minValue: 0, numberPrecision: 2 },
-	description: 'How long Mavibot waits between two recipients (shift). Mavibot uses 0.2 seconds when this is not set.',
+	description:
+		'How long Mavibot waits between two recipients (shift). Mavibot uses 0.2 seconds when this is not set.',
 };
 
 export const description: INodeProperties[] = [
@@ -35,7 +36,11 @@ export const description: INodeProperties[] = [
 		description: 'Who gets the message. A broadcast goes to exactly one of these audiences.',
 		options: [
 			{ name: 'Client IDs', value: 'clients', description: 'Mavibot client IDs (clients)' },
-			{ name: 'Client List', value: 'list', description: 'Every client of a Mavibot client list (list)' },
+			{
+				name: 'Client List',
+				value: 'list',
+				description: 'Every client of a Mavibot client list (list)',
+			},
 			{
 				name: 'Platform IDs',
 				value: 'platformIds',
@@ -72,11 +77,21 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { sendTo: ['platformIds'] } },
 	},
 	messageTextField('e.g. The sale starts today'),
-	collection('Additional Fields', [...attachmentFields, botBlockLocator, ...buttonFields, pauseField, ...scheduleFields]),
+	collection('Additional Fields', [
+		...attachmentFields,
+		botBlockLocator,
+		...buttonFields,
+		pauseField,
+		...scheduleFields,
+	]),
 ];
 
 /** "Seconds Between Messages" as `shift`, when set. */
-function readPause(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+function readPause(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+): IDataObject {
 	if (isBlank(fields.shift)) return {};
 	const shift = Number(fields.shift);
 	if (!Number.isFinite(shift) || shift < 0) {
@@ -102,23 +117,45 @@ function readAudience(
 		return { target: { list }, summary: { audience: 'list', list } };
 	}
 	if (sendTo === 'clients') {
-		const clients = requiredIdList(context, itemIndex, 'clientIds', 'Client IDs', { numeric: true });
+		const clients = requiredIdList(context, itemIndex, 'clientIds', 'Client IDs', {
+			numeric: true,
+		});
 		return { target: { clients }, summary: { audience: 'clients', audienceSize: clients.length } };
 	}
 	if (sendTo === 'platformIds') {
 		const platformIds = platformIdList(context, itemIndex, 'platformIds', 'Platform IDs');
-		const groupId = readBot(context, itemIndex, 'bot', 'Bot', 'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.');
+		const groupId = readBot(
+			context,
+			itemIndex,
+			'bot',
+			'Bot',
+			'Pick the bot from the list, or give its group_id, e.g. my_shop_bot.',
+		);
 		return {
 			target: { platform_ids: platformIds, group_id: groupId },
 			summary: { audience: 'platformIds', audienceSize: platformIds.length, group_id: groupId },
 		};
 	}
-	throw invalidParameter(context, itemIndex, 'Send To', `is "${sendTo}"`, 'Choose Client List, Client IDs or Platform IDs.');
+	throw invalidParameter(
+		context,
+		itemIndex,
+		'Send To',
+		`is "${sendTo}"`,
+		'Choose Client List, Client IDs or Platform IDs.',
+	);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const { target, summary } = readAudience(this, itemIndex);
 	const body = messageBody(this, itemIndex, target, (fields) => readPause(this, itemIndex, fields));
-	const response = (await mavibotApiRequest.call(this, 'broadcast', { body }, itemIndex)) as IDataObject;
+	const response = (await mavibotApiRequest.call(
+		this,
+		'broadcast',
+		{ body },
+		itemIndex,
+	)) as IDataObject;
 	return { status: 'success', ...response, ...summary };
 }

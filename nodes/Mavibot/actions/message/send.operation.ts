@@ -17,12 +17,25 @@ import {
 export const description: INodeProperties[] = [
 	clientIdField,
 	messageTextField('e.g. Your order has shipped'),
-	collection('Additional Fields', [...attachmentFields, botBlockLocator, ...buttonFields, ...scheduleFields]),
+	collection('Additional Fields', [
+		...attachmentFields,
+		botBlockLocator,
+		...buttonFields,
+		...scheduleFields,
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const clientId = requiredClientId(this, itemIndex);
 	const body = messageBody(this, itemIndex, { client_id: clientId });
-	const response = (await mavibotApiRequest.call(this, 'message', { body }, itemIndex)) as IDataObject;
+	const response = (await mavibotApiRequest.call(
+		this,
+		'message',
+		{ body },
+		itemIndex,
+	)) as IDataObject;
 	return { status: 'success', ...response, client_id: clientId };
 }

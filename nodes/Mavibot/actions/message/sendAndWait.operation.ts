@@ -12,13 +12,29 @@ import { waitTill } from './sendAndWait/waitLimit';
 
 export const description = sendAndWaitProperties;
 
-function checkConfig(context: IExecuteFunctions, itemIndex: number, config: SendAndWaitConfig): void {
+function checkConfig(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	config: SendAndWaitConfig,
+): void {
 	if (!config.message) {
-		throw invalidParameter(context, itemIndex, 'Message', 'is empty', 'Write the question the client answers.');
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Message',
+			'is empty',
+			'Write the question the client answers.',
+		);
 	}
 	if (config.responseType !== 'customForm') return;
 	if (!config.fields.length) {
-		throw invalidParameter(context, itemIndex, 'Form Fields', 'is empty', 'Add at least one field to the form.');
+		throw invalidParameter(
+			context,
+			itemIndex,
+			'Form Fields',
+			'is empty',
+			'Add at least one field to the form.',
+		);
 	}
 	const labels = new Set<string>();
 	for (const field of config.fields) {
@@ -48,7 +64,10 @@ function checkConfig(context: IExecuteFunctions, itemIndex: number, config: Send
  * Sends the question with links to n8n's resume URL of this execution and puts the execution to wait. The answer
  * comes back through the node's waiting webhook (sendAndWait/webhook.ts), which gives the node's output.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	// An execution waits once, for one answer: the question goes out for the first item only, as in n8n's own nodes.
 	if (itemIndex > 0) return [];
 	const config = readConfig((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
@@ -60,14 +79,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		client_id: recipient.clientId,
 		...messageContent(config, links, config.linksInText || recipient.linksInText),
 	};
-	const response = (await mavibotApiRequest.call(this, 'message', { body }, itemIndex)) as IDataObject;
+	const response = (await mavibotApiRequest.call(
+		this,
+		'message',
+		{ body },
+		itemIndex,
+	)) as IDataObject;
 	await this.putExecutionToWait(until);
 	const limited = until.getTime() < new Date('2999-01-01').getTime();
 	if (limited) {
 		// When the limit passes, n8n resumes the node disabled, and it passes on the data it was waiting with: that
 		// data is what comes out when nobody answered in time (an answer replaces it with the webhook's output).
 		this.getExecuteData().data = {
-			main: [[{ json: { data: {}, timedOut: true, waitLimit: until.toISOString() }, pairedItem: { item: 0 } }]],
+			main: [
+				[
+					{
+						json: { data: {}, timedOut: true, waitLimit: until.toISOString() },
+						pairedItem: { item: 0 },
+					},
+				],
+			],
 		};
 	}
 	return {

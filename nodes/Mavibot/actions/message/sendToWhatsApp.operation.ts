@@ -3,7 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { messageBody } from '../../helpers/messageContent';
 import type { OperationResult } from '../types';
-import { attachmentFields, botBlockLocator, messageTextField, scheduleFields, collection } from '../common.descriptions';
+import {
+	attachmentFields,
+	botBlockLocator,
+	messageTextField,
+	scheduleFields,
+	collection,
+} from '../common.descriptions';
 import { whatsAppChannelField, whatsAppPhoneField, whatsAppTarget } from '../whatsApp';
 
 export const description: INodeProperties[] = [
@@ -17,9 +23,17 @@ export const description: INodeProperties[] = [
 	collection('Additional Fields', [...attachmentFields, botBlockLocator, ...scheduleFields]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const target = whatsAppTarget(this, itemIndex, 'whatsapp_bot_id');
 	const body = messageBody(this, itemIndex, target);
-	const response = (await mavibotApiRequest.call(this, 'whatsapp_message', { body }, itemIndex)) as IDataObject;
+	const response = (await mavibotApiRequest.call(
+		this,
+		'whatsapp_message',
+		{ body },
+		itemIndex,
+	)) as IDataObject;
 	return { status: 'success', ...response, phone: target.phone };
 }

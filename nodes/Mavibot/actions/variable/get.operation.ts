@@ -22,13 +22,17 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Variables at the Top Level',
 				value: 'flat',
-				description: 'Output {client_id, name: value, …}, so that each variable is a field of its own',
+				description:
+					'Output {client_id, name: value, …}, so that each variable is a field of its own',
 			},
 		],
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const clientId = requiredClientId(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex, 'nested') as string;
 	// The answer is the client's variables as one flat object; a variable may be called "status" (it is data).
@@ -38,5 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ qs: { client_id: clientId } },
 		itemIndex,
 	)) as IDataObject;
-	return output === 'flat' ? { client_id: clientId, ...variables } : { client_id: clientId, variables };
+	return output === 'flat'
+		? { client_id: clientId, ...variables }
+		: { client_id: clientId, variables };
 }

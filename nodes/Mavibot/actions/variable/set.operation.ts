@@ -43,13 +43,17 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 49177759, 49177760',
-		description: 'Mavibot client IDs separated by commas or new lines, or an expression that returns an array of IDs',
+		description:
+			'Mavibot client IDs separated by commas or new lines, or an expression that returns an array of IDs',
 		displayOptions: { show: { target: ['many'] } },
 	},
 	...variablesInputProperties(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const target = this.getNodeParameter('target', itemIndex, 'one') as string;
 	const variables = readVariables(this, itemIndex);
 	const body: IDataObject = { variables };
@@ -58,7 +62,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} else {
 		body.client_id = requiredClientId(this, itemIndex);
 	}
-	const response = (await mavibotApiRequest.call(this, 'save_variables', { body }, itemIndex)) as IDataObject;
+	const response = (await mavibotApiRequest.call(
+		this,
+		'save_variables',
+		{ body },
+		itemIndex,
+	)) as IDataObject;
 	return {
 		status: 'success',
 		...response,

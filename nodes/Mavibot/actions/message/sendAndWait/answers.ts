@@ -7,9 +7,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_LENGTH = 10_000;
 
-export type CheckedAnswers =
-	| { ok: true; values: IDataObject }
-	| { ok: false; fields: PageField[] };
+export type CheckedAnswers = { ok: true; values: IDataObject } | { ok: false; fields: PageField[] };
 
 function firstValue(value: unknown): string {
 	const single = Array.isArray(value) ? value[0] : value;
@@ -20,7 +18,8 @@ function problem(field: PageField, value: string, texts: PageTexts): string | un
 	if (value === '') return field.required ? texts.required : undefined;
 	if (field.type === 'number' && !Number.isFinite(Number(value))) return texts.notANumber;
 	if (field.type === 'email' && !EMAIL.test(value)) return texts.notAnEmail;
-	if (field.type === 'date' && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) return texts.notADate;
+	if (field.type === 'date' && (!DATE.test(value) || Number.isNaN(Date.parse(value))))
+		return texts.notADate;
 	if (field.type === 'dropdown' && !field.choices?.includes(value)) return texts.notAChoice;
 	return undefined;
 }
@@ -30,7 +29,11 @@ function problem(field: PageField, value: string, texts: PageTexts): string | un
  * body is ignored), required ones must be filled, numbers, e-mails, dates and dropdown choices must be valid.
  * Values are named by the fields' labels; numbers become numbers, empty optional fields are null.
  */
-export function checkAnswers(fields: PageField[], body: IDataObject, texts: PageTexts): CheckedAnswers {
+export function checkAnswers(
+	fields: PageField[],
+	body: IDataObject,
+	texts: PageTexts,
+): CheckedAnswers {
 	const values: IDataObject = {};
 	let ok = true;
 	const shown = fields.map((field) => {

@@ -67,7 +67,9 @@ export function readConfig(read: ParameterReader): SendAndWaitConfig {
 	} satisfies Omit<SendAndWaitConfig, 'texts'>;
 	// The labels the user typed decide the language; the English defaults do not count.
 	const typed = [
-		responseType === 'approval' ? [config.approveLabel, config.disapproveLabel] : [config.messageButtonLabel],
+		responseType === 'approval'
+			? [config.approveLabel, config.disapproveLabel]
+			: [config.messageButtonLabel],
 		config.formButtonLabel,
 		config.fields.map((field) => field.label),
 		config.formTitle,

@@ -14,7 +14,8 @@ const recipientFields: INodeProperties[] = [
 			{
 				name: 'Telegram User',
 				value: 'telegram',
-				description: 'A Telegram user ID and the bot the user talks to (looked up with find_client_id_by_platform_id)',
+				description:
+					'A Telegram user ID and the bot the user talks to (looked up with find_client_id_by_platform_id)',
 			},
 			{
 				name: 'WhatsApp Phone',
@@ -49,14 +50,16 @@ const recipientFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 79991234567',
-		description: 'WhatsApp number of the client with the country code; the client must already exist in Mavibot',
+		description:
+			'WhatsApp number of the client with the country code; the client must already exist in Mavibot',
 		displayOptions: { show: { sendTo: ['whatsApp'] } },
 	},
 	botLocator('searchWhatsAppChannels', {
 		name: 'whatsAppChannel',
 		displayName: 'WhatsApp Channel',
 		placeholder: 'e.g. 34810',
-		description: 'The connected WhatsApp channel. Needed when the project has several WhatsApp channels.',
+		description:
+			'The connected WhatsApp channel. Needed when the project has several WhatsApp channels.',
 		displayOptions: { show: { sendTo: ['whatsApp'] } },
 	}),
 ];
@@ -79,7 +82,8 @@ const responseFields: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		placeholder: 'e.g. Please confirm your order #1024 (2 items, 59.90 EUR)',
-		description: 'The message text. The answer links follow as buttons (or as text, see "Put Links in Text").',
+		description:
+			'The message text. The answer links follow as buttons (or as text, see "Put Links in Text").',
 	},
 	{
 		displayName: 'Response Type',
@@ -93,8 +97,16 @@ const responseFields: INodeProperties[] = [
 				value: 'approval',
 				description: 'The client taps Approve (or Decline) and confirms on a small page',
 			},
-			{ name: 'Free Text', value: 'freeText', description: 'The client types an answer on a small form page' },
-			{ name: 'Custom Form', value: 'customForm', description: 'The client fills in the fields defined below' },
+			{
+				name: 'Free Text',
+				value: 'freeText',
+				description: 'The client types an answer on a small form page',
+			},
+			{
+				name: 'Custom Form',
+				value: 'customForm',
+				description: 'The client fills in the fields defined below',
+			},
 		],
 	},
 	{
@@ -145,7 +157,8 @@ const responseFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		default: {},
 		displayOptions: { show: { responseType: ['customForm'] } },
-		description: 'The fields of the form page. The output has one key per field, named by its label.',
+		description:
+			'The fields of the form page. The output has one key per field, named by its label.',
 		options: [
 			{
 				displayName: 'Field',
@@ -159,7 +172,13 @@ const responseFields: INodeProperties[] = [
 						placeholder: 'e.g. Delivery date',
 						required: true,
 					},
-					{ displayName: 'Field Type', name: 'fieldType', type: 'options', default: 'text', options: formFieldTypes },
+					{
+						displayName: 'Field Type',
+						name: 'fieldType',
+						type: 'options',
+						default: 'text',
+						options: formFieldTypes,
+					},
 					{
 						displayName: 'Options',
 						name: 'fieldOptions',
@@ -267,7 +286,8 @@ const optionFields: INodeProperties = {
 							name: 'maxDateAndTime',
 							type: 'dateTime',
 							default: '',
-							description: "Continue at this time (the workflow's time zone unless the value has an offset)",
+							description:
+								"Continue at this time (the workflow's time zone unless the value has an offset)",
 							displayOptions: { show: { limitType: ['atSpecifiedTime'] } },
 						},
 					],
@@ -309,9 +329,14 @@ const optionFields: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Thank you! We will deliver on Friday.',
-			description: 'The page shown after the answer; a short thank-you in the page language when empty',
+			description:
+				'The page shown after the answer; a short thank-you in the page language when empty',
 		},
 	],
 };
 
-export const sendAndWaitProperties: INodeProperties[] = [...recipientFields, ...responseFields, optionFields];
+export const sendAndWaitProperties: INodeProperties[] = [
+	...recipientFields,
+	...responseFields,
+	optionFields,
+];

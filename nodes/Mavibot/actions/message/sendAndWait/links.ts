@@ -28,8 +28,11 @@ export function answerLinks(context: IExecuteFunctions, config: SendAndWaitConfi
 	const signing = context as SigningContext;
 	signing.setSignatureValidationRequired?.();
 	const link = (parameters: Record<string, string>) =>
-		signing.getSignedResumeUrl ? signing.getSignedResumeUrl(parameters) : unsignedLink(context, parameters);
-	if (config.responseType !== 'approval') return [{ label: config.messageButtonLabel, url: link({}) }];
+		signing.getSignedResumeUrl
+			? signing.getSignedResumeUrl(parameters)
+			: unsignedLink(context, parameters);
+	if (config.responseType !== 'approval')
+		return [{ label: config.messageButtonLabel, url: link({}) }];
 	const approve = { label: config.approveLabel, url: link({ approved: 'true' }) };
 	if (config.approvalType !== 'double') return [approve];
 	return [approve, { label: config.disapproveLabel, url: link({ approved: 'false' }) }];
@@ -40,14 +43,23 @@ export function answerLinks(context: IExecuteFunctions, config: SendAndWaitConfi
  * and the links as `hint`, the text Mavibot shows instead of buttons in messengers without them (WhatsApp). With
  * `linksInText` the links are written under the text and no buttons are sent.
  */
-export function messageContent(config: SendAndWaitConfig, links: AnswerLink[], linksInText: boolean): IDataObject {
+export function messageContent(
+	config: SendAndWaitConfig,
+	links: AnswerLink[],
+	linksInText: boolean,
+): IDataObject {
 	const linkLines = links.map((link) => `${link.label}: ${link.url}`).join('\n');
 	if (linksInText) return { message: `${config.message}\n\n${linkLines}` };
 	return {
 		message: config.message,
 		buttons: {
 			hint: linkLines,
-			buttons: links.map((link, index) => ({ text: link.label, type: 'inline', url: link.url, line: index })),
+			buttons: links.map((link, index) => ({
+				text: link.label,
+				type: 'inline',
+				url: link.url,
+				line: index,
+			})),
 		},
 	};
 }

@@ -79,7 +79,12 @@ function input(field: PageField, texts: PageTexts): string {
  */
 export function formPage(
 	texts: PageTexts,
-	{ title, description, fields, buttonLabel }: { title: string; description: string; fields: PageField[]; buttonLabel: string },
+	{
+		title,
+		description,
+		fields,
+		buttonLabel,
+	}: { title: string; description: string; fields: PageField[]; buttonLabel: string },
 ): string {
 	const heading = title.trim() ? `<h1>${escapeHtml(title.trim())}</h1>` : '';
 	const inputs = fields.map((field) => input(field, texts)).join('\n');
@@ -91,10 +96,16 @@ export function formPage(
 }
 
 export function thankYouPage(texts: PageTexts, customText: string): string {
-	const text = customText.trim() ? paragraph(customText) : paragraph(`${texts.recorded} ${texts.canClose}`, 'muted');
+	const text = customText.trim()
+		? paragraph(customText)
+		: paragraph(`${texts.recorded} ${texts.canClose}`, 'muted');
 	return page(texts, texts.thankYou, `<h1>${escapeHtml(texts.thankYou)}</h1>${text}`);
 }
 
 export function invalidLinkPage(texts: PageTexts): string {
-	return page(texts, texts.invalidTitle, `<h1>${escapeHtml(texts.invalidTitle)}</h1>${paragraph(texts.invalidText, 'muted')}`);
+	return page(
+		texts,
+		texts.invalidTitle,
+		`<h1>${escapeHtml(texts.invalidTitle)}</h1>${paragraph(texts.invalidText, 'muted')}`,
+	);
 }

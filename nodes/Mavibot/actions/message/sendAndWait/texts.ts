@@ -23,7 +23,8 @@ const TEXTS: Record<'en' | 'ru', PageTexts> = {
 		recorded: 'Your answer has been recorded.',
 		canClose: 'You can close this page now.',
 		invalidTitle: 'This link is not valid',
-		invalidText: 'Nothing was recorded. Open the link from the message again, exactly as it was sent.',
+		invalidText:
+			'Nothing was recorded. Open the link from the message again, exactly as it was sent.',
 		required: 'Please fill in this field.',
 		notANumber: 'Please enter a number.',
 		notAnEmail: 'Please enter an e-mail address.',
@@ -38,7 +39,8 @@ const TEXTS: Record<'en' | 'ru', PageTexts> = {
 		recorded: 'Ваш ответ записан.',
 		canClose: 'Эту страницу можно закрыть.',
 		invalidTitle: 'Ссылка недействительна',
-		invalidText: 'Ничего не записано. Откройте ссылку из сообщения ещё раз, в точности как она была отправлена.',
+		invalidText:
+			'Ничего не записано. Откройте ссылку из сообщения ещё раз, в точности как она была отправлена.',
 		required: 'Заполните это поле.',
 		notANumber: 'Введите число.',
 		notAnEmail: 'Введите адрес электронной почты.',

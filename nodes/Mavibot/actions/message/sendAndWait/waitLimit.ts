@@ -9,7 +9,9 @@ const UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, day
 /** Until when the execution waits: "Limit Wait Time", or n8n's "indefinitely" (the year 3000). */
 export function waitTill(context: IExecuteFunctions, itemIndex: number, now = Date.now()): Date {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const limit = (options.limitWaitTime as IDataObject | undefined)?.values as IDataObject | undefined;
+	const limit = (options.limitWaitTime as IDataObject | undefined)?.values as
+		| IDataObject
+		| undefined;
 	if (!limit) return WAIT_INDEFINITELY;
 	if (limit.limitType === 'atSpecifiedTime') {
 		const seconds = toUnixSeconds(limit.maxDateAndTime, context.getTimezone());

@@ -1,4 +1,9 @@
-import type { IDataObject, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { readConfig } from './config';
 import type { SendAndWaitConfig } from './config';
@@ -38,7 +43,11 @@ function answer(config: SendAndWaitConfig, data: IDataObject): IWebhookResponseD
 	};
 }
 
-function approvalPage(context: IWebhookFunctions, config: SendAndWaitConfig, isPost: boolean): IWebhookResponseData {
+function approvalPage(
+	context: IWebhookFunctions,
+	config: SendAndWaitConfig,
+	isPost: boolean,
+): IWebhookResponseData {
 	const { approved } = context.getQueryData() as IDataObject;
 	const allowed = config.approvalType === 'double' ? ['true', 'false'] : ['true'];
 	if (typeof approved !== 'string' || !allowed.includes(approved)) {
@@ -47,7 +56,10 @@ function approvalPage(context: IWebhookFunctions, config: SendAndWaitConfig, isP
 	if (isPost) return answer(config, { approved: approved === 'true' });
 	// A GET only shows the choice: link previews and scanners open links too, and must not answer for the client.
 	const buttonLabel = approved === 'true' ? config.approveLabel : config.disapproveLabel;
-	return sendPage(context, formPage(config.texts, { title: '', description: config.message, fields: [], buttonLabel }));
+	return sendPage(
+		context,
+		formPage(config.texts, { title: '', description: config.message, fields: [], buttonLabel }),
+	);
 }
 
 function formFields(config: SendAndWaitConfig): PageField[] {
@@ -55,7 +67,11 @@ function formFields(config: SendAndWaitConfig): PageField[] {
 	return [{ name: 'text', label: config.texts.yourAnswer, type: 'textarea', required: true }];
 }
 
-function formResponse(context: IWebhookFunctions, config: SendAndWaitConfig, isPost: boolean): IWebhookResponseData {
+function formResponse(
+	context: IWebhookFunctions,
+	config: SendAndWaitConfig,
+	isPost: boolean,
+): IWebhookResponseData {
 	const fields = formFields(config);
 	const show = (shown: PageField[], status = 200) =>
 		sendPage(
