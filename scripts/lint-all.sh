@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every lint CI asks for (`npm run lint:all`): n8n-node lint clean with no warning either (it fails only on errors),
-# n8n-node cloud-support saying eligible, and the tooling lint of tests, sandbox, e2e, bench and scripts.
+# n8n-node cloud-support saying eligible, the tooling lint of tests, sandbox, e2e, bench and scripts, and Prettier.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
@@ -15,3 +15,5 @@ if ! grep -q 'Status: .*eligible' "$log" || grep -q 'NOT eligible' "$log"; then
 fi
 
 npm run lint:tooling                # eslint.tooling.config.mjs
+
+npx prettier --check .              # .prettierrc.js (n8n node-cli's template); `npx prettier --write .` fixes
