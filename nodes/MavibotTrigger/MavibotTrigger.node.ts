@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { withNativeResolvers } from './responseFields';
+import { withNativeResolvers } from './webhookDescriptionFields';
 import { dispatch, perSource, perSourceField, triggerProperties } from './sources';
 import { checkSetup, credentialTest } from './verification';
 

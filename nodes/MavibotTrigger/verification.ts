@@ -15,8 +15,8 @@ import {
 	TOKEN_MIN_LENGTH,
 	triggerTokenField,
 } from '../../credentials/MavibotTriggerApi.credentials';
-import { refuse } from './request';
-import { TOKEN_QUERY_PARAMETER, tokenMatches, tokenProblem } from './secret';
+import { refuse } from './eventSource';
+import { TOKEN_QUERY_PARAMETER, tokenMatches, tokenProblem } from './token';
 
 /**
  * Where the token lives: version 1 keeps it in the "Token" parameter (so workflows made with it run unchanged),

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseAttachments } from './attachments';
-import { messengerName } from '../shared/clientTypes';
+import { messengerName } from '../../../shared/clientTypes';
 
 /**
  * The message event Mavibot POSTs to the project's Webhook URL (API reference §6), checked and turned into the clean

@@ -1,4 +1,4 @@
-import type { MessageEvent } from './messageEvent';
+import type { MessageEvent } from './parse';
 
 export type Direction = 'incoming' | 'outgoing' | 'both';
 export type DeliveryStatus = 'any' | 'delivered' | 'failed';

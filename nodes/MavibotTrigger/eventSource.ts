@@ -5,7 +5,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import type { FromParameters } from './responseFields';
+import type { FromParameters } from './webhookDescriptionFields';
 
 /** The fixed body n8n sends back to Mavibot for message events (and for filtered or repeated ones). */
 export const ACCEPTED_BODY = { status: 'ok' } as const;

@@ -6,13 +6,13 @@ import type {
 } from 'n8n-workflow';
 
 import { blockRequests } from './blockRequests';
-import { readJsonBody } from './messageEvent';
+import { readJsonBody } from './messageEvents/parse';
 import { messageEvents } from './messageEvents';
-import type { EventSource } from './request';
-import { refuse } from './request';
-import type { FromParameters, ParameterField } from './responseFields';
-import { queryWithoutToken } from './secret';
-import { refuseUnverified, tokenProperties } from './verification';
+import type { EventSource } from '../eventSource';
+import { refuse } from '../eventSource';
+import type { FromParameters, ParameterField } from '../webhookDescriptionFields';
+import { queryWithoutToken } from '../token';
+import { refuseUnverified, tokenProperties } from '../verification';
 
 /** The event sources of the trigger, by their "Event Source" value. The first is the default. */
 const EVENT_SOURCES: Record<string, EventSource> = { messageEvents, blockRequests };

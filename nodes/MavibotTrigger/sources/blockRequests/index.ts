@@ -1,6 +1,6 @@
-import { toBlockRequest } from './blockRequest';
-import type { EventSource } from './request';
-import { ACCEPTED_BODY, refuse } from './request';
+import { toBlockRequest } from './parse';
+import type { EventSource } from '../../eventSource';
+import { ACCEPTED_BODY, refuse } from '../../eventSource';
 
 /**
  * Bot block requests: calls from the "API request" of a Mavibot bot block; the workflow's answer goes back to the

@@ -1,12 +1,12 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { clientTypeOptions } from '../shared/clientTypes';
+import { clientTypeOptions } from '../../../shared/clientTypes';
 import type { DeliveryStatus, Direction, MessageFilters, SystemNotifications } from './filters';
 import { filterOut, parseBotList } from './filters';
-import { toMessageEvent } from './messageEvent';
+import { toMessageEvent } from './parse';
 import { REMEMBER_FOR_MS, recentMessages } from './recentMessages';
-import type { EventSource } from './request';
-import { ACCEPTED_BODY, refuse } from './request';
+import type { EventSource } from '../../eventSource';
+import { ACCEPTED_BODY, refuse } from '../../eventSource';
 
 /** Message events: every message of the project, posted by Mavibot to the Webhook URL of the project settings. */
 
