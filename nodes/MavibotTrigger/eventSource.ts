@@ -7,20 +7,7 @@ import type {
 
 import type { FromParameters } from './webhookDescriptionFields';
 
-/** The fixed body n8n sends back to Mavibot for message events (and for filtered or repeated ones). */
-export const ACCEPTED_BODY = { status: 'ok' } as const;
-
-/** Sends an error answer itself and tells n8n not to answer nor to run the workflow. */
-export function refuse(
-	context: IWebhookFunctions,
-	httpStatus: number,
-	message: string,
-): IWebhookResponseData {
-	context.getResponseObject().status(httpStatus).json({ status: 'error', message });
-	return { noWebhookResponse: true };
-}
-
-/** What an event source gets: the checked request, its JSON body, and when it arrived. */
+/** What an event source gets: the checked request (token verified and removed), its JSON body, and when it arrived. */
 export interface IncomingRequest {
 	body: unknown;
 	query: IDataObject;
@@ -28,9 +15,9 @@ export interface IncomingRequest {
 }
 
 /**
- * One event source of the trigger: its option in "Event Source", its fields (`properties`, shown before the token
- * fields, and `options`, after them), how n8n answers Mavibot (functions of the node's parameters), and the
- * handler that turns one request into workflow data.
+ * One event source of the trigger (one folder in sources/, one line in the table of sources/index.ts): its option in
+ * "Trigger On", its fields (`properties`, shown before the token fields, and `options`, after them), how n8n answers
+ * Mavibot (functions of the node's parameters), and the handler that turns one request into workflow data.
  */
 export interface EventSource {
 	option: { name: string; value: string; description: string };
@@ -39,5 +26,8 @@ export interface EventSource {
 	options: INodeProperties[];
 	/** The webhook's responseMode and responseData for this source (self-contained: see FromParameters). */
 	response: { mode: FromParameters; data: FromParameters };
-	handle(context: IWebhookFunctions, request: IncomingRequest): IWebhookResponseData;
+	handle(
+		context: IWebhookFunctions,
+		request: IncomingRequest,
+	): IWebhookResponseData | Promise<IWebhookResponseData>;
 }

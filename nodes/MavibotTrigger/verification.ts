@@ -15,7 +15,7 @@ import {
 	TOKEN_MIN_LENGTH,
 	triggerTokenField,
 } from '../../credentials/MavibotTriggerApi.credentials';
-import { refuse } from './eventSource';
+import { refuse } from './answers';
 import { TOKEN_QUERY_PARAMETER, tokenMatches, tokenProblem } from './token';
 
 /**

@@ -1,15 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseAttachments } from './attachments';
 import { messengerName } from '../../../shared/clientTypes';
+import type { Result } from '../../requestBody';
+import { describeType } from '../../requestBody';
+import { parseAttachments } from './attachments';
+import { FieldReader } from './fieldReader';
 
 /**
  * The message event Mavibot POSTs to the project's Webhook URL (API reference §6), checked and turned into the clean
  * event the trigger outputs. Nothing here throws: a body that is not a message event gives a reason the trigger sends
  * back with HTTP 400.
  */
-
-export type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export interface MavibotClient extends IDataObject {
 	id: number;
@@ -37,148 +38,8 @@ export interface MessageEvent extends IDataObject {
 	receivedAt: string;
 }
 
-/** What n8n hands the trigger as the request body, and the raw bytes it read. */
-export interface RequestBody {
-	body: unknown;
-	rawBody?: unknown;
-}
-
-/**
- * The request body as a JSON value, or undefined when the request has none. n8n parses JSON bodies itself when the
- * request says `application/json`; a body sent as text/plain, or with no content type, is parsed here.
- */
-export function readJsonBody({ body, rawBody }: RequestBody): Result<unknown> {
-	if (typeof body === 'string') return parseJsonText(body);
-	if (isBuffer(body)) return parseJsonText(body.toString('utf8'));
-	const bodyIsEmpty =
-		body === undefined ||
-		body === null ||
-		(typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
-	if (!bodyIsEmpty) return { ok: true, value: body };
-	if (isBuffer(rawBody) && rawBody.length > 0) return parseJsonText(rawBody.toString('utf8'));
-	if (typeof rawBody === 'string' && rawBody.trim() !== '') return parseJsonText(rawBody);
-	return { ok: true, value: body === null ? undefined : body };
-}
-
-function isBuffer(value: unknown): value is Buffer {
-	return Buffer.isBuffer(value);
-}
-
-function parseJsonText(text: string): Result<unknown> {
-	if (text.trim() === '') return { ok: true, value: undefined };
-	try {
-		return { ok: true, value: JSON.parse(text) as unknown };
-	} catch (error) {
-		return { ok: false, reason: `The body is not valid JSON (${(error as Error).message})` };
-	}
-}
-
-export function describeType(value: unknown): string {
-	if (value === undefined) return 'nothing';
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'an array';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';
-	return `a ${typeof value}`;
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** A whole number given as a number or as a string of digits. */
-function wholeNumber(value: unknown): number | undefined {
-	if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-	if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) {
-		const parsed = Number(value.trim());
-		return Number.isSafeInteger(parsed) ? parsed : undefined;
-	}
-	return undefined;
-}
-
-/** 1/0, true/false, "1"/"0", "true"/"false". */
-function flag(value: unknown): boolean | undefined {
-	if (value === 1 || value === true || value === '1' || value === 'true' || value === 'True')
-		return true;
-	if (value === 0 || value === false || value === '0' || value === 'false' || value === 'False')
-		return false;
-	return undefined;
-}
-
-/**
- * Reads typed fields of the payload. The first field that has the wrong type is remembered as `problem` and reading
- * goes on with a neutral value, so that building the event needs no exceptions.
- */
-class FieldReader {
-	problem: string | null = null;
-
-	private fail<T>(reason: string, neutral: T): T {
-		this.problem ??= reason;
-		return neutral;
-	}
-
-	requiredWholeNumber(
-		source: Record<string, unknown>,
-		key: string,
-		path: string,
-		meaning: string,
-	): number {
-		const value = source[key];
-		if (value === undefined || value === null || value === '') {
-			return this.fail(`field "${path}" (${meaning}) is missing`, 0);
-		}
-		const parsed = wholeNumber(value);
-		if (parsed === undefined) {
-			return this.fail(
-				`field "${path}" (${meaning}) must be a whole number, got ${describeType(value)}`,
-				0,
-			);
-		}
-		return parsed;
-	}
-
-	optionalWholeNumber(source: Record<string, unknown>, key: string, path: string): number | null {
-		const value = source[key];
-		if (value === undefined || value === null || value === '') return null;
-		const parsed = wholeNumber(value);
-		if (parsed === undefined)
-			return this.fail(`field "${path}" must be a whole number, got ${describeType(value)}`, null);
-		return parsed;
-	}
-
-	/** A text field: strings as they are, numbers as text (a phone number or a name can arrive as a number). */
-	optionalText(source: Record<string, unknown>, key: string, path: string): string | null {
-		const value = source[key];
-		if (value === undefined || value === null) return null;
-		if (typeof value === 'string') return value;
-		if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-		return this.fail(`field "${path}" must be text, got ${describeType(value)}`, null);
-	}
-
-	requiredFlag(
-		source: Record<string, unknown>,
-		key: string,
-		path: string,
-		meaning: string,
-	): boolean {
-		const value = source[key];
-		if (value === undefined || value === null || value === '') {
-			return this.fail(`field "${path}" (${meaning}) is missing`, false);
-		}
-		const parsed = flag(value);
-		if (parsed === undefined)
-			return this.fail(`field "${path}" must be 1 or 0, got ${describeType(value)}`, false);
-		return parsed;
-	}
-
-	optionalFlag(source: Record<string, unknown>, key: string, path: string): boolean | null {
-		const value = source[key];
-		if (value === undefined || value === null || value === '') return null;
-		const parsed = flag(value);
-		if (parsed === undefined)
-			return this.fail(`field "${path}" must be 1 or 0, got ${describeType(value)}`, null);
-		return parsed;
-	}
 }
 
 /**
