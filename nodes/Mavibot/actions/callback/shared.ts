@@ -273,7 +273,9 @@ export interface CallbackSpec {
  * A single-client callback operation: the recipient fields, Callback Text, and Additional Fields (client name, Resume
  * Bot, schedule, variables). The request body is the identity, name, message, then the additional parameters.
  */
-export function callbackOperation(spec: CallbackSpec): MavibotOperation {
+export function callbackOperation(
+	spec: CallbackSpec,
+): Pick<MavibotOperation, 'description' | 'execute'> {
 	return {
 		description: [
 			...spec.recipientFields,

@@ -2,8 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { readPhone } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { requiredTextField } from '../common.descriptions';
+
+export const option: OperationOption = {
+	name: 'Check WhatsApp',
+	value: 'checkWhatsApp',
+	action: 'Check whether a phone number is registered',
+	description: 'Ask the connected WhatsApp channel whether a phone number has a WhatsApp account',
+};
 
 export const description: INodeProperties[] = [
 	{

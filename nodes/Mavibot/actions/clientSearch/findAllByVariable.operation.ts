@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import {
 	clientIdItems,
 	noMatchNotice,
@@ -9,6 +9,13 @@ import {
 	variableNameField,
 	variableValueField,
 } from './shared';
+
+export const option: OperationOption = {
+	name: 'Find All by Variable',
+	value: 'findAllByVariable',
+	action: 'Find all clients by variable',
+	description: 'Get the IDs of all clients whose variable has a value: one item per client',
+};
 
 export const description: INodeProperties[] = [
 	noMatchNotice,

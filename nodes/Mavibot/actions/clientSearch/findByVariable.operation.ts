@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { locatorValue } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { botLocator } from '../common.descriptions';
 import {
 	lookupResult,
@@ -11,6 +11,14 @@ import {
 	variableNameField,
 	variableValueField,
 } from './shared';
+
+export const option: OperationOption = {
+	name: 'Find by Variable',
+	value: 'findByVariable',
+	action: 'Find a client by variable',
+	description:
+		'Get the ID of a client whose client or deal variable has a value; found is false when there is none',
+};
 
 export const description: INodeProperties[] = [
 	variableNameField,

@@ -3,8 +3,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { findDuplicateJsonKey } from '../../helpers/jsonDuplicateKeys';
 import { invalidParameter, isBlank, parseJsonParameter } from '../../helpers/validation';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { clientIdItems, noMatchNotice, searchInField } from './shared';
+
+export const option: OperationOption = {
+	name: 'Search',
+	value: 'search',
+	action: 'Search clients by query',
+	description:
+		'Find all clients whose variables meet conditions (equals, is one of, is not, is not one of): one item per client',
+};
 
 export const description: INodeProperties[] = [
 	noMatchNotice,

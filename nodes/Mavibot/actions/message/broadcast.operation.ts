@@ -4,7 +4,7 @@ import { mavibotApiRequest } from '../../transport';
 import { messageBody } from '../../helpers/messageContent';
 import { platformIdList, readBot, requiredIdList, requiredListId } from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import {
 	attachmentFields,
 	botBlockLocator,
@@ -15,6 +15,14 @@ import {
 	scheduleFields,
 	requiredTextField,
 } from '../common.descriptions';
+
+export const option: OperationOption = {
+	name: 'Broadcast',
+	value: 'broadcast',
+	action: 'Broadcast a message to many clients',
+	description:
+		'Send one message to a client list, a set of client IDs, or messenger IDs of one bot, in one request (broadcast)',
+};
 
 const pauseField: INodeProperties = {
 	displayName: 'Seconds Between Messages',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
 import { messageBody } from '../../helpers/messageContent';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import {
 	attachmentFields,
 	botBlockLocator,
@@ -13,6 +13,13 @@ import {
 	collection,
 	scheduleFields,
 } from '../common.descriptions';
+
+export const option: OperationOption = {
+	name: 'Send',
+	value: 'send',
+	action: 'Send a message to a client',
+	description: 'Send text, a file, buttons or a bot block to a client by client ID',
+};
 
 export const description: INodeProperties[] = [
 	clientIdField,

@@ -2,13 +2,21 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../helpers/validation';
 import { mavibotApiRequest } from '../../transport';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { readConfig } from './sendAndWait/config';
 import type { SendAndWaitConfig } from './sendAndWait/config';
 import { sendAndWaitProperties } from './sendAndWait/description';
 import { answerLinks, messageContent } from './sendAndWait/links';
 import { resolveRecipient } from './sendAndWait/recipient';
 import { waitTill } from './sendAndWait/waitLimit';
+
+export const option: OperationOption = {
+	name: 'Send and Wait for Response',
+	value: 'sendAndWait',
+	action: 'Send a message and wait for the response',
+	description:
+		'Send a question with answer links (approve/decline, a text or a form) and pause the workflow until the client answers',
+};
 
 export const description = sendAndWaitProperties;
 
