@@ -19,4 +19,9 @@ export interface MavibotOperation {
 	option: OperationOption;
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/**
+	 * Runs once per execution, for the first input item only (Send and Wait: an execution waits for one answer).
+	 * The other items give no output, as in n8n's own send-and-wait operations.
+	 */
+	runsOnce?: boolean;
 }

@@ -8,7 +8,7 @@ import type { SendAndWaitConfig } from './sendAndWait/config';
 import { sendAndWaitProperties } from './sendAndWait/description';
 import { answerLinks, messageContent } from './sendAndWait/links';
 import { resolveRecipient } from './sendAndWait/recipient';
-import { waitTill } from './sendAndWait/waitLimit';
+import { waitForAnswer, waitTill } from './sendAndWait/waitLimit';
 
 export const option: OperationOption = {
 	name: 'Send and Wait for Response',
@@ -19,6 +19,9 @@ export const option: OperationOption = {
 };
 
 export const description = sendAndWaitProperties;
+
+/** An execution waits once, for one answer: the question goes out for the first item only, as in n8n's own nodes. */
+export const runsOnce = true;
 
 function checkConfig(
 	context: IExecuteFunctions,
@@ -76,8 +79,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	// An execution waits once, for one answer: the question goes out for the first item only, as in n8n's own nodes.
-	if (itemIndex > 0) return [];
 	const config = readConfig((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
 	checkConfig(this, itemIndex, config);
 	const until = waitTill(this, itemIndex);
@@ -93,22 +94,7 @@ export async function execute(
 		{ body },
 		itemIndex,
 	)) as IDataObject;
-	await this.putExecutionToWait(until);
-	const limited = until.getTime() < new Date('2999-01-01').getTime();
-	if (limited) {
-		// When the limit passes, n8n resumes the node disabled, and it passes on the data it was waiting with: that
-		// data is what comes out when nobody answered in time (an answer replaces it with the webhook's output).
-		this.getExecuteData().data = {
-			main: [
-				[
-					{
-						json: { data: {}, timedOut: true, waitLimit: until.toISOString() },
-						pairedItem: { item: 0 },
-					},
-				],
-			],
-		};
-	}
+	const limited = await waitForAnswer(this, until);
 	return {
 		...response,
 		status: 'waiting',
