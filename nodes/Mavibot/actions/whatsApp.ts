@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toApiId } from '../helpers/idList';
 import { locatorValue, whatsAppNumber } from '../helpers/parameters';
-import { botLocator, requiredTextField } from './common.descriptions';
+import { botLocator } from './fields/botLocators';
+import { requiredTextField } from './fields/builders';
 
 /**
  * WhatsApp by phone number, shared by Callback → Send by WhatsApp Phone, Message → Send to WhatsApp Number and

@@ -1,4 +1,5 @@
-import { callbackOperation, identificationFields, identifyClient } from './shared';
+import { callbackOperation } from './callbackOperation';
+import { identificationFields, identifyClient } from './identifyClient';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

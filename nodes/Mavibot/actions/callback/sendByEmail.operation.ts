@@ -1,6 +1,6 @@
 import { readBot, readEmail } from '../../helpers/parameters';
-import { botLocator } from '../common.descriptions';
-import { callbackOperation } from './shared';
+import { botLocator } from '../fields/botLocators';
+import { callbackOperation } from './callbackOperation';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

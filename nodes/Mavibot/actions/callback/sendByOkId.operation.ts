@@ -1,6 +1,8 @@
 import { readBot } from '../../helpers/parameters';
-import { botLocator } from '../common.descriptions';
-import { callbackOperation, readUserId, userIdField } from './shared';
+import { botLocator } from '../fields/botLocators';
+import { callbackOperation } from './callbackOperation';
+import { userIdField } from './fields';
+import { readUserId } from './readParameters';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

@@ -1,5 +1,5 @@
 import { whatsAppTarget, whatsAppChannelField, whatsAppPhoneField } from '../whatsApp';
-import { callbackOperation } from './shared';
+import { callbackOperation } from './callbackOperation';
 import type { OperationOption } from '../types';
 
 export const option: OperationOption = {

@@ -5,8 +5,11 @@ import { chunk } from '../../helpers/idList';
 import { locatorValue, platformIdList } from '../../helpers/parameters';
 import { applyScheduling } from '../../helpers/scheduling';
 import type { OperationOption, OperationResult } from '../types';
-import { botLocator, scheduleFields, collection, requiredTextField } from '../common.descriptions';
-import { callbackTextField, readCallbackText } from './shared';
+import { botLocator } from '../fields/botLocators';
+import { collection, requiredTextField } from '../fields/builders';
+import { scheduleFields } from '../fields/schedule';
+import { callbackTextField } from './fields';
+import { readCallbackText } from './readParameters';
 
 export const option: OperationOption = {
 	name: 'Send to Many',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { readPhone } from '../../helpers/parameters';
 import type { OperationOption, OperationResult } from '../types';
-import { requiredTextField } from '../common.descriptions';
+import { requiredTextField } from '../fields/builders';
 
 export const option: OperationOption = {
 	name: 'Check WhatsApp',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { invalidParameter } from '../../helpers/validation';
 import type { OperationOption, OperationResult } from '../types';
-import { limitField, returnAllField } from '../common.descriptions';
+import { limitField, returnAllField } from '../fields/paging';
 
 export const option: OperationOption = {
 	name: 'Get Bot Blocks',

@@ -5,7 +5,8 @@ import { listId } from '../../helpers/parameters';
 import { collectByOffset, readReturnLimit } from '../../helpers/paging';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationOption, OperationResult } from '../types';
-import { collection, limitField, returnAllField } from '../common.descriptions';
+import { collection } from '../fields/builders';
+import { limitField, returnAllField } from '../fields/paging';
 import { simplifyClient, simplifyField } from './simplify';
 
 export const option: OperationOption = {

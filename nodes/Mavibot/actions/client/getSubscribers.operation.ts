@@ -7,7 +7,9 @@ import { locatorValue, optionalText } from '../../helpers/parameters';
 import { collectByPage, readReturnLimit } from '../../helpers/paging';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationOption, OperationResult } from '../types';
-import { botLocator, collection, limitField, returnAllField } from '../common.descriptions';
+import { botLocator } from '../fields/botLocators';
+import { collection } from '../fields/builders';
+import { limitField, returnAllField } from '../fields/paging';
 import { simplifyField, simplifySubscriber } from './simplify';
 
 export const option: OperationOption = {

@@ -7,7 +7,7 @@ import { readBot, requiredText } from '../../helpers/parameters';
 import { invalidParameter, isBlank, parseJsonParameter } from '../../helpers/validation';
 import { TELEPHONY_CLIENT_TYPE, clientTypeOptions } from '../../../shared/clientTypes';
 import type { OperationOption, OperationResult } from '../types';
-import { botLocator } from '../common.descriptions';
+import { botLocator } from '../fields/botLocators';
 
 export const option: OperationOption = {
 	name: 'Import',

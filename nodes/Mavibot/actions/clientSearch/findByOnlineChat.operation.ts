@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { optionalText, requiredText } from '../../helpers/parameters';
 import type { OperationOption, OperationResult } from '../types';
-import { collection } from '../common.descriptions';
+import { collection } from '../fields/builders';
 import { lookupResult } from './shared';
 
 export const option: OperationOption = {

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationOption, OperationResult } from '../types';
-import { requiredTextField } from '../common.descriptions';
+import { requiredTextField } from '../fields/builders';
 import { readPhone } from '../../helpers/parameters';
 import { lookupResult } from './shared';
 

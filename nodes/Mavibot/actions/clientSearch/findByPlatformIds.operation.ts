@@ -5,7 +5,7 @@ import { mavibotApiRequestOrNotFound } from '../../transport';
 import { toApiId } from '../../helpers/idList';
 import { readBot, requiredIdList } from '../../helpers/parameters';
 import type { OperationOption, OperationResult } from '../types';
-import { botLocator } from '../common.descriptions';
+import { botLocator } from '../fields/botLocators';
 import { noMatchNotice } from './shared';
 
 export const option: OperationOption = {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { locatorValue } from '../../helpers/parameters';
 import type { OperationOption, OperationResult } from '../types';
-import { botLocator } from '../common.descriptions';
+import { botLocator } from '../fields/botLocators';
 import {
 	lookupResult,
 	readVariableQuery,

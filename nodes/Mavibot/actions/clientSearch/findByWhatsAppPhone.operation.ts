@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { locatorValue, whatsAppNumber } from '../../helpers/parameters';
 import type { OperationOption, OperationResult } from '../types';
-import { botLocator } from '../common.descriptions';
+import { botLocator } from '../fields/botLocators';
 import { whatsAppPhoneField } from '../whatsApp';
 import { lookupResult } from './shared';
 

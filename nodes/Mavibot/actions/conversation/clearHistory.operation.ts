@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
 import type { OperationOption, OperationResult } from '../types';
-import { clientIdField } from '../common.descriptions';
+import { clientIdField } from '../fields/clientId';
 
 export const option: OperationOption = {
 	name: 'Clear History',

@@ -5,7 +5,8 @@ import { requiredClientId } from '../../helpers/parameters';
 import { toApiDay } from '../../helpers/dates';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationOption, OperationResult } from '../types';
-import { clientIdField, collection } from '../common.descriptions';
+import { collection } from '../fields/builders';
+import { clientIdField } from '../fields/clientId';
 
 export const option: OperationOption = {
 	name: 'Get History',

@@ -4,7 +4,7 @@ import { mavibotApiRequest } from '../../transport';
 import { optionalText, readEmail, readPhone, requiredClientId } from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationOption, OperationResult } from '../types';
-import { collection, requiredTextField } from '../common.descriptions';
+import { collection, requiredTextField } from '../fields/builders';
 import { checkStageId, dealClientIdField, stageIdField } from './fields';
 
 export const option: OperationOption = {

@@ -5,16 +5,12 @@ import { messageBody } from '../../helpers/messageContent';
 import { platformIdList, readBot, requiredIdList, requiredListId } from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationOption, OperationResult } from '../types';
-import {
-	attachmentFields,
-	botBlockLocator,
-	botLocator,
-	buttonFields,
-	messageTextField,
-	collection,
-	scheduleFields,
-	requiredTextField,
-} from '../common.descriptions';
+import { attachmentFields } from '../fields/attachment';
+import { botBlockLocator, botLocator } from '../fields/botLocators';
+import { collection, requiredTextField } from '../fields/builders';
+import { buttonFields } from '../fields/buttons';
+import { messageTextField } from '../fields/messageText';
+import { scheduleFields } from '../fields/schedule';
 
 export const option: OperationOption = {
 	name: 'Broadcast',

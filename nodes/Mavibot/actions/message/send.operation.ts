@@ -4,15 +4,13 @@ import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
 import { messageBody } from '../../helpers/messageContent';
 import type { OperationOption, OperationResult } from '../types';
-import {
-	attachmentFields,
-	botBlockLocator,
-	buttonFields,
-	clientIdField,
-	messageTextField,
-	collection,
-	scheduleFields,
-} from '../common.descriptions';
+import { attachmentFields } from '../fields/attachment';
+import { botBlockLocator } from '../fields/botLocators';
+import { collection } from '../fields/builders';
+import { buttonFields } from '../fields/buttons';
+import { clientIdField } from '../fields/clientId';
+import { messageTextField } from '../fields/messageText';
+import { scheduleFields } from '../fields/schedule';
 
 export const option: OperationOption = {
 	name: 'Send',

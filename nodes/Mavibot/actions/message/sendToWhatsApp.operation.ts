@@ -3,13 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { messageBody } from '../../helpers/messageContent';
 import type { OperationOption, OperationResult } from '../types';
-import {
-	attachmentFields,
-	botBlockLocator,
-	messageTextField,
-	scheduleFields,
-	collection,
-} from '../common.descriptions';
+import { attachmentFields } from '../fields/attachment';
+import { botBlockLocator } from '../fields/botLocators';
+import { collection } from '../fields/builders';
+import { messageTextField } from '../fields/messageText';
+import { scheduleFields } from '../fields/schedule';
 import { whatsAppChannelField, whatsAppPhoneField, whatsAppTarget } from '../whatsApp';
 
 export const option: OperationOption = {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
 import type { OperationOption, OperationResult } from '../types';
-import { clientIdField } from '../common.descriptions';
+import { clientIdField } from '../fields/clientId';
 
 export const option: OperationOption = {
 	name: 'Get',

@@ -5,7 +5,7 @@ import { toApiId } from '../../helpers/idList';
 import { requiredClientId, requiredIdList } from '../../helpers/parameters';
 import { readVariables, variablesInputProperties } from '../../helpers/variablesInput';
 import type { OperationOption, OperationResult } from '../types';
-import { clientIdField } from '../common.descriptions';
+import { clientIdField } from '../fields/clientId';
 
 export const option: OperationOption = {
 	name: 'Set',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { botLocator, clientIdField } from '../../common.descriptions';
+import { botLocator } from '../../fields/botLocators';
+import { clientIdField } from '../../fields/clientId';
 
 const recipientFields: INodeProperties[] = [
 	{
