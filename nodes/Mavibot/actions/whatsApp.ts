@@ -7,7 +7,8 @@ import { requiredTextField } from './fields/builders';
 
 /**
  * WhatsApp by phone number, shared by Callback → Send by WhatsApp Phone, Message → Send to WhatsApp Number and
- * Client Search → Find by WhatsApp Phone: the Phone field, the WhatsApp Channel picker, and how both are sent.
+ * Client Search → Find by WhatsApp Phone (and the fields of Message → Send and Wait's WhatsApp recipient): the Phone
+ * field, the WhatsApp Channel picker, and how both are sent.
  */
 
 export function whatsAppPhoneField(description: string): INodeProperties {

@@ -1,13 +1,15 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../helpers/validation';
 import { mavibotApiRequest } from '../../transport';
 import type { OperationOption, OperationResult } from '../types';
 import { readConfig } from './sendAndWait/config';
 import type { SendAndWaitConfig } from './sendAndWait/config';
-import { sendAndWaitProperties } from './sendAndWait/description';
 import { answerLinks, messageContent } from './sendAndWait/links';
+import { optionsField } from './sendAndWait/optionsField';
+import { recipientFields } from './sendAndWait/recipientFields';
 import { resolveRecipient } from './sendAndWait/recipient';
+import { responseFields } from './sendAndWait/responseFields';
 import { waitForAnswer, waitTill } from './sendAndWait/waitLimit';
 
 export const option: OperationOption = {
@@ -18,7 +20,7 @@ export const option: OperationOption = {
 		'Send a question with answer links (approve/decline, a text or a form) and pause the workflow until the client answers',
 };
 
-export const description = sendAndWaitProperties;
+export const description: INodeProperties[] = [...recipientFields, ...responseFields, optionsField];
 
 /** An execution waits once, for one answer: the question goes out for the first item only, as in n8n's own nodes. */
 export const runsOnce = true;
