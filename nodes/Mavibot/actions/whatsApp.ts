@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiId } from '../helpers/idList';
-import { locatorValue, whatsAppNumber } from '../helpers/parameters';
+import { locatorValue } from '../helpers/parameters';
+import { whatsAppNumber } from '../helpers/contactParameters';
 import { botLocator } from './fields/botLocators';
 import { requiredTextField } from './fields/builders';
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readEmail, readPhone, requiredClientId } from '../../helpers/parameters';
+import { requiredClientId } from '../../helpers/parameters';
+import { readEmail, readPhone } from '../../helpers/contactParameters';
 import { invalidParameter } from '../../helpers/validation';
 import { clientIdField } from '../fields/clientId';
 

@@ -1,4 +1,5 @@
-import { readBot, readEmail } from '../../helpers/parameters';
+import { readBot } from '../../helpers/parameters';
+import { readEmail } from '../../helpers/contactParameters';
 import { botLocator } from '../fields/botLocators';
 import { callbackOperation } from './callbackOperation';
 import type { OperationOption } from '../types';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { readPhone } from '../../helpers/parameters';
+import { readPhone } from '../../helpers/contactParameters';
 import type { OperationOption, OperationResult } from '../types';
 import { requiredTextField } from '../fields/builders';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { readEmail } from '../../helpers/parameters';
+import { readEmail } from '../../helpers/contactParameters';
 import type { OperationOption, OperationResult } from '../types';
 import { lookupResult } from './shared';
 

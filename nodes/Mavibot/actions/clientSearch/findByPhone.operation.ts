@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationOption, OperationResult } from '../types';
 import { requiredTextField } from '../fields/builders';
-import { readPhone } from '../../helpers/parameters';
+import { readPhone } from '../../helpers/contactParameters';
 import { lookupResult } from './shared';
 
 export const option: OperationOption = {

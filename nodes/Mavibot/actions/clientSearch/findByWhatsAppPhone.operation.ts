@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { locatorValue, whatsAppNumber } from '../../helpers/parameters';
+import { locatorValue } from '../../helpers/parameters';
+import { whatsAppNumber } from '../../helpers/contactParameters';
 import type { OperationOption, OperationResult } from '../types';
 import { botLocator } from '../fields/botLocators';
 import { whatsAppPhoneField } from '../whatsApp';

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { readEmail, requiredClientId } from '../../helpers/parameters';
+import { requiredClientId } from '../../helpers/parameters';
+import { readEmail } from '../../helpers/contactParameters';
 import type { OperationOption, OperationResult } from '../types';
 import { clientIdField } from '../fields/clientId';
 

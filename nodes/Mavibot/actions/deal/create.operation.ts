@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { optionalText, readEmail, readPhone, requiredClientId } from '../../helpers/parameters';
+import { optionalText, requiredClientId } from '../../helpers/parameters';
+import { readEmail, readPhone } from '../../helpers/contactParameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationOption, OperationResult } from '../types';
 import { collection, requiredTextField } from '../fields/builders';
