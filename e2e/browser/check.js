@@ -6,8 +6,9 @@
 // canvas's Execute workflow on every example, whose sample run must succeed (or, for Send and Wait, reach its wait),
 // opens the example's Mavibot Trigger (its setup steps, its token credential, its Production URL copied with one
 // click), and opens the Free Text page of Send and Wait for Response on a phone-sized screen.
-// Screenshots: docs/node-panel.png, docs/editor-mavibot.png, docs/trigger-setup.png, docs/trigger-url.png,
-// docs/send-and-wait-free-text.png.
+// Screenshots go to .e2e/screenshots/ (ignored by git): node-panel.png, editor-mavibot.png, trigger-setup.png,
+// trigger-url.png, send-and-wait-free-text.png. The README shows the last three from docs/: copy them there when the
+// pages change.
 //
 //   node e2e/browser/check.js [--n8n v2|v1] [--build=repo|private] [--no-screenshots] [--keep]
 //
@@ -158,7 +159,8 @@ async function browserChecks({
 		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
-	const docs = path.join(REPO, 'docs');
+	const docs = path.join(REPO, '.e2e', 'screenshots');
+	if (screenshots) fs.mkdirSync(docs, { recursive: true });
 	// playwright gives every launch a fresh, empty profile of its own (what --user-data-dir would do).
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
