@@ -159,8 +159,8 @@ async function browserChecks({
 		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
-	const docs = path.join(REPO, '.e2e', 'screenshots');
-	if (screenshots) fs.mkdirSync(docs, { recursive: true });
+	const shots = path.join(REPO, '.e2e', 'screenshots');
+	if (screenshots) fs.mkdirSync(shots, { recursive: true });
 	// playwright gives every launch a fresh, empty profile of its own (what --user-data-dir would do).
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
@@ -247,7 +247,7 @@ async function browserChecks({
 				if (!(await trigger.isVisible())) await triggers.click();
 				await trigger.waitFor();
 				await sleep(300);
-				if (screenshots) await page.screenshot({ path: path.join(docs, 'node-panel.png') });
+				if (screenshots) await page.screenshot({ path: path.join(shots, 'node-panel.png') });
 				await trigger.click();
 				const ndv = page.locator('[data-test-id="ndv"]');
 				await ndv.waitFor();
@@ -333,7 +333,7 @@ async function browserChecks({
 					`the credential is selected (${JSON.stringify(values)})`,
 				);
 				assert.doesNotMatch(text, /(^|\n)Token\s*\n/, 'version 1.1 has no Token field');
-				if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-setup.png') });
+				if (screenshots) await page.screenshot({ path: path.join(shots, 'trigger-setup.png') });
 				const toggle = ndv.getByText('Webhook URLs', { exact: true }).first();
 				if (await toggle.isVisible()) await toggle.click();
 				await ndv.getByText('Production URL', { exact: true }).first().click();
@@ -352,7 +352,7 @@ async function browserChecks({
 					shown,
 					'one click copies it',
 				);
-				if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-url.png') });
+				if (screenshots) await page.screenshot({ path: path.join(shots, 'trigger-url.png') });
 				await page.keyboard.press('Escape');
 			},
 		);
@@ -384,7 +384,7 @@ async function browserChecks({
 						texts.includes(name),
 						`Resource option "${name}" (got ${JSON.stringify(texts)})`,
 					);
-				if (screenshots) await page.screenshot({ path: path.join(docs, 'editor-mavibot.png') });
+				if (screenshots) await page.screenshot({ path: path.join(shots, 'editor-mavibot.png') });
 			},
 		);
 
@@ -409,7 +409,7 @@ async function browserChecks({
 						);
 						await form.locator('textarea[name="text"]').fill('Please deliver after 6 pm');
 						if (screenshots)
-							await form.screenshot({ path: path.join(docs, 'send-and-wait-free-text.png') });
+							await form.screenshot({ path: path.join(shots, 'send-and-wait-free-text.png') });
 						await form.locator('button[type="submit"]').click();
 						await form.getByText('Your answer has been recorded.').waitFor();
 					} finally {
