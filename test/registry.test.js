@@ -39,7 +39,7 @@ test('every operation file is registered in its resource', () => {
 		})
 		.map(
 			({ resource, file }) =>
-				`actions/${resource}/${file}.ts is not registered: import it in actions/${resource}/index.ts and add it to \`operations\` under its operation value`,
+				`actions/${resource}/${file}.ts is not registered: import it in actions/${resource}/index.ts and add it to the list given to defineResource()`,
 		);
 	expect(missing).toEqual([]);
 });
