@@ -2,13 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationOption, OperationResult } from '../types';
-import {
-	clientIdItems,
-	noMatchNotice,
-	readVariableQuery,
-	variableNameField,
-	variableValueField,
-} from './shared';
+import { noMatchNotice } from './fields';
+import { clientIdItems } from './results';
+import { readVariableQuery, variableNameField, variableValueField } from './variableQuery';
 
 export const option: OperationOption = {
 	name: 'Find All by Variable',

@@ -6,7 +6,8 @@ import { invalidParameter, parseJsonObject } from '../../helpers/validation';
 import type { NameValueRules } from '../../helpers/variablesInput';
 import { nameValueRows, nameValueRowsField, readNameValueRows } from '../../helpers/variablesInput';
 import type { OperationOption, OperationResult } from '../types';
-import { clientIdItems, noMatchNotice } from './shared';
+import { noMatchNotice } from './fields';
+import { clientIdItems } from './results';
 
 export const option: OperationOption = {
 	name: 'Find All by Variables',

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { readEmail } from '../../helpers/contactParameters';
 import type { OperationOption, OperationResult } from '../types';
-import { lookupResult } from './shared';
+import { lookupResult } from './results';
 
 export const option: OperationOption = {
 	name: 'Find by Email',

@@ -4,7 +4,7 @@ import { mavibotApiRequestOrNotFound } from '../../transport';
 import { optionalText, requiredText } from '../../helpers/parameters';
 import type { OperationOption, OperationResult } from '../types';
 import { collection } from '../fields/builders';
-import { lookupResult } from './shared';
+import { lookupResult } from './results';
 
 export const option: OperationOption = {
 	name: 'Find by Website Chat',

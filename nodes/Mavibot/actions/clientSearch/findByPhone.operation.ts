@@ -4,7 +4,7 @@ import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationOption, OperationResult } from '../types';
 import { requiredTextField } from '../fields/builders';
 import { readPhone } from '../../helpers/contactParameters';
-import { lookupResult } from './shared';
+import { lookupResult } from './results';
 
 export const option: OperationOption = {
 	name: 'Find by Phone',

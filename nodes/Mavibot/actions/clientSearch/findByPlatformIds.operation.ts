@@ -6,7 +6,7 @@ import { toApiId } from '../../helpers/idList';
 import { readBot, requiredIdList } from '../../helpers/parameters';
 import type { OperationOption, OperationResult } from '../types';
 import { botLocator } from '../fields/botLocators';
-import { noMatchNotice } from './shared';
+import { noMatchNotice } from './fields';
 
 export const option: OperationOption = {
 	name: 'Find by Messenger IDs',

@@ -4,13 +4,9 @@ import { mavibotApiRequestOrNotFound } from '../../transport';
 import { locatorValue } from '../../helpers/parameters';
 import type { OperationOption, OperationResult } from '../types';
 import { botLocator } from '../fields/botLocators';
-import {
-	lookupResult,
-	readVariableQuery,
-	searchInField,
-	variableNameField,
-	variableValueField,
-} from './shared';
+import { searchInField } from './fields';
+import { lookupResult } from './results';
+import { readVariableQuery, variableNameField, variableValueField } from './variableQuery';
 
 export const option: OperationOption = {
 	name: 'Find by Variable',

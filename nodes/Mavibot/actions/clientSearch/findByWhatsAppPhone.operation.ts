@@ -6,7 +6,7 @@ import { whatsAppNumber } from '../../helpers/contactParameters';
 import type { OperationOption, OperationResult } from '../types';
 import { botLocator } from '../fields/botLocators';
 import { whatsAppPhoneField } from '../whatsApp';
-import { lookupResult } from './shared';
+import { lookupResult } from './results';
 
 export const option: OperationOption = {
 	name: 'Find by WhatsApp Phone',

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationOption, OperationResult } from '../types';
-import { lookupResult, readVariableQuery, variableNameField, variableValueField } from './shared';
+import { lookupResult } from './results';
+import { readVariableQuery, variableNameField, variableValueField } from './variableQuery';
 
 export const option: OperationOption = {
 	name: 'Find Latest by Variable',

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import type { OperationOption, OperationResult } from '../types';
 import { buildQuery, readJsonQuery } from './searchQuery';
-import { clientIdItems, noMatchNotice, searchInField } from './shared';
+import { noMatchNotice, searchInField } from './fields';
+import { clientIdItems } from './results';
 
 export const option: OperationOption = {
 	name: 'Search',
