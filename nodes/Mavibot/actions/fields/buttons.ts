@@ -22,7 +22,7 @@ export const buttonFields: INodeProperties[] = [
 						default: '',
 						placeholder: 'e.g. positive',
 						description:
-							'Button colour (VK:	primary, secondary, negative, positive;	Viber:	any colour)',
+							'Button colour (VK: primary, secondary, negative, positive; Viber: any colour)',
 					},
 					{
 						displayName: 'Keep Keyboard Open',
