@@ -6,7 +6,7 @@ import { collectByOffset, readReturnLimit } from '../../helpers/paging';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { collection, limitField, returnAllField } from '../common.descriptions';
-import { simplifyClient, simplifyField } from './simplify';
+import { clientWithIsoDates, simplifyClient, simplifyField } from './simplify';
 
 /** get_clients returns at most 500 clients per request. */
 export const GET_CLIENTS_PAGE_SIZE = 500;
@@ -90,7 +90,7 @@ export async function execute(
 		action: 'get_clients',
 		pageSize: GET_CLIENTS_PAGE_SIZE,
 		limit,
-		map: simplify ? simplifyClient : undefined,
+		map: simplify ? simplifyClient : clientWithIsoDates,
 		fetchPage: async (offset, size) => {
 			const response = (await mavibotApiRequest.call(
 				this,

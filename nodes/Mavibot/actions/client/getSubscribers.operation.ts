@@ -8,7 +8,7 @@ import { collectByPage, readReturnLimit } from '../../helpers/paging';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationResult } from '../types';
 import { botLocator, collection, limitField, returnAllField } from '../common.descriptions';
-import { simplifyField, simplifySubscriber } from './simplify';
+import { clientWithIsoDates, simplifyField, simplifySubscriber } from './simplify';
 
 /** subscribers answers pages of 1000 clients; the first page is page 0. */
 export const SUBSCRIBERS_PAGE_SIZE = 1000;
@@ -124,7 +124,7 @@ export async function execute(
 		pageSize: SUBSCRIBERS_PAGE_SIZE,
 		firstPage: 0,
 		limit,
-		map: simplify ? simplifySubscriber : undefined,
+		map: simplify ? simplifySubscriber : clientWithIsoDates,
 		fetchPage: async (page) => {
 			const response = (await mavibotApiRequest.call(
 				this,
