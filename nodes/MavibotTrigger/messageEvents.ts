@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { clientTypeOptions } from '../shared/clientTypes';
+import { SERVICE_EVENT_SUMMARY } from '../shared/serviceEvents';
 import type { DeliveryStatus, Direction, MessageFilters, SystemNotifications } from './filters';
 import { filterOut, parseBotList } from './filters';
 import { toMessageEvent } from './messageEvent';
@@ -144,8 +145,7 @@ export const messageEvents: EventSource = {
 						},
 					],
 					default: 'include',
-					description:
-						'Platform notices that arrive as messages: crm_state_changed …, link_was_pressed …, new_chat_member, task callbacks (new_task_added_callback, edit_task_callback…)',
+					description: `Platform notices that arrive as messages: ${SERVICE_EVENT_SUMMARY}`,
 				},
 			],
 		},

@@ -17,7 +17,9 @@ interface ServiceEvent {
 	/** The keyword, or a pattern for a family of keywords (matched on whole words). */
 	keyword: string | RegExp;
 	position: Position;
-	/** What it reports, for the field description. */
+	/** How the filter's description shows it. */
+	label: string;
+	/** What it reports. */
 	meaning: string;
 }
 
@@ -27,6 +29,7 @@ export const SERVICE_EVENTS: readonly ServiceEvent[] = [
 		// ZhulikovN/salebot_telegram_egeland app/api/salebot_webhook.py skips it as a service event.
 		keyword: 'new_chat_member',
 		position: 'firstWord',
+		label: 'new_chat_member',
 		meaning: 'someone joined a group chat',
 	},
 	{
@@ -34,6 +37,7 @@ export const SERVICE_EVENTS: readonly ServiceEvent[] = [
 		// event ("вход/выход из групповых чатов").
 		keyword: 'left_chat_member',
 		position: 'firstWord',
+		label: 'left_chat_member',
 		meaning: 'someone left a group chat',
 	},
 	{
@@ -41,12 +45,14 @@ export const SERVICE_EVENTS: readonly ServiceEvent[] = [
 		// okeyenglish/okey-learn-connect src/components/crm/SalebotCallbackMessage.tsx hides it as an internal message.
 		keyword: 'crm_state_changed',
 		position: 'firstWord',
+		label: 'crm_state_changed …',
 		meaning: "a deal's funnel stage changed",
 	},
 	{
 		// Salebot docs, buttons with "С уведомлением о клике": the dialog gets "link_was_pressed <URL>".
 		keyword: 'link_was_pressed',
 		position: 'firstWord',
+		label: 'link_was_pressed …',
 		meaning: 'a tracked link button was clicked',
 	},
 	{
@@ -55,14 +61,16 @@ export const SERVICE_EVENTS: readonly ServiceEvent[] = [
 		// Any other <name>_callback keyword is taken to be one of the platform's callbacks too.
 		keyword: /[a-z][a-z0-9]*(?:_[a-z0-9]+)*_callback/,
 		position: 'anywhere',
-		meaning: 'task callbacks (new_task_added_callback, edit_task_callback…)',
+		label: 'task callbacks (new_task_added_callback, edit_task_callback…)',
+		meaning: 'a task bound to the client was added or edited, or another platform callback',
 	},
 	{
 		// okeyenglish/okey-learn-connect src/components/crm/SalebotCallbackMessage.tsx: "<provider>_success <amount>"
 		// (e.g. "tbank_success 10") is a payment system's notice of a payment, shown as a system line, not a message.
 		keyword: /[a-z0-9]+(?:_[a-z0-9]+)*_success/,
 		position: 'firstWord',
-		meaning: 'payment notices (<provider>_success <amount>)',
+		label: 'payment notices (<provider>_success <amount>)',
+		meaning: 'a payment system reported a payment',
 	},
 ];
 
@@ -87,9 +95,5 @@ export function isServiceEvent(text: string | null | undefined): boolean {
 	return trimmed !== '' && (FIRST_WORD.test(trimmed) || ANYWHERE.test(trimmed));
 }
 
-/** The service events in a few words each, for descriptions: "crm_state_changed …, link_was_pressed …, …". */
-export const SERVICE_EVENT_SUMMARY = SERVICE_EVENTS.map((event) =>
-	typeof event.keyword === 'string'
-		? `${event.keyword}${event.position === 'firstWord' ? ' …' : ''}`
-		: event.meaning,
-).join(', ');
+/** The service events in a few words each, for descriptions: "new_chat_member, …, crm_state_changed …, …". */
+export const SERVICE_EVENT_SUMMARY = SERVICE_EVENTS.map((event) => event.label).join(', ');
