@@ -1,4 +1,5 @@
-import { LINK_KEYS, parseAttachments, parseListLiteral } from '../../attachments';
+import { LINK_KEYS, parseAttachments } from './attachments';
+import { parseListLiteral } from './pythonLiteral';
 
 /**
  * The details of each attachment: what `attachments` (a list of URLs) leaves out. Attachment objects carry a name and
