@@ -140,13 +140,14 @@ function events(count, round) {
 	);
 }
 
+/** Posts every body, `parallel` at a time; resolves the answers that were not HTTP 200 ("<status> <body>"). */
 async function postAll(url, bodies, parallel = PARALLEL) {
 	let next = 0;
-	let failed = 0;
+	const failed = [];
 	const lane = async () => {
 		while (next < bodies.length) {
 			const res = await http('POST', url, { body: bodies[next++], timeoutMs: 120000 });
-			if (res.status !== 200) failed++;
+			if (res.status !== 200) failed.push(`${res.status} ${String(res.text).slice(0, 200)}`);
 		}
 	};
 	await Promise.all(Array.from({ length: parallel }, lane));
@@ -158,7 +159,10 @@ async function timeUntilSent(sandbox, count, post) {
 	await sandbox.reset();
 	const started = Date.now();
 	const failed = await post();
-	if (failed) throw new Error(`${failed} request(s) not answered 200`);
+	if (failed.length > 0)
+		throw new Error(
+			`${failed.length} request(s) not answered 200: ${[...new Set(failed)].join('; ')}`,
+		);
 	await waitUntil(async () => (await sandbox.requests('message')).length >= count, {
 		timeoutMs: 900000,
 		intervalMs: 100,
