@@ -1,25 +1,28 @@
 // Copies what tsc does not emit into dist/: icons, codex files (<Node>.node.json) and output schemas.
+// MAVIBOT_DIST_DIR: another build folder (scripts/build-private.sh).
 const fs = require('node:fs');
 const path = require('node:path');
 const { src, dest, parallel, series } = require('gulp');
+
+const DIST = process.env.MAVIBOT_DIST_DIR || 'dist';
 
 function copyIcons() {
 	return src(['icons/**/*.{png,svg}', 'nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], {
 		base: '.',
 		encoding: false,
 		allowEmpty: true,
-	}).pipe(dest('dist'));
+	}).pipe(dest(DIST));
 }
 
 function copyCodexAndSchemas() {
 	return src(['nodes/**/*.node.json', 'nodes/**/__schema__/**/*.json'], {
 		base: '.',
 		allowEmpty: true,
-	}).pipe(dest('dist'));
+	}).pipe(dest(DIST));
 }
 
 /** The trigger's schemas are written once, for version 1.0.0: its versions differ in where the token lives only. */
-const TRIGGER_SCHEMAS = 'dist/nodes/MavibotTrigger/__schema__';
+const TRIGGER_SCHEMAS = path.join(DIST, 'nodes', 'MavibotTrigger', '__schema__');
 const TRIGGER_SCHEMA_SOURCE = 'v1.0.0';
 
 /**
@@ -29,7 +32,9 @@ const TRIGGER_SCHEMA_SOURCE = 'v1.0.0';
  * trigger gets a copy at both places (the message events schema at the second, the default source).
  */
 function triggerSchemasPerVersion(done) {
-	const { MavibotTrigger } = require('./dist/nodes/MavibotTrigger/MavibotTrigger.node.js');
+	const { MavibotTrigger } = require(
+		path.resolve(DIST, 'nodes', 'MavibotTrigger', 'MavibotTrigger.node.js'),
+	);
 	const versions = [new MavibotTrigger().description.version].flat();
 	const source = path.join(TRIGGER_SCHEMAS, TRIGGER_SCHEMA_SOURCE);
 	for (const version of versions) {
