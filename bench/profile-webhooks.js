@@ -1,10 +1,11 @@
 'use strict';
 /**
- * Where n8n 2.x spends its CPU on message events: the Mavibot Trigger → Send workflow and n8n's Webhook node → Send,
- * each in its own `n8n start` under V8's CPU profiler (`node --cpu-prof`), the same events posted 16 at a time.
- * Prints, for each, the CPU time under the functions that matter here (expression engine, webhook handling) per
- * event. Not part of `npm run bench`; run by hand:
- *   node bench/profile-webhooks.js [--events 200] [--tarball other-build.tgz] [--keep]
+ * Where n8n 2.x spends its CPU on message events: the Mavibot Trigger → Send workflow, n8n's Webhook node with one
+ * expression (the floor) → Send and the static Webhook node → Send (bench/scale.js), each in its own `n8n start`
+ * under V8's CPU profiler (`node --cpu-prof`), the same events posted 16 at a time. Prints, for each, the CPU time
+ * under the functions that matter here (expression engine, webhook handling, the trigger's own steps) per event, and
+ * the functions with the most CPU of their own. Not part of `npm run bench`; run by hand:
+ *   node bench/profile-webhooks.js [--events 200] [--sides trigger,floor,webhook] [--top 25] [--tarball other.tgz] [--keep]
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -20,6 +21,12 @@ const args = process.argv.slice(2);
 const EVENTS = Number(args[args.indexOf('--events') + 1] || 200) || 200;
 const TARBALL = args.includes('--tarball') ? args[args.indexOf('--tarball') + 1] : undefined;
 const KEEP = args.includes('--keep');
+const SIDES = (
+	args.includes('--sides') ? args[args.indexOf('--sides') + 1] : 'trigger,floor,webhook'
+)
+	.split(',')
+	.filter(Boolean);
+const TOP = Number(args.includes('--top') ? args[args.indexOf('--top') + 1] : 25);
 
 /** Functions whose inclusive CPU time is reported (matched on the V8 function name). */
 const WATCH = [
@@ -33,36 +40,60 @@ const WATCH = [
 	['expression evaluated in the engine', /^renderExpression$/],
 	['whole webhook request (LiveWebhooks.executeWebhook)', /^executeWebhook$/],
 	['workflow execution (WorkflowExecute.processRunExecutionData)', /^processRunExecutionData$/],
+	["the start node's webhook() (each side's node code)", /^webhook$/],
+	['credential read + decryption (CredentialsHelper.getDecrypted)', /^getDecrypted$/],
+	['trigger: token check (refuseUnverified)', /^refuseUnverified$/],
+	['trigger: event building (toMessageEvent)', /^toMessageEvent$/],
+	['trigger: repeat memory (seenBefore)', /^seenBefore$/],
+	['execution saved (create + update)', /^(createNewExecution|updateExistingExecution)$/],
 ];
 
+/** Whether a sample's stack is inside the handling of an event (its webhook request or its execution). */
+const EVENT_WORK = /^(executeWebhook|processRunExecutionData)$/;
+
+/**
+ * CPU of the profile, per watched function (inclusive) and per function (own time). Only the samples between the
+ * first and the last one spent on an event count, so that n8n's start-up, which the profile also holds, does not.
+ */
 function analyse(file) {
 	const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-	const interval =
-		(profile.endTime - profile.startTime) / Math.max(1, profile.samples.length) / 1000; // ms
-	const self = new Map();
-	for (const id of profile.samples) self.set(id, (self.get(id) || 0) + interval);
 	const parent = new Map();
 	for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+	const stack = (id) => {
+		const names = [];
+		for (let cur = id; cur !== undefined; cur = parent.get(cur))
+			names.push(byId.get(cur).callFrame.functionName);
+		return names;
+	};
+	const { samples, timeDeltas } = profile;
+	let first = -1;
+	let last = -1;
+	samples.forEach((id, i) => {
+		if (stack(id).some((name) => EVENT_WORK.test(name))) {
+			if (first < 0) first = i;
+			last = i;
+		}
+	});
 	const totals = Object.fromEntries(WATCH.map(([label]) => [label, 0]));
+	const ownTime = new Map();
 	let busy = 0;
-	for (const [id, ms] of self) {
-		const node = byId.get(id);
+	let windowMs = 0;
+	for (let i = Math.max(first, 0); i <= last; i++) {
+		const ms = (timeDeltas[i + 1] ?? 0) / 1000; // the time until the next sample
+		windowMs += ms;
+		const node = byId.get(samples[i]);
 		if (node.callFrame.functionName === '(idle)') continue;
 		busy += ms;
+		const { functionName, url, lineNumber } = node.callFrame;
+		const where = `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '')}:${lineNumber + 1}`;
+		ownTime.set(where, (ownTime.get(where) || 0) + ms);
 		// Inclusive: credit every watched function on the stack once.
-		const seen = new Set();
-		for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
-			const name = byId.get(cur).callFrame.functionName;
-			for (const [label, re] of WATCH) {
-				if (!seen.has(label) && re.test(name)) {
-					totals[label] += ms;
-					seen.add(label);
-				}
-			}
-		}
+		const names = stack(samples[i]);
+		for (const [label, re] of WATCH) if (names.some((name) => re.test(name))) totals[label] += ms;
 	}
-	return { busy, totals };
+	const top = [...ownTime].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+	return { busy, windowMs, totals, top };
 }
 
 async function profileOne(which, tarball, sandbox) {
@@ -84,7 +115,7 @@ async function profileOne(which, tarball, sandbox) {
 		await proc.waitFor(/Editor is now accessible/, 240000);
 		const url = await scale.eventUrl(n8n, which);
 		const ms = await scale.timeUntilSent(sandbox, EVENTS, () =>
-			scale.postAll(url, scale.events(EVENTS, which === 'trigger' ? 1 : 2)),
+			scale.postAll(url, scale.events(EVENTS, 1 + SIDES.indexOf(which))),
 		);
 		await proc.stop(60000);
 		const file = fs
@@ -105,8 +136,7 @@ async function main() {
 	const sandbox = await startSandbox();
 	try {
 		const results = [];
-		for (const which of ['trigger', 'webhook'])
-			results.push(await profileOne(which, packed.tarball, sandbox));
+		for (const which of SIDES) results.push(await profileOne(which, packed.tarball, sandbox));
 		console.log(`\nCPU of the main n8n process per event (${EVENTS} events, 16 at a time), ms:`);
 		console.log(`| | ${results.map((r) => r.which).join(' | ')} |`);
 		console.log(`|---|${results.map(() => '---').join('|')}|`);
@@ -114,12 +144,19 @@ async function main() {
 			`| wall time until every send | ${results.map((r) => (r.ms / 1000).toFixed(2) + ' s').join(' | ')} |`,
 		);
 		console.log(
-			`| busy (not idle) | ${results.map((r) => (r.busy / EVENTS).toFixed(2)).join(' | ')} |`,
+			`| span from the first to the last event's work | ${results.map((r) => (r.windowMs / 1000).toFixed(2) + ' s').join(' | ')} |`,
+		);
+		console.log(
+			`| busy (not idle) in that span | ${results.map((r) => (r.busy / EVENTS).toFixed(2)).join(' | ')} |`,
 		);
 		for (const [label] of WATCH)
 			console.log(
 				`| ${label} | ${results.map((r) => (r.totals[label] / EVENTS).toFixed(2)).join(' | ')} |`,
 			);
+		for (const r of results) {
+			console.log(`\nOwn CPU per event, top ${TOP} (${r.which}), ms:`);
+			for (const [where, ms] of r.top) console.log(`  ${(ms / EVENTS).toFixed(2)}  ${where}`);
+		}
 		if (KEEP) for (const r of results) console.log(`profile (${r.which}): ${r.file}`);
 	} finally {
 		await sandbox.stop();
@@ -127,7 +164,11 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+}
+
+module.exports = { analyse };

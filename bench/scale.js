@@ -1,8 +1,10 @@
 'use strict';
 /**
  * The scale-out rows of `npm run bench` (bench/run.js):
- * - the Mavibot Trigger against n8n's own Webhook node, both published in one `n8n start` (default expression
- *   engine), measured side by side: message events posted 16 at a time, until every run has sent its reply;
+ * - the Mavibot Trigger against n8n's own Webhook node, all published in one `n8n start` (default expression
+ *   engine), measured side by side: message events posted 16 at a time, until every run has sent its reply. The
+ *   Webhook node twice: with one expression in a parameter (the floor: n8n takes an expression isolate per request
+ *   for it, as for every trigger) and with static parameters only (the one start node n8n 2.x lets skip the isolate);
  * - n8n's queue mode (e2e/lib/queue.js) with 1 and with 2 workers: 2,000 Message → Send items in one execution, and
  *   2,000 message events, each its own execution.
  * Runs alternate (A B B A …) and each figure is the median of its runs, because this machine is shared.
@@ -29,6 +31,13 @@ const WEBHOOK = {
 	id: 'BenchN8nWebhook1',
 	path: 'bench-webhook-events',
 	webhookId: '1c907e53-4b2d-4f60-8e8c-7d3b2f1a0c92',
+};
+/** The floor: the same Webhook node with one expression (`={{ "" }}` in its IP allow-list, which allows every IP). */
+const FLOOR = {
+	id: 'BenchN8nWebhookX',
+	path: 'bench-webhook-floor',
+	webhookId: '4f2a9c17-6e3b-4d81-a0c5-9b7e2d4f1c63',
+	options: { ipWhitelist: '={{ "" }}' },
 };
 const ITEMS = {
 	id: 'BenchQueueItems1',
@@ -67,26 +76,36 @@ const triggerWorkflow = () =>
 		connections: [['Mavibot Trigger', 'Send']],
 	});
 
-/** n8n's Webhook node on POST <path>, answering at once. */
-const webhookNode = ({ webhookId, path }) => ({
+/** n8n's Webhook node (v2, defaults) on POST <path>, answering at once. */
+const webhookNode = ({ webhookId, path, options = {} }) => ({
 	name: 'Webhook',
 	type: 'n8n-nodes-base.webhook',
 	typeVersion: 2,
 	webhookId,
-	parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options },
 });
 
 /** n8n's Webhook node (answers at once) → the same Send, reading the same fields from the raw event. */
-const webhookWorkflow = () =>
+const webhookWorkflow = (side = WEBHOOK, name = "bench: n8n's Webhook node → Send") =>
 	workflow({
-		id: WEBHOOK.id,
-		name: "bench: n8n's Webhook node → Send",
+		id: side.id,
+		name,
 		nodes: [
-			webhookNode(WEBHOOK),
+			webhookNode(side),
 			send('={{ $json.body.client.id }}', '={{ "You wrote: " + $json.body.message }}'),
 		],
 		connections: [['Webhook', 'Send']],
 	});
+
+const floorWorkflow = () =>
+	webhookWorkflow(FLOOR, "bench: n8n's Webhook node with one expression (the floor) → Send");
+
+/** The sides measured against each other, by the name the runs use. */
+const SIDES = {
+	trigger: 'Mavibot Trigger',
+	floor: "n8n's Webhook node, one expression",
+	webhook: "n8n's Webhook node, static",
+};
 
 /** Webhook node → Split Out (the posted list) → Send: one execution with as many items as the list. */
 const itemsWorkflow = () =>
@@ -121,13 +140,14 @@ function events(count, round) {
 	);
 }
 
+/** Posts every body, `parallel` at a time; resolves the answers that were not HTTP 200 ("<status> <body>"). */
 async function postAll(url, bodies, parallel = PARALLEL) {
 	let next = 0;
-	let failed = 0;
+	const failed = [];
 	const lane = async () => {
 		while (next < bodies.length) {
 			const res = await http('POST', url, { body: bodies[next++], timeoutMs: 120000 });
-			if (res.status !== 200) failed++;
+			if (res.status !== 200) failed.push(`${res.status} ${String(res.text).slice(0, 200)}`);
 		}
 	};
 	await Promise.all(Array.from({ length: parallel }, lane));
@@ -139,7 +159,10 @@ async function timeUntilSent(sandbox, count, post) {
 	await sandbox.reset();
 	const started = Date.now();
 	const failed = await post();
-	if (failed) throw new Error(`${failed} request(s) not answered 200`);
+	if (failed.length > 0)
+		throw new Error(
+			`${failed.length} request(s) not answered 200: ${[...new Set(failed)].join('; ')}`,
+		);
 	await waitUntil(async () => (await sandbox.requests('message')).length >= count, {
 		timeoutMs: 900000,
 		intervalMs: 100,
@@ -161,24 +184,31 @@ async function prepare(n8n, tarball, sandboxUrl, workflows) {
 	for (const wf of workflows) await n8n.activate(wf.id);
 }
 
-/** One n8n (not started) with the package and both event workflows published. */
+/** One n8n (not started) with the package and the three event workflows published. */
 function prepareSingle(n8n, tarball, sandboxUrl) {
-	return prepare(n8n, tarball, sandboxUrl, [triggerWorkflow(), webhookWorkflow()]);
+	return prepare(n8n, tarball, sandboxUrl, [triggerWorkflow(), floorWorkflow(), webhookWorkflow()]);
 }
 
-/** The URL to post message events to, once the running n8n has registered it: 'trigger' or 'webhook'. */
+/** The URL to post message events to, once the running n8n has registered it: a key of SIDES. */
 async function eventUrl(n8n, which) {
 	if (which === 'trigger') {
 		await n8n.waitForWebhook(`${TRIGGER.webhookId}/mavibot`);
 		return `${n8n.baseUrl}/webhook/${TRIGGER.webhookId}/mavibot?token=${TOKEN}`;
 	}
-	await n8n.waitForWebhook(WEBHOOK.path);
-	return `${n8n.baseUrl}/webhook/${WEBHOOK.path}`;
+	const side = which === 'floor' ? FLOOR : WEBHOOK;
+	await n8n.waitForWebhook(side.path);
+	return `${n8n.baseUrl}/webhook/${side.path}`;
+}
+
+/** A B C C B A …: each side as often first as last, so that a load that rises or falls weighs on all alike. */
+function alternated(sides, rounds) {
+	return Array.from({ length: rounds }, (_, i) => (i % 2 ? [...sides].reverse() : sides)).flat();
 }
 
 /**
- * Mavibot Trigger vs n8n's Webhook node, one `n8n start`, alternating T W W T …; `rounds` runs of each.
- * Resolves { count, rounds, triggerMs, webhookMs, ratio, runs }.
+ * Mavibot Trigger vs n8n's Webhook node with one expression (the floor) and static, one `n8n start`, in the order
+ * T F W W F T …; `rounds` runs of each. Resolves { count, rounds, triggerMs, floorMs, webhookMs, ratio (to the
+ * floor), staticRatio, runs }.
  */
 async function triggerVsWebhook({ sandbox, tarball, count, rounds, log, env = {} }) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mavibot-bench-hook-'));
@@ -192,26 +222,30 @@ async function triggerVsWebhook({ sandbox, tarball, count, rounds, log, env = {}
 	try {
 		await prepareSingle(n8n, tarball, sandbox.url);
 		await n8n.start({ timeoutMs: 240000 });
-		const urls = {
-			trigger: await eventUrl(n8n, 'trigger'),
-			webhook: await eventUrl(n8n, 'webhook'),
-		};
-		const runs = { trigger: [], webhook: [] };
-		const order = Array.from({ length: rounds }, (_, i) =>
-			i % 2 ? ['webhook', 'trigger'] : ['trigger', 'webhook'],
-		).flat();
+		const sides = Object.keys(SIDES);
+		const urls = {};
+		for (const which of sides) urls[which] = await eventUrl(n8n, which);
+		const runs = Object.fromEntries(sides.map((which) => [which, []]));
 		let round = 0;
-		for (const which of order) {
+		for (const which of alternated(sides, rounds)) {
 			const bodies = events(count, round++);
 			const ms = await timeUntilSent(sandbox, count, () => postAll(urls[which], bodies));
 			runs[which].push(ms);
-			log(
-				`  ${count} events → ${which === 'trigger' ? 'Mavibot Trigger' : "n8n's Webhook node"} → Send: ${(ms / 1000).toFixed(2)} s`,
-			);
+			log(`  ${count} events → ${SIDES[which]} → Send: ${(ms / 1000).toFixed(2)} s`);
 		}
 		const triggerMs = median(runs.trigger);
+		const floorMs = median(runs.floor);
 		const webhookMs = median(runs.webhook);
-		return { count, rounds, triggerMs, webhookMs, ratio: triggerMs / webhookMs, runs };
+		return {
+			count,
+			rounds,
+			triggerMs,
+			floorMs,
+			webhookMs,
+			ratio: triggerMs / floorMs,
+			staticRatio: triggerMs / webhookMs,
+			runs,
+		};
 	} finally {
 		await n8n.stop();
 		fs.rmSync(userFolder, { recursive: true, force: true });
@@ -283,37 +317,31 @@ function reportLines({ hook, hookLazy, queue }) {
 		);
 		lines.push(
 			`${hook.count} message events posted ${PARALLEL} at a time to a published workflow, until every run has sent its reply`,
-			`(one \`n8n start\` per setting, both workflows published side by side, runs alternated, median of ${hook.rounds} runs each).`,
+			`(one \`n8n start\` per setting, the three workflows published side by side, runs in the order A B C C B A …,`,
+			`median of ${hook.rounds} runs each). The floor is n8n's Webhook node v2 with its defaults and one expression,`,
+			'`={{ "" }}` in its IP allow-list: n8n then takes an expression isolate per request, as it does for every other',
+			'trigger (its own Telegram, Form and Chat triggers included). With static parameters only, the Webhook node is',
+			'the one start node n8n 2.x lets skip the isolate (`LiveWebhooks.webhookPhaseNeedsIsolate`): shown for reference.',
 			'',
-			"| n8n setting | Mavibot Trigger → Message → Send | n8n's Webhook node → Message → Send | Ratio |",
-			'|---|---|---|---|',
+			'| n8n setting | Mavibot Trigger → Send | Webhook node, one expression (floor) → Send | Webhook node, static → Send | Trigger / floor | Trigger / static |',
+			'|---|---|---|---|---|---|',
 		);
-		for (const [label, row] of [
+		const rows = [
 			['default', hook],
 			['`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`', hookLazy],
-		]) {
-			if (row)
-				lines.push(
-					`| ${label} | ${seconds(row.triggerMs)} | ${seconds(row.webhookMs)} | ${row.ratio.toFixed(2)}× |`,
-				);
-		}
+		].filter(([, row]) => row);
+		for (const [label, row] of rows)
+			lines.push(
+				`| ${label} | ${seconds(row.triggerMs)} | ${seconds(row.floorMs)} | ${seconds(row.webhookMs)} | ${row.ratio.toFixed(2)}× | ${row.staticRatio.toFixed(2)}× |`,
+			);
+		lines.push('');
+		for (const [label, row] of rows)
+			lines.push(
+				`Runs (${label}, in order of their side): trigger ${row.runs.trigger.map(seconds).join(', ')}; floor ${row.runs.floor.map(seconds).join(', ')}; static ${row.runs.webhook.map(seconds).join(', ')}.`,
+			);
 		lines.push(
 			'',
-			...[
-				['default', hook],
-				['lazy acquire', hookLazy],
-			]
-				.filter(([, row]) => row)
-				.map(
-					([label, row]) =>
-						`Runs (${label}): trigger ${row.runs.trigger.map(seconds).join(', ')}; Webhook node ${row.runs.webhook.map(seconds).join(', ')}.`,
-				),
-			'',
-			'n8n 2.41.1 takes an expression isolate (a new V8 isolate for every request) in the webhook phase of every trigger',
-			'except its own Webhook node, whatever the trigger evaluates (`LiveWebhooks.webhookPhaseNeedsIsolate`). The Mavibot',
-			'Trigger evaluates nothing there (its answer fields resolve without the engine), so with lazy acquisition, where n8n',
-			'takes an isolate only for an expression, it costs what the Webhook node costs. Where the CPU goes, per event:',
-			'`node bench/profile-webhooks.js` (V8 CPU profile of each side).',
+			'Where the CPU goes, per event: `node bench/profile-webhooks.js` (V8 CPU profile of the n8n process, each side).',
 			'',
 		);
 	}

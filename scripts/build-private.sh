@@ -10,6 +10,5 @@ mkdir -p "$dir"
 (cd "$root" && npx tsc -p tsconfig.json --outDir "$dir/dist" && node scripts/bundle.js "$dir")
 cp "$root/package.json" "$root/index.js" "$dir/"
 ln -sfn "$root/node_modules" "$dir/node_modules"
-mkdir -p "$dir/dist/icons"
-cp "$root"/icons/*.svg "$dir/dist/icons/"
-(cd "$root" && find nodes -name '*.node.json' -exec sh -c 'mkdir -p "$2/dist/$(dirname "$1")" && cp "$1" "$2/dist/$1"' _ {} "$dir" \;)
+# Icons, codex files and output schemas, as `npm run build` copies them (gulpfile.js), into this folder.
+(cd "$root" && MAVIBOT_DIST_DIR="$dir/dist" npx gulp build:assets)

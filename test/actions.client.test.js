@@ -8,6 +8,9 @@ const { mavibotWorkflow } = require('./harness/workflows');
 const { useSandbox, startSandbox, KEYS, SEED } = require('./harness/sandbox');
 const { BASE_TIME } = require('./sandbox/state');
 
+/** The ISO 8601 (UTC) twin the node adds beside unix seconds. */
+const isoOf = (seconds) => new Date(seconds * 1000).toISOString();
+
 const { ann: ANN, boris: BORIS, elena: ELENA, hanna: HANNA } = SEED.clients;
 const FIXED = 12;
 const FIRST_NEW = SEED.firstRuntimeClientId;
@@ -269,7 +272,9 @@ describe('Client → Get Many', () => {
 			group: '',
 			tag: null,
 			created_at: BASE_TIME + 11 * 3600,
+			created_at_iso: isoOf(BASE_TIME + 11 * 3600),
 			updated_at: BASE_TIME + 11 * 3600,
+			updated_at_iso: isoOf(BASE_TIME + 11 * 3600),
 		});
 		expect(output[2]).toMatchObject({
 			client_type: 5,
@@ -290,7 +295,9 @@ describe('Client → Get Many', () => {
 				message_id: null,
 				project_id: SEED.projectId,
 				created_at: BASE_TIME + 11 * 3600,
+				created_at_iso: isoOf(BASE_TIME + 11 * 3600),
 				updated_at: BASE_TIME + 11 * 3600,
+				updated_at_iso: isoOf(BASE_TIME + 11 * 3600),
 				custom_answer: null,
 				tag: null,
 				group: '',
@@ -443,6 +450,7 @@ describe('Client → Get Subscribers', () => {
 				group: 'mavi_test_bot',
 				tag: 'spring_promo',
 				created_at: BASE_TIME,
+				created_at_iso: isoOf(BASE_TIME),
 				client_phone: null,
 				client_email: null,
 			},

@@ -695,6 +695,7 @@ describe('Client Search → Find by Messenger IDs (find_client_id_by_platform_id
 			id: C.ann,
 			tag: 'spring_promo',
 			created_at: expect.any(Number),
+			created_at_iso: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/),
 			name: 'Ann Petrova',
 			avatar: 'https://cdn.example.com/avatars/ann.jpg',
 			platform_id: '146467928',

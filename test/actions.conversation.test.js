@@ -8,6 +8,9 @@ const { mavibotWorkflow } = require('./harness/workflows');
 const { useSandbox, SEED } = require('./harness/sandbox');
 const { BASE_TIME } = require('./sandbox/state');
 
+/** The ISO 8601 (UTC) twin the node adds beside unix seconds. */
+const isoOf = (seconds) => new Date(seconds * 1000).toISOString();
+
 const { ann: ANN, boris: BORIS } = SEED.clients;
 
 const env = useSandbox();
@@ -34,6 +37,7 @@ describe('Conversation → Get History', () => {
 				text: '/start',
 				from_client: true,
 				created_at: BASE_TIME + 3600,
+				created_at_iso: isoOf(BASE_TIME + 3600),
 				delivered: true,
 				attachments: [],
 				manager_email: null,
@@ -75,6 +79,7 @@ describe('Conversation → Get History', () => {
 				message_id: null,
 				message_from_outside: 0,
 				created_at: BASE_TIME + 3600 + 600,
+				created_at_iso: isoOf(BASE_TIME + 3600 + 600),
 				text: 'How much is the starter plan?',
 				attachments: [],
 				delivered: true,

@@ -1227,7 +1227,7 @@ describe('webhooks', () => {
 	});
 	afterAll(() => new Promise((resolve) => receiver.close(resolve)));
 
-	test('buildWebhookEvent has exactly the §6 fields and increasing ids; sendWebhook posts it', async () => {
+	test('buildWebhookEvent has the §6 fields and the ones real payloads add, and increasing ids; sendWebhook posts it', async () => {
 		const first = sb.buildWebhookEvent();
 		const second = sb.buildWebhookEvent({ client_id: C.boris, message: 'Hi', is_input: 0 });
 		expect(Object.keys(first).sort()).toEqual(
@@ -1237,6 +1237,7 @@ describe('webhooks', () => {
 				'delivered',
 				'error_message',
 				'id',
+				'internal_id',
 				'is_input',
 				'message',
 				'message_id',
@@ -1244,8 +1245,28 @@ describe('webhooks', () => {
 			].sort(),
 		);
 		expect(Object.keys(first.client).sort()).toEqual(
-			['avatar', 'client_type', 'created_at', 'group', 'id', 'name', 'recepient', 'tag'].sort(),
+			[
+				'avatar',
+				'client_type',
+				'created_at',
+				'custom_answer',
+				'group',
+				'id',
+				'name',
+				'operator_start_dialog',
+				'recepient',
+				'tag',
+				'variables',
+			].sort(),
 		);
+		// Not in the vendor's pages, seen in real payloads (real-world-shapes.md): the client's variables, as stored.
+		expect(first.client.variables).toEqual({
+			tg_username: '@ann_p',
+			city: 'Moscow',
+			quiz_score: '7',
+			source: 'telegram_ads',
+		});
+		expect(first.internal_id).toEqual(expect.any(String));
 		expect(first.client).toMatchObject({
 			id: C.ann,
 			recepient: '146467928',

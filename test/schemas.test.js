@@ -21,6 +21,11 @@ const DIST_DIR = path.join(ROOT, 'dist', 'nodes', 'Mavibot', '__schema__', 'v1.0
 const TRIGGER_DIR = path.join(ROOT, 'nodes', 'MavibotTrigger', '__schema__', 'v1.0.0');
 const TRIGGER_DIST_DIR = path.join(ROOT, 'dist', 'nodes', 'MavibotTrigger', '__schema__', 'v1.0.0');
 
+/** The trigger's versions as n8n names their schema folders (1 → v1.0.0, 1.1 → v1.1.0). */
+const TRIGGER_VERSIONS = ['v1.0.0', 'v1.1.0'];
+const schemaFolder = (version) =>
+	`v${String(version).split('.').concat(['0', '0']).slice(0, 3).join('.')}`;
+
 const env = useSandbox();
 const cases = allCases();
 const readSchema = (file, dir = SOURCE_DIR) =>
@@ -128,6 +133,13 @@ test('the build copies the schemas into dist/ and the package ships them', () =>
 		}
 		expected.push(...files.map((file) => `${packed}/${file}`));
 	}
+	// The trigger's schemas again for each of its versions, where n8n looks for them (gulpfile.js).
+	const triggerRoot = 'dist/nodes/MavibotTrigger/__schema__';
+	for (const version of TRIGGER_VERSIONS) {
+		if (version !== 'v1.0.0')
+			expected.push(...filesUnder(TRIGGER_DIR).map((file) => `${triggerRoot}/${version}/${file}`));
+		expected.push(`${triggerRoot}/${version}.json`);
+	}
 	const [pack] = JSON.parse(
 		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
 			cwd: ROOT,
@@ -138,4 +150,30 @@ test('the build copies the schemas into dist/ and the package ships them', () =>
 		.map((file) => file.path)
 		.filter((file) => file.includes('/__schema__/'));
 	expect(shipped.sort()).toEqual(expected.sort());
+});
+
+test("n8n finds the trigger's schemas for each of its versions, where its editor and its lookup ask", async () => {
+	const { resolveOutputSchemaPath } = require('n8n-core');
+	const pkg = await loadPackage();
+	const trigger = pkg.rawNodeTypes['n8n-nodes-mavibot.mavibotTrigger'].type;
+	const versions = [trigger.description.version].flat();
+	expect(versions.map(schemaFolder)).toEqual(TRIGGER_VERSIONS);
+	const nodeDir = path.join(ROOT, 'dist', 'nodes', 'MavibotTrigger');
+	const messageEvents = fs.readFileSync(path.join(TRIGGER_DIR, 'output.json'), 'utf8');
+	for (const version of versions) {
+		// The editor: GET /schemas/<node>/<x.y.z>.json, resolved without falling back to another version.
+		const forEditor = resolveOutputSchemaPath({ nodeDir, version: String(version) });
+		expect(fs.readFileSync(forEditor, 'utf8')).toBe(messageEvents);
+		// n8n's output-schema lookup (AI builder, pin data): it may fall back to another version, and need not.
+		const exact = resolveOutputSchemaPath({
+			nodeDir,
+			version,
+			versionFallback: true,
+		});
+		const folder = schemaFolder(version);
+		expect(path.relative(path.join(nodeDir, '__schema__'), exact)).toMatch(
+			new RegExp(`^${folder.replace(/\./g, '\\.')}(\\.json|/output\\.json)$`),
+		);
+		expect(fs.readFileSync(exact, 'utf8')).toBe(messageEvents);
+	}
 });

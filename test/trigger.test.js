@@ -293,6 +293,7 @@ describe('the clean event', () => {
 		expect(call.items).toEqual([
 			{
 				messageId: event.id,
+				messengerMessageId: null,
 				direction: 'incoming',
 				text: 'Hello!',
 				isSystemNotification: false,
@@ -306,13 +307,19 @@ describe('the clean event', () => {
 					tag: 'spring_promo',
 					bot: 'mavi_test_bot',
 					createdAt: '2024-03-01 10:00:00',
+					// Text without an offset: the zone is not guessed.
+					createdAtIso: null,
+					variables: {},
+					otherFields: {},
 				},
 				attachments: ['https://files.example.com/a.jpg'],
+				attachmentDetails: [{ url: 'https://files.example.com/a.jpg', name: null, type: null }],
 				delivered: true,
 				deliveryError: null,
 				blockId: 391,
 				projectId: 77,
 				receivedAt: expect.any(String),
+				otherFields: {},
 				raw: event,
 			},
 		]);

@@ -107,6 +107,20 @@ describe('version 1.1: the token comes from the credential', () => {
 		expect(missing.answer.status).toBe(401);
 	});
 
+	test('a token changed in the credential counts from the next request: the old one is refused at once', async () => {
+		const setup = await trigger11({});
+		expect((await callTrigger(setup, { body: event(), query: { token: TOKEN } })).runs).toBe(true);
+		const changed = 'changed-token-0123456789abcdef';
+		setup.credentials.mavibotTriggerApi = { token: changed };
+		// Requests arriving together share a credential read (sharedReads.ts), never one made before they arrived.
+		const [old, fresh] = await Promise.all([
+			callTrigger(setup, { body: event(), query: { token: TOKEN } }),
+			callTrigger(setup, { body: event(), query: { token: changed } }),
+		]);
+		expect(old.answer.status).toBe(401);
+		expect(fresh.runs).toBe(true);
+	});
+
 	test('a Token parameter left in a 1.1 node is ignored', async () => {
 		const setup = await trigger11({ token: 'parameter-token-0123456789' });
 		const byParameter = await callTrigger(setup, {

@@ -290,9 +290,21 @@ async function triggerChecks(ctx, { check, owner }) {
 			'message event with the right token → {status: ok}, workflow replies through the API',
 			async (assert) => {
 				await sandbox.reset();
+				// The sandbox's event carries what real payloads do beyond the docs (real-world-shapes.md):
+				// client.variables, internal_id; here also custom_answer, unix seconds, attachment objects, a new field.
 				const fired = await sandbox.fireWebhook(`${echoUrl}?token=${CREDENTIAL_TOKEN}`, {
 					client_id: 1002,
 					message: 'Do you ship to Kazan?',
+					internal_id: '5512',
+					client: { custom_answer: '{"ok":1}', created_at: 1729073759 },
+					attachments: [
+						{
+							url: 'https://files.example.com/contract.pdf',
+							name: 'contract.pdf',
+							type: 'document',
+						},
+					],
+					reply_to: 22563045580,
 				});
 				assert.equal(fired.result.status, 200, JSON.stringify(fired.result));
 				assert.deepEqual(fired.result.body, { status: 'ok' });
@@ -303,6 +315,20 @@ async function triggerChecks(ctx, { check, owner }) {
 					assert.equal(event.client.id, 1002);
 					assert.equal(event.text, 'Do you ship to Kazan?');
 					assert.equal(event.direction, 'incoming');
+					assert.deepEqual(event.client.variables, { city: 'Kazan', source: 'site' });
+					assert.equal(event.messengerMessageId, '5512');
+					assert.equal(event.client.customAnswer, '{"ok":1}');
+					assert.equal(event.client.operatorStartDialog, null);
+					assert.equal(event.client.createdAtIso, '2024-10-16T10:15:59.000Z');
+					assert.deepEqual(event.attachments, ['https://files.example.com/contract.pdf']);
+					assert.deepEqual(event.attachmentDetails, [
+						{
+							url: 'https://files.example.com/contract.pdf',
+							name: 'contract.pdf',
+							type: 'document',
+						},
+					]);
+					assert.deepEqual(event.otherFields, { reply_to: 22563045580 });
 				}
 				const sent = await waitForRequests(sandbox, 'message', 1);
 				assert.deepEqual(sent[0].body, {
@@ -346,6 +372,27 @@ async function triggerChecks(ctx, { check, owner }) {
 				},
 			);
 		}
+		await check(
+			"the editor's /schemas route finds the trigger's output schema for versions 1 and 1.1",
+			async (assert) => {
+				for (const version of ['1.0.0', '1.1.0']) {
+					const res = await http(
+						'GET',
+						`${n8n.baseUrl}/schemas/n8n-nodes-mavibot.mavibotTrigger/${version}.json`,
+					);
+					assert.equal(res.status, 200, `schema of ${version}: ${res.status}`);
+					const schema = JSON.parse(res.text);
+					assert.ok(
+						schema.properties.messengerMessageId,
+						`${version} describes messengerMessageId`,
+					);
+					assert.ok(
+						schema.properties.client.properties.variables,
+						`${version} describes variables`,
+					);
+				}
+			},
+		);
 		await check('message event with a wrong token → 401 and no execution', async (assert) => {
 			const before = owner ? (await n8n.executions(ECHO.id)).length : 0;
 			await sandbox.reset();

@@ -16,6 +16,7 @@ import {
 	triggerTokenField,
 } from '../../credentials/MavibotTriggerApi.credentials';
 import { refuse } from './answers';
+import { SharedReads } from './sharedReads';
 import { TOKEN_QUERY_PARAMETER, tokenMatches, tokenProblem } from './token';
 
 /**
@@ -58,15 +59,40 @@ function tokenSource(context: IHookFunctions | IWebhookFunctions): string {
 		: 'the "Token" parameter';
 }
 
-/** The configured token, or null when requests are not verified. */
+/** The credential reads of requests that arrive together (sharedReads.ts): nothing is kept between them. */
+const credentialReads = new SharedReads<ICredentialDataDecryptedObject>();
+
+/** Requests share a read only within one trigger node, mode (test or production) and credential. */
+function credentialReadKey(context: IWebhookFunctions): string {
+	const node = context.getNode();
+	const credential = node.credentials?.[TOKEN_CREDENTIAL];
+	return JSON.stringify([
+		context.getWorkflow().id ?? '',
+		node.id ?? node.name,
+		context.getMode(),
+		credential?.id ?? credential?.name ?? '',
+	]);
+}
+
+/**
+ * The configured token, or null when requests are not verified. A request (`perRequest`) reads the credential
+ * together with the requests that arrived while the previous read ran.
+ */
 async function configuredToken(
 	context: IHookFunctions | IWebhookFunctions,
+	perRequest?: IWebhookFunctions,
 ): Promise<string | null> {
 	if (!(context.getNodeParameter('verifyToken', true) as boolean)) return null;
 	if (context.getNode().typeVersion < 1.1) return context.getNodeParameter('token', '') as string;
 	let credentials: ICredentialDataDecryptedObject;
 	try {
-		credentials = await context.getCredentials(TOKEN_CREDENTIAL);
+		credentials =
+			perRequest === undefined
+				? await context.getCredentials(TOKEN_CREDENTIAL)
+				: await credentialReads.fresh(
+						credentialReadKey(perRequest),
+						async () => await perRequest.getCredentials(TOKEN_CREDENTIAL),
+					);
 	} catch (error) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -99,7 +125,7 @@ export async function checkSetup(this: IHookFunctions): Promise<void> {
 export async function refuseUnverified(
 	context: IWebhookFunctions,
 ): Promise<IWebhookResponseData | undefined> {
-	const token = await configuredToken(context);
+	const token = await configuredToken(context, context);
 	if (token === null) return undefined;
 	const source = tokenSource(context);
 	const problem = tokenProblem(token);

@@ -1,5 +1,7 @@
 'use strict';
-// §6 webhook: the JSON message event the platform POSTs to the project's webhook URL.
+// §6 webhook: the JSON message event the platform POSTs to the project's webhook URL, with the fields real payloads
+// carry beyond the documented ones (shared/reference/real-world-shapes.md): client.variables, client.custom_answer,
+// client.operator_start_dialog and internal_id (the messenger's own message ID, a string, or null).
 
 const http = require('node:http');
 const https = require('node:https');
@@ -27,6 +29,9 @@ function buildWebhookEvent(state, overrides = {}) {
 				created_at: formatTime(client.created_at),
 				tag: client.tag,
 				group: client.group,
+				variables: { ...(client.variables || {}) },
+				custom_answer: client.custom_answer ?? null,
+				operator_start_dialog: client.operator_start_dialog ?? null,
 			}
 		: {
 				id: wantedId,
@@ -37,9 +42,13 @@ function buildWebhookEvent(state, overrides = {}) {
 				created_at: formatTime(0),
 				tag: null,
 				group: '',
+				variables: {},
+				custom_answer: null,
+				operator_start_dialog: null,
 			};
+	const id = state.seq.message++;
 	return {
-		id: state.seq.message++,
+		id,
 		client: { ...base, ...clientOverrides },
 		message: 'Hello!',
 		attachments: [],
@@ -48,6 +57,7 @@ function buildWebhookEvent(state, overrides = {}) {
 		is_input: 1,
 		delivered: 1,
 		error_message: '',
+		internal_id: String(id % 100000),
 		...rest,
 	};
 }

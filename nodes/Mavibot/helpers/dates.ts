@@ -1,5 +1,8 @@
 import { formatInTimeZone, toSendTime } from './scheduling';
 
+/** ISO 8601 twins of the dates outputs carry (unix seconds, text with an offset): shared with the trigger. */
+export { isoTwin, withIsoTwins } from '../../shared/isoTwin';
+
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 const API_DAY = /^(\d{2})\.(\d{2})\.(\d{4})$/;

@@ -7,7 +7,7 @@ import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationOption, OperationResult } from '../types';
 import { collection } from '../fields/builders';
 import { limitField, returnAllField } from '../fields/paging';
-import { simplifyClient, simplifyField } from './simplify';
+import { clientWithIsoDates, simplifyClient, simplifyField } from './simplify';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -99,7 +99,7 @@ export async function execute(
 		action: 'get_clients',
 		pageSize: GET_CLIENTS_PAGE_SIZE,
 		limit,
-		map: simplify ? simplifyClient : undefined,
+		map: simplify ? simplifyClient : clientWithIsoDates,
 		fetchPage: async (offset, size) => {
 			const response = (await mavibotApiRequest.call(
 				this,

@@ -10,7 +10,7 @@ import type { OperationOption, OperationResult } from '../types';
 import { botLocator } from '../fields/botLocators';
 import { collection } from '../fields/builders';
 import { limitField, returnAllField } from '../fields/paging';
-import { simplifyField, simplifySubscriber } from './simplify';
+import { clientWithIsoDates, simplifyField, simplifySubscriber } from './simplify';
 
 export const option: OperationOption = {
 	name: 'Get Subscribers',
@@ -134,7 +134,7 @@ export async function execute(
 		pageSize: SUBSCRIBERS_PAGE_SIZE,
 		firstPage: 0,
 		limit,
-		map: simplify ? simplifySubscriber : undefined,
+		map: simplify ? simplifySubscriber : clientWithIsoDates,
 		fetchPage: async (page) => {
 			const response = (await mavibotApiRequest.call(
 				this,

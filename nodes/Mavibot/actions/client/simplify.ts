@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { messengerName } from '../../../shared/clientTypes';
+import { withIsoTwins } from '../../helpers/dates';
 
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
@@ -16,20 +17,34 @@ function pick(source: IDataObject, fields: string[]): IDataObject {
 	return out;
 }
 
-/** get_clients item → id, name, platform_id, client_type, messenger, group, tag, created_at, updated_at. */
+/** The dates of a client (unix seconds) that get an ISO 8601 twin beside them (shared/isoTwin.ts). */
+export const CLIENT_DATES = ['created_at', 'updated_at'];
+
+/** A client as Mavibot sent it, with the ISO twins of its dates (the Simplify off output). */
+export function clientWithIsoDates(client: IDataObject): IDataObject {
+	return withIsoTwins(client, CLIENT_DATES);
+}
+
+/**
+ * get_clients item → id, name, platform_id, client_type, messenger, group, tag, created_at, created_at_iso,
+ * updated_at, updated_at_iso.
+ */
 export function simplifyClient(client: IDataObject): IDataObject {
-	return {
+	return clientWithIsoDates({
 		...pick(client, ['id', 'name', 'platform_id', 'client_type']),
 		messenger: messengerName(client.client_type),
 		...pick(client, ['group', 'tag', 'created_at', 'updated_at']),
-	};
+	});
 }
 
-/** subscribers item → id, name, client_type, messenger, group, tag, created_at, client_phone, client_email. */
+/**
+ * subscribers item → id, name, client_type, messenger, group, tag, created_at, created_at_iso, client_phone,
+ * client_email.
+ */
 export function simplifySubscriber(client: IDataObject): IDataObject {
-	return {
+	return clientWithIsoDates({
 		...pick(client, ['id', 'name', 'client_type']),
 		messenger: messengerName(client.client_type),
 		...pick(client, ['group', 'tag', 'created_at', 'client_phone', 'client_email']),
-	};
+	});
 }

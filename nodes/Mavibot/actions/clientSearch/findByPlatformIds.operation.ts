@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
+import { withIsoTwins } from '../../helpers/dates';
 import { toApiId } from '../../helpers/idList';
 import { readBot, requiredIdList } from '../../helpers/parameters';
 import type { OperationOption, OperationResult } from '../types';
 import { botLocator } from '../fields/botLocators';
+import { CLIENT_DATES } from '../client/simplify';
 import { noMatchNotice } from './fields';
 
 export const option: OperationOption = {
@@ -76,5 +78,7 @@ export async function execute(
 			(client) =>
 				client && typeof client === 'object' && client.id !== undefined && client.id !== null,
 		)
-		.map((client) => ({ client_id: toApiId(client.id as string | number), ...client }));
+		.map((client) =>
+			withIsoTwins({ client_id: toApiId(client.id as string | number), ...client }, CLIENT_DATES),
+		);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
-import { toApiDay } from '../../helpers/dates';
+import { toApiDay, withIsoTwins } from '../../helpers/dates';
 import { invalidParameter, isBlank } from '../../helpers/validation';
 import type { OperationOption, OperationResult } from '../types';
 import { collection } from '../fields/builders';
@@ -79,9 +79,12 @@ function readDay(
 
 const dayNumber = (day: string) => day.split('.').reverse().join('');
 
-/** A history item → id, text, from_client, created_at, delivered, attachments, manager_email. */
+/** A history item as Mavibot sent it, with the ISO 8601 twin of created_at (unix seconds) beside it. */
+const withIsoDate = (message: IDataObject): IDataObject => withIsoTwins(message, ['created_at']);
+
+/** A history item → id, text, from_client, created_at, created_at_iso, delivered, attachments, manager_email. */
 function simplifyMessage(message: IDataObject): IDataObject {
-	return {
+	return withIsoDate({
 		id: message.id ?? null,
 		text: message.text ?? null,
 		from_client: message.client_replica === undefined ? null : Boolean(message.client_replica),
@@ -89,7 +92,7 @@ function simplifyMessage(message: IDataObject): IDataObject {
 		delivered: message.delivered ?? null,
 		attachments: message.attachments ?? [],
 		manager_email: message.manager_email ?? null,
-	};
+	});
 }
 
 export async function execute(
@@ -151,5 +154,5 @@ export async function execute(
 		itemIndex,
 	)) as IDataObject;
 	const messages = Array.isArray(response.result) ? (response.result as IDataObject[]) : [];
-	return simplify ? messages.map(simplifyMessage) : messages;
+	return messages.map(simplify ? simplifyMessage : withIsoDate);
 }

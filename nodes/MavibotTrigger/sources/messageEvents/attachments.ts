@@ -9,7 +9,7 @@ import { parseListLiteral } from './pythonLiteral';
  */
 
 /** Keys of an attachment object that hold the file link, in order of preference. */
-const LINK_KEYS = ['url', 'file', 'link', 'attachment_url', 'file_url', 'href', 'src'];
+export const LINK_KEYS = ['url', 'file', 'link', 'attachment_url', 'file_url', 'href', 'src'];
 
 const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 

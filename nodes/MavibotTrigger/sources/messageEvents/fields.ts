@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { clientTypeOptions } from '../../../shared/clientTypes';
+import { SERVICE_EVENT_SUMMARY } from '../../../shared/serviceEvents';
 import { REMEMBER_FOR_MS } from './recentMessages';
 
 /** The fields of Message Events: its setup notice (above the token fields), and its filters and options (below). */
@@ -114,8 +115,7 @@ export const messageEventsOptions: INodeProperties[] = [
 					},
 				],
 				default: 'include',
-				description:
-					'Platform notices that arrive as messages: crm_state_changed …, link_was_pressed …, new_chat_member, task callbacks (new_task_added_callback, edit_task_callback…)',
+				description: `Platform notices that arrive as messages: ${SERVICE_EVENT_SUMMARY}`,
 			},
 		],
 	},

@@ -1,10 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { messengerName } from '../../../shared/clientTypes';
+import { isoTwin } from '../../../shared/isoTwin';
+import { isServiceEvent } from '../../../shared/serviceEvents';
 import type { Result } from '../../requestBody';
 import { describeType } from '../../requestBody';
+import type { AttachmentDetail } from './attachmentDetails';
+import { parseAttachmentDetails } from './attachmentDetails';
 import { parseAttachments } from './attachments';
 import { FieldReader } from './fieldReader';
+import {
+	clientAnswerFields,
+	clientVariables,
+	messengerMessageId,
+	otherClientFields,
+	otherTopLevelFields,
+} from './payloadExtras';
 
 /**
  * The message event Mavibot POSTs to the project's Webhook URL (API reference §6), checked and turned into the clean
@@ -22,20 +33,35 @@ export interface MavibotClient extends IDataObject {
 	tag: string | null;
 	bot: string | null;
 	createdAt: string | null;
+	/** createdAt as ISO 8601 in UTC when it is unix seconds or text with an offset, else null (shared/isoTwin.ts). */
+	createdAtIso: string | null;
+	/** client.variables as sent ({} when absent). */
+	variables: IDataObject;
+	/** client.custom_answer and client.operator_start_dialog, only when the payload has them. */
+	customAnswer?: IDataObject[string];
+	operatorStartDialog?: IDataObject[string];
+	/** Client fields the event does not read otherwise, as sent. */
+	otherFields: IDataObject;
 }
 
 export interface MessageEvent extends IDataObject {
 	messageId: number;
+	/** internal_id: the messenger's own message ID, as text, or null. */
+	messengerMessageId: string | null;
 	direction: 'incoming' | 'outgoing';
 	text: string;
 	isSystemNotification: boolean;
 	client: MavibotClient;
 	attachments: string[];
+	/** One entry per URL of `attachments`: its name and type when Mavibot gave them. */
+	attachmentDetails: AttachmentDetail[];
 	delivered: boolean | null;
 	deliveryError: string | null;
 	blockId: number | null;
 	projectId: number | null;
 	receivedAt: string;
+	/** Top-level fields the event does not read otherwise (a field a future Mavibot adds), as sent. */
+	otherFields: IDataObject;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -43,17 +69,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Platform notices that appear in dialogs (and so in the webhook) instead of a person's text (API reference §6):
- * CRM stage changes, button-link clicks, new chat members, task callbacks. `edit_task_callback` arrives inside a
- * sentence ("Task edited by Ann: edit_task_callback task_id:…"), so callback keywords are found anywhere.
+ * Whether the text is a platform notice rather than a person's message: the service events of
+ * shared/serviceEvents.ts (the one list, with where each was seen).
  */
-const NOTIFICATION_PREFIXES = ['crm_state_changed', 'link_was_pressed', 'new_chat_member'];
-const CALLBACK_KEYWORD = /(?:^|[\s:])[a-z][a-z0-9]*(?:_[a-z0-9]+)*_callback(?=\s|$|[:,])/;
-
 export function isSystemNotification(text: string): boolean {
-	const trimmed = text.trim();
-	const firstWord = trimmed.split(/\s+/, 1)[0];
-	return NOTIFICATION_PREFIXES.includes(firstWord) || CALLBACK_KEYWORD.test(trimmed);
+	return isServiceEvent(text);
 }
 
 /** Checks a parsed body and builds the clean event; `receivedAt` is when the request arrived. */
@@ -89,6 +109,10 @@ export function toMessageEvent(payload: unknown, receivedAt: Date): Result<Messa
 		tag: read.optionalText(rawClient, 'tag', 'client.tag'),
 		bot: read.optionalText(rawClient, 'group', 'client.group'),
 		createdAt: read.optionalText(rawClient, 'created_at', 'client.created_at'),
+		createdAtIso: isoTwin(rawClient.created_at),
+		variables: clientVariables(rawClient),
+		...clientAnswerFields(rawClient),
+		otherFields: otherClientFields(rawClient),
 	};
 	const incoming = read.requiredFlag(
 		payload,
@@ -100,16 +124,19 @@ export function toMessageEvent(payload: unknown, receivedAt: Date): Result<Messa
 	const deliveryError = read.optionalText(payload, 'error_message', 'error_message');
 	const event: MessageEvent = {
 		messageId,
+		messengerMessageId: messengerMessageId(payload),
 		direction: incoming ? 'incoming' : 'outgoing',
 		text,
 		isSystemNotification: isSystemNotification(text),
 		client,
 		attachments: parseAttachments(payload.attachments),
+		attachmentDetails: parseAttachmentDetails(payload.attachments),
 		delivered: read.optionalFlag(payload, 'delivered', 'delivered'),
 		deliveryError: deliveryError === null || deliveryError.trim() === '' ? null : deliveryError,
 		blockId: read.optionalWholeNumber(payload, 'message_id', 'message_id'),
 		projectId: read.optionalWholeNumber(payload, 'project_id', 'project_id'),
 		receivedAt: receivedAt.toISOString(),
+		otherFields: otherTopLevelFields(payload),
 	};
 	return read.problem === null ? { ok: true, value: event } : notAnEvent(read.problem);
 }
