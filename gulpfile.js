@@ -1,10 +1,11 @@
 // Copies what tsc does not emit into dist/: icons, codex files (<Node>.node.json) and output schemas.
-// MAVIBOT_DIST_DIR: another build folder (scripts/build-private.sh).
+// scripts/build-private.sh builds into another folder with the same copy: `gulp build:assets --dist <folder>/dist`.
 const fs = require('node:fs');
 const path = require('node:path');
 const { src, dest, parallel, series } = require('gulp');
 
-const DIST = process.env.MAVIBOT_DIST_DIR || 'dist';
+const flag = process.argv.indexOf('--dist');
+const DIST = flag > 0 ? process.argv[flag + 1] : 'dist';
 
 function copyIcons() {
 	return src(['icons/**/*.{png,svg}', 'nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], {

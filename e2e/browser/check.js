@@ -100,7 +100,7 @@ async function main() {
 			async (assert) => {
 				assert.ok(n8n.installed(), `run bash e2e/install.sh ${args.n8n}`);
 				packed = await packPackage({ build: args.build });
-				await installTarball(packed.tarball, userFolder);
+				await installTarball(packed.tarball, userFolder, { env: n8n.env() });
 				sandbox = await startSandbox();
 				await agentSuite.start(); // the scripted model the AI agent example's OpenAI credential points at
 				await n8n.importCredentials([

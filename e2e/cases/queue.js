@@ -121,8 +121,8 @@ async function runQueue({ packed, features, report, args, sandbox, examples }) {
 			'PostgreSQL and Redis started on 127.0.0.1; package installed in the shared user folder; workflows imported',
 			async () => {
 				await stack.startServices();
-				await installTarball(packed.tarball, userFolder);
 				const main = stack.main;
+				await installTarball(packed.tarball, userFolder, { env: main.env() });
 				await main.importCredentials(credentialImport(sandbox.url));
 				await main.importWorkflows([
 					...server.workflows({ features }),
