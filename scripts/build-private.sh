@@ -10,8 +10,8 @@ mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 rm -rf "$dir/dist"
 cd "$root"
+ln -sfn "$root/node_modules" "$dir/node_modules"   # the built nodes load n8n-workflow from it (gulp reads the trigger's versions)
 npx tsc -p tsconfig.json --outDir "$dir/dist"
 node scripts/bundle.js "$dir"
 npx gulp build:assets --dist "$dir/dist" >/dev/null
 cp package.json index.js "$dir/"
-ln -sfn "$root/node_modules" "$dir/node_modules"
