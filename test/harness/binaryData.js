@@ -7,6 +7,7 @@
  */
 const http = require('node:http');
 const path = require('node:path');
+const { pipeline } = require('node:stream');
 
 const { Container } = require('@n8n/di');
 
@@ -56,7 +57,8 @@ async function startSignedEndpoint() {
 					? `attachment; filename="${encodeURIComponent(metadata.fileName)}"`
 					: 'attachment',
 			});
-			stream.pipe(res);
+			// pipeline, not pipe: a client that goes away (a sandbox reset) must close the file too.
+			pipeline(stream, res, () => {});
 		} catch {
 			res.writeHead(404).end();
 		}
@@ -115,4 +117,34 @@ class MakeFileNode {
 	}
 }
 
-module.exports = { useBinaryDataMode, startSignedEndpoint, MakeFileNode, MAKE_FILE_NODE_TYPE };
+/** Start (items) → Make File (one file per item; `file` overrides its parameters) → Mavibot, as n8n stores it. */
+function mavibotFileWorkflow(parameters, { items = [{}], file = {}, extra = {} } = {}) {
+	const { mavibotNode, startNode } = require('./workflows');
+	return {
+		name: 'Mavibot file test',
+		nodes: [
+			startNode(items),
+			{
+				id: 'make-file',
+				name: 'Make File',
+				type: MAKE_FILE_NODE_TYPE,
+				typeVersion: 1,
+				position: [110, 0],
+				parameters: file,
+			},
+			mavibotNode(parameters, extra),
+		],
+		connections: {
+			Start: { main: [[{ node: 'Make File', type: 'main', index: 0 }]] },
+			'Make File': { main: [[{ node: 'Mavibot', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+module.exports = {
+	useBinaryDataMode,
+	startSignedEndpoint,
+	mavibotFileWorkflow,
+	MakeFileNode,
+	MAKE_FILE_NODE_TYPE,
+};

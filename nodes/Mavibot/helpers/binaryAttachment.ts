@@ -46,10 +46,9 @@ export interface BinaryAttachment {
 }
 
 const DISPLAY = {
-	property: 'Input Binary Field',
-	type: 'Attachment Type',
-	baseUrl: 'Public Base URL',
-	lifetime: 'Link Lifetime (Minutes)',
+	property: 'Attachment Binary Field',
+	baseUrl: 'Attachment Link Base URL',
+	lifetime: 'Attachment Link Lifetime',
 	sendAt: 'Send At',
 	delay: 'Delay (Seconds)',
 };
@@ -179,7 +178,7 @@ function readLifetime(
 			itemIndex,
 			DISPLAY.lifetime,
 			`is "${String(value)}"`,
-			`Use a number of minutes from ${MIN_LINK_LIFETIME_MINUTES} to ${MAX_LINK_LIFETIME_MINUTES} (a day, n8n's own limit for a signed link).`,
+			`Use a number of minutes from ${MIN_LINK_LIFETIME_MINUTES} to ${MAX_LINK_LIFETIME_MINUTES} (a day: n8n's own default for a signed link, and the longest this node asks for).`,
 		);
 	}
 	return Math.floor(minutes);
@@ -263,7 +262,7 @@ function assertReachable(
 		`would be sent as a link to ${linkUrl.origin} (${where}), which Mavibot's servers cannot download`,
 		given
 			? 'Give the public address of this n8n (https://…), reachable from the internet.'
-			: `n8n builds file links from WEBHOOK_URL (else N8N_PROTOCOL, N8N_HOST, N8N_PORT and N8N_PATH) plus its REST path (N8N_ENDPOINT_REST, "rest"). Set WEBHOOK_URL to the public address of this n8n, or fill "${DISPLAY.baseUrl}" under the attachment options. The address must let the internet reach <base>/rest/binary-data/signed.`,
+			: `n8n builds file links from WEBHOOK_URL (else N8N_PROTOCOL, N8N_HOST, N8N_PORT and N8N_PATH) plus its REST path (N8N_ENDPOINT_REST, "rest"). Set WEBHOOK_URL to the public address of this n8n, or fill "${DISPLAY.baseUrl}" under Additional Fields. The address must let the internet reach <base>/rest/binary-data/signed.`,
 	);
 }
 
@@ -298,9 +297,12 @@ export function binaryAttachment(
 		);
 	}
 	const signed = context.helpers.createBinarySignedUrl(data, `${lifetime * 60}s`);
-	const link = isBlank(options.publicBaseUrl)
+	const onBase = isBlank(options.publicBaseUrl)
 		? signed
 		: onPublicBase(context, itemIndex, signed, String(options.publicBaseUrl));
+	// n8n's endpoint ignores other query parameters (1.123 and 2.41 both): the link then ends with the file's name, for
+	// a service that takes the name or the extension from the URL rather than from Content-Disposition.
+	const link = data.fileName ? `${onBase}&filename=${encodeURIComponent(data.fileName)}` : onBase;
 	assertReachable(context, itemIndex, link, options);
 	const chosen = isBlank(options.attachmentType) ? 'auto' : String(options.attachmentType);
 	return {
