@@ -2,8 +2,8 @@
 const {
 	attachmentKindOf,
 	binaryAttachment,
-	hostKindOf,
 } = require('../dist/nodes/Mavibot/helpers/binaryAttachment');
+const { hostKindOf } = require('../dist/nodes/Mavibot/helpers/linkAddress');
 const { wallClockToInstant, toSendTime } = require('../dist/nodes/Mavibot/helpers/scheduling');
 
 test.each([
