@@ -34,6 +34,7 @@ const { loadExamples } = require('./cases/examples');
 const agentSuite = require('./cases/agent');
 const browserCheck = require('./browser/check');
 const { runQueue } = require('./cases/queue');
+const binaryAttachmentSuite = require('./cases/binaryAttachment');
 
 function parseArgs(argv) {
 	const args = {
@@ -106,6 +107,7 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 				...executeCases.map((c) => c.workflow),
 				...serverSuite.workflows(ctx),
 				...agentSuite.workflows(),
+				...binaryAttachmentSuite.workflows(ctx),
 			];
 			await n8n.importWorkflows(workflows);
 			return true;
@@ -143,12 +145,16 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 			});
 		}
 
+		await binaryAttachmentSuite.headless(ctx);
+
 		// ---- headless: AI Agent with Mavibot tools and a scripted model ----
 		await agentSuite.run({ ...ctx, args });
 
 		// ---- n8n start: triggers, webhooks, REST ----
 		const failedBefore = report.failed;
+		await binaryAttachmentSuite.activate(ctx);
 		const { owner } = await serverSuite.run(ctx);
+		if (n8n.server && n8n.server.isRunning()) await binaryAttachmentSuite.live(ctx);
 		if (browser) {
 			report.section(`browser check against ${spec.label}`);
 			const chromium = await browserCheck.ready(report);

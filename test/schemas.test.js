@@ -12,6 +12,7 @@ const { execFileSync } = require('node:child_process');
 const { loadPackage } = require('./harness/n8n');
 const { useSandbox } = require('./harness/sandbox');
 const { validate } = require('./harness/jsonSchema');
+const { useBinaryDataMode, startSignedEndpoint } = require('./harness/binaryData');
 const { TRIGGER_CASES, allCases, schemaFile } = require('./schemas/cases');
 const { runCase, runTriggerCase } = require('./schemas/outputs');
 
@@ -27,6 +28,14 @@ const schemaFolder = (version) =>
 	`v${String(version).split('.').concat(['0', '0']).slice(0, 3).join('.')}`;
 
 const env = useSandbox();
+// Cases that send a binary file need n8n's filesystem binary mode and a stand-in of its signed-link endpoint.
+let signedEndpoint;
+beforeAll(async () => {
+	await useBinaryDataMode('filesystem');
+	signedEndpoint = await startSignedEndpoint();
+	env.restApiUrl = signedEndpoint.restApiUrl;
+});
+afterAll(() => signedEndpoint.stop());
 const cases = allCases();
 const readSchema = (file, dir = SOURCE_DIR) =>
 	JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));

@@ -22,7 +22,9 @@ const VERSIONS = {
 			process.env.E2E_NODE20 ||
 			(process.versions.node.startsWith('20.') ? process.execPath : 'node'),
 		// isolated-vm cannot be built on Node 20, so 1.123's default "vm" expression engine cannot start (pitfall 2).
-		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		// Files on disk, as the README tells users: 1.x keeps them in memory by default, where n8n can give no link to a
+		// file (Attachment Source: Binary File); e2e/cases/binaryAttachment.js checks that refusal with a run of its own.
+		env: { N8N_EXPRESSION_ENGINE: 'legacy', N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
 		activation: 'update',
 	},
 	v2: {

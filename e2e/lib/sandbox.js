@@ -34,6 +34,8 @@ async function startSandbox({ port, seed = 'default', echo = false, host = '127.
 			control('GET', action ? `requests?action=${encodeURIComponent(action)}` : 'requests'),
 		deliveries: () => control('GET', 'deliveries'),
 		state: () => control('GET', 'state'),
+		/** Downloads of loopback attachment links (test/sandbox/attachmentFetch.js), once none is under way. */
+		attachments: () => control('GET', 'attachments'),
 		reset: (resetSeed) => control('POST', 'reset', resetSeed ? { seed: resetSeed } : {}),
 		/** Adds a failure rule (test/sandbox/misbehave.js), e.g. { action: 'message', kind: 'status', status: 500 }. */
 		misbehave: (rule) => control('POST', 'misbehave', rule),

@@ -55,7 +55,11 @@ async function loadPackage() {
 	}
 	const loader = new core.PackageDirectoryLoader(PACKAGE_DIR);
 	await loader.loadAll();
-	const nodeTypes = { [START_NODE_TYPE]: { type: new StartNode(), sourcePath: '' } };
+	const { MakeFileNode, MAKE_FILE_NODE_TYPE } = require('./binaryData');
+	const nodeTypes = {
+		[START_NODE_TYPE]: { type: new StartNode(), sourcePath: '' },
+		[MAKE_FILE_NODE_TYPE]: { type: new MakeFileNode(), sourcePath: '' },
+	};
 	for (const [name, data] of Object.entries(loader.nodeTypes))
 		nodeTypes[`${loader.packageName}.${name}`] = data;
 	const credentialTypes = {};
@@ -173,14 +177,14 @@ function buildWorkflow(
  */
 async function runWorkflow(
 	workflowJson,
-	{ credentials = {}, settings = {}, timezone = 'UTC' } = {},
+	{ credentials = {}, settings = {}, timezone = 'UTC', mode = 'manual', restApiUrl } = {},
 ) {
 	const pkg = await loadPackage();
 	const workflow = buildWorkflow(pkg, workflowJson, {
 		settings: { timezone, executionOrder: 'v1', ...settings, ...(workflowJson.settings ?? {}) },
 	});
 	const executionId = nextExecutionId();
-	const hooks = new core.ExecutionLifecycleHooks('manual', executionId, {
+	const hooks = new core.ExecutionLifecycleHooks(mode, executionId, {
 		id: 'test-workflow',
 		name: 'test',
 		nodes: workflowJson.nodes,
@@ -189,6 +193,7 @@ async function runWorkflow(
 		settings: {},
 	});
 	const additionalData = additionalDataFor(pkg, credentials, hooks, executionId);
+	if (restApiUrl) additionalData.restApiUrl = restApiUrl;
 	const start =
 		workflowJson.nodes.find((node) => node.type === START_NODE_TYPE) ?? workflowJson.nodes[0];
 	const runExecutionData = createRunExecutionData({
@@ -198,7 +203,7 @@ async function runWorkflow(
 	});
 	const run = await new core.WorkflowExecute(
 		additionalData,
-		'manual',
+		mode,
 		runExecutionData,
 	).processRunExecutionData(workflow);
 	const runData = run.data.resultData.runData;

@@ -4,6 +4,7 @@
 //   GET  /_sandbox/requests      recorded API requests (optional ?action=)
 //   GET  /_sandbox/deliveries    delivered messages/callbacks
 //   GET  /_sandbox/state         the whole state as JSON
+//   GET  /_sandbox/attachments   downloads of loopback attachment links (waits for those under way)
 //   POST /_sandbox/reset         {"seed"?} → resets state, requests, deliveries and rules
 //   POST /_sandbox/misbehave     a rule (see misbehave.js)
 //   POST /_sandbox/webhook       {"url", "event"?: overrides, "timeoutMs"?} → fires a message event at url
@@ -45,6 +46,7 @@ const ROUTES = {
 	},
 	'GET /_sandbox/deliveries': (sandbox) => sandbox.deliveries,
 	'GET /_sandbox/state': (sandbox) => snapshot(sandbox.state),
+	'GET /_sandbox/attachments': (sandbox) => sandbox.attachmentsSettled(),
 	'POST /_sandbox/reset': (sandbox, url, body) => {
 		sandbox.reset(body.seed);
 		return { status: 'ok', seed: sandbox.state.seed };

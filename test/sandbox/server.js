@@ -12,6 +12,7 @@ const { readBody, parseBody, paramsToObject } = require('./request-body');
 const { createRuleQueue, createRateLimiter } = require('./misbehave');
 const { buildWebhookEvent, sendWebhook } = require('./webhook');
 const { handleControl } = require('./control');
+const { createAttachmentFetcher } = require('./attachmentFetch');
 
 const NOT_FOUND_PAGE =
 	'<!DOCTYPE html>\n<html><head><title>Not Found</title></head><body><h1>Not Found</h1>' +
@@ -71,6 +72,7 @@ function createSandbox(options = {}) {
 	const requests = [];
 	const deliveries = [];
 	const webhooks = [];
+	const attachments = createAttachmentFetcher();
 	const timers = new Set();
 	let server;
 	let address;
@@ -247,6 +249,9 @@ function createSandbox(options = {}) {
 			return;
 		}
 		answer(res, record, execute(record, parsed));
+		// As Mavibot does once a send is accepted: fetch its attachment (loopback links only, see attachmentFetch.js).
+		const body = parsed.body && typeof parsed.body === 'object' ? parsed.body : {};
+		attachments.afterAnswer(record, { ...record.query, ...body });
 	}
 
 	async function onRequest(req, res) {
@@ -276,6 +281,10 @@ function createSandbox(options = {}) {
 		requests,
 		deliveries,
 		webhooks,
+		/** Downloads of loopback attachment links: { id, requestId, action, url, status, contentType, fileName, size, sha256, ok, error? }. */
+		attachmentFetches: attachments.fetches,
+		/** Resolves the attachment downloads once none is under way. */
+		attachmentsSettled: () => attachments.settled(),
 		get state() {
 			return state;
 		},
@@ -300,6 +309,7 @@ function createSandbox(options = {}) {
 			requests.length = 0;
 			deliveries.length = 0;
 			webhooks.length = 0;
+			attachments.reset();
 			load.peakInFlight = load.inFlight;
 			rules.clear();
 			if (limiter) limiter = createRateLimiter(limiter.perSecond);
@@ -355,6 +365,7 @@ function createSandbox(options = {}) {
 			server = undefined;
 			address = undefined;
 			cancelWaits();
+			attachments.reset();
 			return new Promise((resolve) => {
 				closing.close(() => resolve());
 				closing.closeAllConnections();

@@ -13,6 +13,16 @@ const C = SEED.clients;
 const B = SEED.bots;
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
 const one = (parameters, items, variant) => ({ parameters, items: items ?? [{}], variant });
+/** A case that sends a binary file made in the workflow (Attachment Source: Binary File). */
+const withFile = (parameters) => ({
+	parameters: { ...parameters, additionalFields: { attachmentSource: 'binary' } },
+	items: [{}],
+	file: {
+		content: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+		fileName: 'a.pdf',
+		mimeType: 'application/pdf',
+	},
+});
 
 /** resource → operation → cases ({ parameters, items?, variant? }). */
 const CASES = {
@@ -192,6 +202,7 @@ const CASES = {
 				additionalFields: { shift: 1.5 },
 			}),
 			one({ sendTo: 'clients', clientIds: `${C.ann}, ${C.boris}`, text: 'Hello' }),
+			withFile({ sendTo: 'clients', clientIds: `${C.ann}`, text: 'The price list' }),
 			one({
 				sendTo: 'platformIds',
 				platformIds: '146467928',
@@ -201,6 +212,7 @@ const CASES = {
 		],
 		send: [
 			one({ clientId: String(C.ann), text: 'Hello' }),
+			withFile({ clientId: String(C.ann), text: 'Your invoice' }),
 			one({
 				clientId: String(C.ann),
 				text: 'Later',
@@ -209,6 +221,11 @@ const CASES = {
 		],
 		sendToWhatsApp: [
 			one({
+				phone: '+7 (999) 123-45-67',
+				whatsAppChannel: rl(String(B.whatsapp.id)),
+				text: 'Your invoice',
+			}),
+			withFile({
 				phone: '+7 (999) 123-45-67',
 				whatsAppChannel: rl(String(B.whatsapp.id)),
 				text: 'Your invoice',
@@ -281,8 +298,8 @@ function allCases() {
 	const cases = [];
 	for (const [resource, operations] of Object.entries(CASES)) {
 		for (const [operation, list] of Object.entries(operations)) {
-			for (const { parameters, items, variant, answer } of list) {
-				cases.push({ resource, operation, variant, parameters, items, answer });
+			for (const { parameters, items, variant, answer, file } of list) {
+				cases.push({ resource, operation, variant, parameters, items, answer, file });
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 /** Runs the cases of cases.js through n8n's engine against the sandbox and collects their output items. */
 const { runWorkflow } = require('../harness/n8n');
 const { mavibotNode, mavibotWorkflow, startNode } = require('../harness/workflows');
+const { mavibotFileWorkflow } = require('../harness/binaryData');
 const { openLink, resumeAfterLimit, startExecution } = require('../harness/waiting');
 
 const START_TO_MAVIBOT = { Start: { main: [[{ node: 'Mavibot', type: 'main', index: 0 }]] } };
@@ -36,12 +37,14 @@ async function runCase(env, testCase) {
 	const { resource, operation, parameters, items } = testCase;
 	env.sandbox.reset();
 	if (testCase.answer) return await runWaitingCase(env, testCase);
-	const result = await runWorkflow(
-		mavibotWorkflow({ resource, operation, ...parameters }, { items }),
-		{
-			credentials: env.credentials(),
-		},
-	);
+	// A case with `file` sends a binary file made in the workflow (Attachment Source: Binary File).
+	const workflow = testCase.file
+		? mavibotFileWorkflow({ resource, operation, ...parameters }, { items, file: testCase.file })
+		: mavibotWorkflow({ resource, operation, ...parameters }, { items });
+	const result = await runWorkflow(workflow, {
+		credentials: env.credentials(),
+		restApiUrl: env.restApiUrl,
+	});
 	if (result.error) throw new Error(`${resource} → ${operation}: ${result.error.message}`);
 	return result.output('Mavibot');
 }

@@ -1,20 +1,31 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { BinaryAttachment } from './binaryAttachment';
+import { binaryAttachment } from './binaryAttachment';
 import { buildButtons } from './buttons';
 import { locatorValue } from './parameters';
 import { applyScheduling } from './scheduling';
 import { invalidParameter, isBlank } from './validation';
 
+export interface MessageBody {
+	body: IDataObject;
+	/** What the output says about a binary file sent by link (Attachment Source: Binary File). */
+	attachment?: IDataObject;
+}
+
+const fromBinary = (fields: IDataObject) => fields.attachmentSource === 'binary';
+
 /**
  * The body of `message`, `whatsapp_message` and `broadcast`: the recipient, the content (Text and Additional Fields),
- * what `extra` reads from the Additional Fields, then the schedule.
+ * what `extra` reads from the Additional Fields, the schedule, then a binary file's link (which must outlive the
+ * scheduled send).
  */
-export function messageBody(
+export async function messageBody(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	recipient: IDataObject,
 	extra?: (fields: IDataObject) => IDataObject,
-): IDataObject {
+): Promise<MessageBody> {
 	const text = context.getNodeParameter('text', itemIndex, '') as string;
 	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
@@ -23,7 +34,42 @@ export function messageBody(
 		...extra?.(fields),
 	};
 	applyScheduling(context, itemIndex, fields, body);
-	return body;
+	if (!fromBinary(fields)) return { body };
+	const file = await attachBinaryFile(context, itemIndex, fields, body);
+	return {
+		body,
+		attachment: {
+			attachment_type: file.attachment_type,
+			fileName: file.fileName,
+			mimeType: file.mimeType,
+			linkExpiresAt: file.expiresAt,
+		},
+	};
+}
+
+/** Adds `attachment_url` / `attachment_type` for the item's binary file (Attachment Source: Binary File). */
+async function attachBinaryFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+	body: IDataObject,
+): Promise<BinaryAttachment> {
+	const credentials = await context.getCredentials('mavibotApi');
+	const file = binaryAttachment(context, itemIndex, {
+		propertyName: 'additionalFields.attachmentBinaryField',
+		attachmentType: fields.attachmentType as string | undefined,
+		publicBaseUrl: fields.attachmentLinkBaseUrl as string | undefined,
+		lifetimeMinutes: fields.attachmentLinkLifetime as number | undefined,
+		schedule: {
+			sendTime: body.send_time as string | undefined,
+			timeZone: isBlank(fields.timeZone) ? undefined : String(fields.timeZone).trim(),
+			delaySeconds: body.time_shift as number | undefined,
+		},
+		mavibotBaseUrl: credentials.baseUrl as string | undefined,
+	});
+	body.attachment_url = file.attachment_url;
+	body.attachment_type = file.attachment_type;
+	return file;
 }
 
 /**
@@ -53,7 +99,7 @@ export function buildMessageContent(
 		}
 		content.message_id = Number(block);
 	}
-	if (!isBlank(fields.attachmentUrl)) {
+	if (!fromBinary(fields) && !isBlank(fields.attachmentUrl)) {
 		if (isBlank(fields.attachmentType)) {
 			throw invalidParameter(
 				context,
@@ -68,7 +114,8 @@ export function buildMessageContent(
 	}
 	const buttons = buildButtons(context, itemIndex, fields);
 	if (buttons) content.buttons = buttons;
-	if (!content.message && !content.attachment_url && content.message_id === undefined) {
+	const attachment = content.attachment_url !== undefined || fromBinary(fields);
+	if (!content.message && !attachment && content.message_id === undefined) {
 		throw invalidParameter(
 			context,
 			itemIndex,

@@ -121,3 +121,23 @@ export function applyScheduling(
 		if (delay > 0) target.time_shift = Math.round(delay);
 	}
 }
+
+/**
+ * The instant of a wall-clock time (`YYYY-MM-DD HH:MM:SS`, as toSendTime gives it) in a time zone; undefined for
+ * anything else. In a DST gap or overlap it picks one of the candidates, which is close enough for checking a link's
+ * lifetime against the send time.
+ */
+export function wallClockToInstant(wallClock: string, timeZone: string): Date | undefined {
+	const match = API_FORMAT.exec(wallClock.trim());
+	if (!match || !isValidTimeZone(timeZone)) return undefined;
+	const [, year, month, day, hour, minute, second = '00'] = match;
+	const asUtc = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
+	let instant = asUtc;
+	// Twice: the zone's offset at the first guess may differ from the offset at the answer (a DST change between).
+	for (let pass = 0; pass < 2; pass++) {
+		const shown = formatInTimeZone(new Date(instant), timeZone);
+		const [, y, mo, d, h, mi, s] = API_FORMAT.exec(shown) ?? [];
+		instant += asUtc - Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
+	}
+	return new Date(instant);
+}

@@ -154,12 +154,14 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const { target, summary } = readAudience(this, itemIndex);
-	const body = messageBody(this, itemIndex, target, (fields) => readPause(this, itemIndex, fields));
+	const { body, attachment } = await messageBody(this, itemIndex, target, (fields) =>
+		readPause(this, itemIndex, fields),
+	);
 	const response = (await mavibotApiRequest.call(
 		this,
 		'broadcast',
 		{ body },
 		itemIndex,
 	)) as IDataObject;
-	return { status: 'success', ...response, ...summary };
+	return { status: 'success', ...response, ...summary, ...(attachment ? { attachment } : {}) };
 }

@@ -35,12 +35,17 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const clientId = requiredClientId(this, itemIndex);
-	const body = messageBody(this, itemIndex, { client_id: clientId });
+	const { body, attachment } = await messageBody(this, itemIndex, { client_id: clientId });
 	const response = (await mavibotApiRequest.call(
 		this,
 		'message',
 		{ body },
 		itemIndex,
 	)) as IDataObject;
-	return { status: 'success', ...response, client_id: clientId };
+	return {
+		status: 'success',
+		...response,
+		client_id: clientId,
+		...(attachment ? { attachment } : {}),
+	};
 }

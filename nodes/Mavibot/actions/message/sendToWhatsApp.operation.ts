@@ -34,12 +34,17 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const target = whatsAppTarget(this, itemIndex, 'whatsapp_bot_id');
-	const body = messageBody(this, itemIndex, target);
+	const { body, attachment } = await messageBody(this, itemIndex, target);
 	const response = (await mavibotApiRequest.call(
 		this,
 		'whatsapp_message',
 		{ body },
 		itemIndex,
 	)) as IDataObject;
-	return { status: 'success', ...response, phone: target.phone };
+	return {
+		status: 'success',
+		...response,
+		phone: target.phone,
+		...(attachment ? { attachment } : {}),
+	};
 }
