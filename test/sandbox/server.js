@@ -12,6 +12,7 @@ const { readBody, parseBody, paramsToObject } = require('./request-body');
 const { createRuleQueue, createRateLimiter } = require('./misbehave');
 const { buildWebhookEvent, sendWebhook } = require('./webhook');
 const { handleControl } = require('./control');
+const { handleFile, fileCatalogue } = require('./files');
 
 const NOT_FOUND_PAGE =
 	'<!DOCTYPE html>\n<html><head><title>Not Found</title></head><body><h1>Not Found</h1>' +
@@ -71,6 +72,7 @@ function createSandbox(options = {}) {
 	const requests = [];
 	const deliveries = [];
 	const webhooks = [];
+	const fileRequests = [];
 	const timers = new Set();
 	let server;
 	let address;
@@ -259,6 +261,8 @@ function createSandbox(options = {}) {
 			return;
 		}
 		if (url.pathname.startsWith('/_sandbox/')) return handleControl(sandbox, req, res, url, raw);
+		if (url.pathname.startsWith('/files/'))
+			return handleFile(req, res, url, { sleep, record: (entry) => fileRequests.push(entry) });
 		const match = /^\/api\/([^/]*)\/([^/]+)\/?$/.exec(url.pathname);
 		if (!match) return sendHtml(res, 404, NOT_FOUND_PAGE);
 		load.inFlight++;
@@ -276,6 +280,13 @@ function createSandbox(options = {}) {
 		requests,
 		deliveries,
 		webhooks,
+		fileRequests,
+		/** The attachment files served under /files/ (see files.js): name → { path, fileName, mimeType, length, sha256() }. */
+		files: fileCatalogue(),
+		/** The URL of a path under /files/ on this sandbox, e.g. fileUrl('photo.jpg'). */
+		fileUrl(path) {
+			return `${address.url}/files/${path}`;
+		},
 		get state() {
 			return state;
 		},
@@ -300,6 +311,7 @@ function createSandbox(options = {}) {
 			requests.length = 0;
 			deliveries.length = 0;
 			webhooks.length = 0;
+			fileRequests.length = 0;
 			load.peakInFlight = load.inFlight;
 			rules.clear();
 			if (limiter) limiter = createRateLimiter(limiter.perSecond);
