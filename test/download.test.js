@@ -160,7 +160,7 @@ describe('private network addresses', () => {
 			expect(item.json).toMatchObject({
 				ok: false,
 				problem: 'privateAddress',
-				fix: expect.stringContaining('Allow Private Network Addresses'),
+				fix: expect.stringContaining('Allow Private Addresses'),
 			});
 		}
 		expect(env.sandbox.fileRequests).toEqual([]);

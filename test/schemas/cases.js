@@ -178,6 +178,14 @@ const CASES = {
 			}),
 		],
 	},
+	file: {
+		download: [
+			one((sandbox) => ({
+				url: sandbox.fileUrl('invoice.pdf'),
+				options: { allowPrivateNetwork: true },
+			})),
+		],
+	},
 	list: {
 		addClients: [one({ listId: String(SEED.lists.hotLeads), clientIds: `${C.dmitry}, 999999` })],
 		removeClients: [

@@ -152,7 +152,7 @@ function refusedIpv6(value: bigint): RefusedHost | undefined {
 }
 
 /**
- * Why a URL's host may not be downloaded from without "Allow Private Network Addresses", or undefined when it may.
+ * Why a URL's host may not be downloaded from without "Allow Private Addresses", or undefined when it may.
  * `hostname` is URL.hostname (IPv6 in brackets); it is normalised again here (case, trailing dots, every way of
  * writing an IPv4 address), so that the check does not depend on how the URL was parsed.
  */

@@ -21,7 +21,7 @@ export interface DownloadOptions {
 	maxBytes: number;
 	/** The time budget: aborts when it runs out (see downloadBudget()). */
 	budget: DownloadBudget;
-	/** "Allow Private Network Addresses"; ignored (false) when the node runs as an AI agent's tool. */
+	/** "Allow Private Addresses"; ignored (false) when the node runs as an AI agent's tool. */
 	allowPrivate: boolean;
 	/** The payload's own name and type, preferred over the response's. */
 	hint?: FileHint;
@@ -172,7 +172,7 @@ async function checkTarget(
 	if (allowPrivate) return;
 	const fix = asTool
 		? 'An AI agent may not download from private network addresses, whatever the node settings say'
-		: 'If the file server is on your own network, switch on "Allow Private Network Addresses"';
+		: 'If the file server is on your own network, switch on "Allow Private Addresses" (in Options)';
 	const refused = refusedHost(url.hostname);
 	if (refused) {
 		throw new DownloadError(
