@@ -22,7 +22,8 @@ const VERSIONS = {
 			process.env.E2E_NODE20 ||
 			(process.versions.node.startsWith('20.') ? process.execPath : 'node'),
 		// isolated-vm cannot be built on Node 20, so 1.123's default "vm" expression engine cannot start (pitfall 2).
-		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		// Filesystem binary mode, as the README tells 1.x users to: files are streamed to disk, not held in memory.
+		env: { N8N_EXPRESSION_ENGINE: 'legacy', N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
 		activation: 'update',
 	},
 	v2: {
