@@ -255,6 +255,56 @@ describe('private network addresses', () => {
 	});
 });
 
+describe("all attachments of one event (the trigger's Download Attachments)", () => {
+	test('files in link order as data, data_1, …; failures listed per link, never thrown', async () => {
+		const url = (name) => env.sandbox.fileUrl(name);
+		const [item] = await probe([
+			{
+				seconds: 2,
+				links: [
+					{ url: url('missing.pdf') },
+					{ url: url('photo.jpg'), fileName: 'from-payload.jpg' },
+					{ url: url('slow.pdf') },
+					{ url: url('voice.ogg') },
+					{ url: 'ftp://127.0.0.1/x.pdf' },
+				],
+			},
+		]);
+		expect(item.json.files).toEqual([
+			{
+				url: url('photo.jpg'),
+				binaryProperty: 'data',
+				fileName: 'from-payload.jpg',
+				mimeType: 'image/jpeg',
+				bytes: env.sandbox.files['photo.jpg'].length,
+			},
+			{
+				url: url('voice.ogg'),
+				binaryProperty: 'data_1',
+				fileName: 'voice.ogg',
+				mimeType: 'audio/ogg',
+				bytes: env.sandbox.files['voice.ogg'].length,
+			},
+		]);
+		expect(item.json.errors).toEqual([
+			{
+				url: url('missing.pdf'),
+				problem: 'httpStatus',
+				error: expect.stringContaining('HTTP 404'),
+			},
+			{
+				url: url('slow.pdf'),
+				problem: 'timeout',
+				error: expect.stringContaining('longer than 2 s'),
+			},
+			{ url: 'ftp://127.0.0.1/x.pdf', problem: 'scheme', error: expect.any(String) },
+		]);
+		expect(Object.keys(item.binary)).toEqual(['data', 'data_1']);
+		expect(sha256(item.binary.data)).toBe(env.sandbox.files['photo.jpg'].sha256());
+		expect(sha256(item.binary.data_1)).toBe(env.sandbox.files['voice.ogg'].sha256());
+	});
+});
+
 describe('address check (nodes/shared/download/address.ts)', () => {
 	const { refusedHost } = require('../dist/nodes/shared/download/address');
 	const hostOf = (url) => new URL(url).hostname;

@@ -39,6 +39,19 @@ class DownloadProbe {
 				delete helpers.getSecureEgressFilter;
 				context = Object.create(this, { helpers: { value: helpers } });
 			}
+			if (input.links) {
+				// The trigger's way: all links of one event under one budget (shared/download/attachments.ts).
+				const { downloadAttachments } = require(
+					path.join(__dirname, '..', '..', 'dist', 'nodes', 'shared', 'download', 'attachments.js'),
+				);
+				const { binary, files, errors } = await downloadAttachments(context, input.links, {
+					maxBytes: (input.maxMb ?? 25) * 1024 * 1024,
+					budget: downloadBudget(input.seconds ?? 10),
+					allowPrivate: input.allowPrivate ?? true,
+				});
+				results.push({ json: { files, errors }, binary, pairedItem: { item: index } });
+				continue;
+			}
 			try {
 				const file = await downloadFile(context, input.url, {
 					maxBytes: (input.maxMb ?? 25) * 1024 * 1024,
