@@ -1,6 +1,12 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { TOKEN_MIN_LENGTH } from '../nodes/MavibotTrigger/secret';
+/**
+ * What a trigger token may be, here so that this file stands alone (n8n loads each credential file on its own): the
+ * trigger checks tokens against these (nodes/MavibotTrigger imports them), and the field below describes them.
+ * Tokens must survive being pasted into a URL unchanged, and be long enough not to be guessed.
+ */
+export const TOKEN_MIN_LENGTH = 16;
+export const TOKEN_CHARACTERS = /^[A-Za-z0-9._~-]+$/;
 
 /** The token field; version 1 of the trigger has the same field as a node parameter (verification.ts). */
 export const triggerTokenField: INodeProperties = {

@@ -570,7 +570,7 @@ describe('repeated deliveries', () => {
 	});
 
 	test('the memory forgets after its time window and stays bounded', () => {
-		const { RecentMessages } = triggerModule('recentMessages');
+		const { RecentMessages } = triggerModule('sources/messageEvents/recentMessages');
 		const memory = new RecentMessages(1000, 3, 2);
 		expect(memory.seenBefore('t', '1', 0)).toBe(false);
 		expect(memory.seenBefore('t', '1', 999)).toBe(true);
@@ -711,7 +711,7 @@ describe('malformed bodies get 400 with the reason, and nothing runs', () => {
 });
 
 describe('attachments', () => {
-	const { parseAttachments } = triggerModule('attachments');
+	const { parseAttachments } = triggerModule('sources/messageEvents/attachments');
 
 	test.each([
 		['null', null, []],

@@ -7,9 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { withNativeResolvers } from './responseFields';
-import { dispatch, perSource, perSourceField, triggerProperties } from './sources';
+import { dispatch } from './dispatch';
+import { perSource, perSourceField, triggerProperties } from './sources';
 import { checkSetup, credentialTest } from './verification';
+import { withNativeResolvers } from './webhookDescriptionFields';
 
 export class MavibotTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,7 @@ export class MavibotTrigger implements INodeType {
 		// 1.1: the token moved from the "Token" parameter to the "Mavibot Trigger API" credential (verification.ts). And
 		// n8n 2.x evaluates an expression on every request of a start node whose typeVersion is exactly 1 (the old Webhook
 		// node's binaryData option) in its expression isolate: 1.1 skips that, and reads the bodies n8n then leaves
-		// unread itself (sources.ts).
+		// unread itself (dispatch.ts).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: perSource((source) => JSON.stringify(source.subtitle)),
@@ -49,7 +50,7 @@ export class MavibotTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				path: 'mavibot',
-				// How n8n answers Mavibot: each event source says it (sources.ts).
+				// How n8n answers Mavibot: each event source says it (sources/index.ts).
 				...withNativeResolvers({
 					responseMode: perSourceField((source) => source.response.mode),
 					responseData: perSourceField((source) => source.response.data),

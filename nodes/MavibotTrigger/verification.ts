@@ -11,9 +11,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { triggerTokenField } from '../../credentials/MavibotTriggerApi.credentials';
-import { refuse } from './request';
-import { TOKEN_MIN_LENGTH, TOKEN_QUERY_PARAMETER, tokenMatches, tokenProblem } from './secret';
+import {
+	TOKEN_MIN_LENGTH,
+	triggerTokenField,
+} from '../../credentials/MavibotTriggerApi.credentials';
+import { refuse } from './answers';
+import { TOKEN_QUERY_PARAMETER, tokenMatches, tokenProblem } from './token';
 
 /**
  * Where the token lives: version 1 keeps it in the "Token" parameter (so workflows made with it run unchanged),

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Result } from './messageEvent';
-import { describeType } from './messageEvent';
+import type { Result } from '../../requestBody';
+import { describeType } from '../../requestBody';
 
 /**
  * A call from the "API request" section of a Mavibot bot block (type POST-json): the body is the block's "JSON

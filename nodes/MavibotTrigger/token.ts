@@ -1,14 +1,15 @@
 import { createHash, timingSafeEqual } from 'crypto';
 
+import {
+	TOKEN_CHARACTERS,
+	TOKEN_MIN_LENGTH,
+} from '../../credentials/MavibotTriggerApi.credentials';
+
 /**
  * Mavibot cannot sign its requests (API reference §6: no signature or secret is documented), so the secret travels in
  * the URL the user pastes into Mavibot: <Production URL>?token=<secret>.
  */
 export const TOKEN_QUERY_PARAMETER = 'token';
-
-/** Tokens must survive being pasted into a URL unchanged, and be long enough not to be guessed. */
-export const TOKEN_MIN_LENGTH = 16;
-const TOKEN_CHARACTERS = /^[A-Za-z0-9._~-]+$/;
 
 /** The token the first published example workflow shipped with (version 1 triggers): never accepted. */
 export const EXAMPLE_PLACEHOLDER_TOKEN = 'replace-with-your-own-secret-token';

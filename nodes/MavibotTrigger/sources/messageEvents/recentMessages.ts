@@ -9,6 +9,8 @@
  * that reaches another process is not recognised; that is the price of not writing to storage.
  */
 
+import type { IWebhookFunctions } from 'n8n-workflow';
+
 export const REMEMBER_FOR_MS = 10 * 60 * 1000;
 export const MAX_IDS_PER_TRIGGER = 2000;
 export const MAX_TRIGGERS = 500;
@@ -75,3 +77,9 @@ export class RecentMessages {
 
 /** The memory shared by every Mavibot Trigger in this n8n process. */
 export const recentMessages = new RecentMessages();
+
+/** The key of the memory: one memory per trigger node, and test runs apart from production. */
+export function triggerKey(context: IWebhookFunctions): string {
+	const node = context.getNode();
+	return `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}:${context.getMode()}`;
+}

@@ -1,4 +1,6 @@
-import type { MessageEvent } from './messageEvent';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import type { MessageEvent } from './parse';
 
 export type Direction = 'incoming' | 'outgoing' | 'both';
 export type DeliveryStatus = 'any' | 'delivered' | 'failed';
@@ -10,6 +12,19 @@ export interface MessageFilters {
 	bots: string[];
 	deliveryStatus: DeliveryStatus;
 	systemNotifications: SystemNotifications;
+}
+
+/** The filters as the node's Direction and Filters parameters set them. */
+export function messageFilters(context: IWebhookFunctions): MessageFilters {
+	const filters = context.getNodeParameter('filters', {}) as IDataObject;
+	return {
+		direction: context.getNodeParameter('direction', 'incoming') as Direction,
+		messengerTypeIds: ((filters.messengerTypes as unknown[] | undefined) ?? []).map(Number),
+		bots: parseBotList(filters.bots),
+		deliveryStatus: (filters.deliveryStatus as DeliveryStatus | undefined) ?? 'any',
+		systemNotifications:
+			(filters.systemNotifications as SystemNotifications | undefined) ?? 'include',
+	};
 }
 
 /** The bots (client.group values) of the Bots filter: comma- or newline-separated, "@" and case ignored. */
