@@ -332,6 +332,22 @@ const TRIGGER_CASES = [
 		],
 	},
 	{
+		// Download Attachments: one file downloaded, one failed.
+		file: 'output.json',
+		parameters: {
+			source: 'messageEvents',
+			options: { downloadAttachments: true, allowPrivateNetwork: true },
+		},
+		requests: (sandbox) => [
+			{
+				body: sandbox.buildWebhookEvent({
+					client_id: C.dmitry,
+					attachments: [sandbox.fileUrl('photo.jpg'), sandbox.fileUrl('missing.pdf')],
+				}),
+			},
+		],
+	},
+	{
 		file: 'output.json',
 		parameters: { source: 'messageEvents', options: { includeRaw: false } },
 		requests: (sandbox) => [{ body: sandbox.buildWebhookEvent({ client_id: C.carol }) }],
