@@ -6,7 +6,16 @@
 //
 // The links hold the sandbox's port, known only once it runs: `prepare(ctx)` builds the workflow before the import.
 
-const { workflow, manualTrigger, mavibot, items, noOp } = require('../lib/workflow');
+const fs = require('node:fs');
+const path = require('node:path');
+const {
+	workflow,
+	manualTrigger,
+	mavibot,
+	items,
+	noOp,
+	MAVIBOT_TRIGGER,
+} = require('../lib/workflow');
 const { nodeOutput } = require('../lib/n8n');
 const { fileCatalogue } = require('../../test/sandbox/files');
 const { CREDENTIALS } = require('./credentials');
@@ -100,4 +109,123 @@ const cases = [
 	},
 ];
 
-module.exports = { cases };
+// ---- Mavibot Trigger with Download Attachments (n8n start; hooked into server.js) ----
+
+const ATTACHED = ['photo.jpg', 'voice.ogg', 'download/7'];
+const TRIGGER = { id: 'E2eTriggerFiles1', webhookId: '8a3f4b5c-1d2e-4f60-9a71-5b6c7d8e9f01' };
+
+/** Trigger (downloads on) → one Crypto node per binary field (it drops the field it hashed) → a send of the hash. */
+function triggerWorkflow() {
+	const credential = CREDENTIALS.trigger;
+	const properties = ['data', 'data_1', 'data_2'];
+	return workflow({
+		id: TRIGGER.id,
+		name: 'e2e: Mavibot Trigger → download attachments → hashes sent back',
+		nodes: [
+			{
+				name: 'Mavibot Trigger',
+				type: MAVIBOT_TRIGGER,
+				typeVersion: 1.1,
+				webhookId: TRIGGER.webhookId,
+				parameters: {
+					source: 'messageEvents',
+					direction: 'incoming',
+					options: { downloadAttachments: true, allowPrivateNetwork: true },
+				},
+				credentials: { mavibotTriggerApi: { id: credential.id, name: credential.name } },
+			},
+			...properties.flatMap((property, row) => [
+				{
+					name: `Hash ${property}`,
+					type: 'n8n-nodes-base.crypto',
+					typeVersion: 1,
+					row,
+					parameters: {
+						action: 'hash',
+						type: 'SHA256',
+						binaryData: true,
+						binaryPropertyName: property,
+						dataPropertyName: 'sha256',
+						encoding: 'hex',
+					},
+				},
+				{
+					...mavibot(
+						`Send ${property}`,
+						{
+							resource: 'message',
+							operation: 'send',
+							clientId: '={{ $json.client.id }}',
+							text: `={{ "${property} " + $json.sha256 + " errors " + $json.attachmentErrors.length }}`,
+						},
+						CREDENTIALS.sandbox,
+					),
+					row,
+				},
+			]),
+		],
+		connections: properties.flatMap((property) => [
+			['Mavibot Trigger', `Hash ${property}`],
+			[`Hash ${property}`, `Send ${property}`],
+		]),
+	});
+}
+
+/** Directories named "temp" under an executions folder of n8n's binary data (what n8n 1.x leaves when it fails to move a file). */
+function tempBinaryFolders(root) {
+	const found = [];
+	const walk = (dir, depth) => {
+		if (depth > 8) return;
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			if (!entry.isDirectory()) continue;
+			const full = path.join(dir, entry.name);
+			if (entry.name === 'temp' && path.basename(dir) === 'executions') found.push(full);
+			else walk(full, depth + 1);
+		}
+	};
+	walk(root, 0);
+	return found;
+}
+
+/** Fires one event with three attachments and a missing one; checks the hashes sent back and n8n's temp folder. */
+async function triggerChecks(ctx, { check, triggerUrl, owner }) {
+	const { n8n, sandbox } = ctx;
+	const url = await check('Download Attachments: production webhook registered', () =>
+		triggerUrl(n8n, TRIGGER.webhookId),
+	);
+	if (!url) return;
+	await check(
+		'Download Attachments: three files hashed in the workflow as the sandbox serves them; a 404 listed, nothing left in the temp binary folder',
+		async (assert) => {
+			await sandbox.reset();
+			const links = [...ATTACHED, 'missing.pdf'].map((name) => `${sandbox.url}/files/${name}`);
+			const token = CREDENTIALS.trigger.data.token;
+			const fired = await sandbox.fireWebhook(`${url}?token=${token}`, {
+				client_id: 1002,
+				message: 'Files for you',
+				attachments: links,
+			});
+			assert.deepEqual(fired.result.body, { status: 'ok' });
+			if (owner) await n8n.waitForExecutions(TRIGGER.id, 1, { timeoutMs: 60000 });
+			const catalogue = fileCatalogue();
+			const expected = ['data', 'data_1', 'data_2'].map(
+				(property, index) => `${property} ${catalogue[ATTACHED[index]].sha256()} errors 1`,
+			);
+			let texts = [];
+			for (let tries = 0; tries < 100 && texts.length < 3; tries++) {
+				texts = (await sandbox.deliveries()).map((delivery) => delivery.text).sort();
+				if (texts.length < 3) await new Promise((resolve) => setTimeout(resolve, 300));
+			}
+			assert.deepEqual(texts, expected.sort(), 'each file hashes as the sandbox served it');
+			// After the execution n8n has moved or deleted the webhook's files: no temp folder is left.
+			let left = tempBinaryFolders(n8n.userFolder);
+			for (let tries = 0; tries < 20 && left.length; tries++) {
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				left = tempBinaryFolders(n8n.userFolder);
+			}
+			assert.deepEqual(left, [], "nothing left in n8n's temporary binary folder");
+		},
+	);
+}
+
+module.exports = { cases, TRIGGER, triggerWorkflow, triggerChecks, tempBinaryFolders };
