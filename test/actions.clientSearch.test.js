@@ -29,7 +29,7 @@ const wire = (action) =>
 
 const byId = (mode, value) => ({ __rl: true, mode, value });
 
-describe('Find by Phone (find_client_id_by_phone)', () => {
+describe('Client Search → Find by Phone (find_client_id_by_phone)', () => {
 	test('finds WhatsApp clients and phone variables; an unknown number is found: false', async () => {
 		const result = await run(
 			{ operation: 'findByPhone', phone: '={{ $json.phone }}' },
@@ -92,7 +92,7 @@ describe('Find by Phone (find_client_id_by_phone)', () => {
 	});
 });
 
-describe('Find by Email (find_client_id_by_email)', () => {
+describe('Client Search → Find by Email (find_client_id_by_email)', () => {
 	test('found and not found', async () => {
 		const result = await run(
 			{ operation: 'findByEmail', email: '={{ $json.email }}' },
@@ -117,7 +117,7 @@ describe('Find by Email (find_client_id_by_email)', () => {
 	});
 });
 
-describe('Find by WhatsApp Phone (whatsapp_client_id)', () => {
+describe('Client Search → Find by WhatsApp Phone (whatsapp_client_id)', () => {
 	test('finds the WhatsApp client, optionally within one WhatsApp bot (its group_id)', async () => {
 		const result = await run(
 			{
@@ -180,7 +180,7 @@ describe('Find by WhatsApp Phone (whatsapp_client_id)', () => {
 	});
 });
 
-describe('Find by Variable (find_client_id_by_var)', () => {
+describe('Client Search → Find by Variable (find_client_id_by_var)', () => {
 	test('searches client variables, deal variables, and one bot', async () => {
 		const result = await run(
 			{
@@ -228,7 +228,7 @@ describe('Find by Variable (find_client_id_by_var)', () => {
 	});
 });
 
-describe('Find Latest by Variable (find_latest_client_id_by_var)', () => {
+describe('Client Search → Find Latest by Variable (find_latest_client_id_by_var)', () => {
 	test('the most recently created match, in client or deal variables; none is found: false', async () => {
 		const result = await run(
 			{
@@ -257,7 +257,7 @@ describe('Find Latest by Variable (find_latest_client_id_by_var)', () => {
 	});
 });
 
-describe('Find All by Variable (find_all_client_id_by_var)', () => {
+describe('Client Search → Find All by Variable (find_all_client_id_by_var)', () => {
 	test('one item per client, paired with its input item; no match gives no item', async () => {
 		const result = await run(
 			{ operation: 'findAllByVariable', variable: 'city', value: '={{ $json.city }}' },
@@ -304,7 +304,7 @@ describe('Find All by Variable (find_all_client_id_by_var)', () => {
 	});
 });
 
-describe('Find All by Variables (find_all_client_id_by_several_vars)', () => {
+describe('Client Search → Find All by Variables (find_all_client_id_by_several_vars)', () => {
 	test('the name/value pairs are the query string itself', async () => {
 		const result = await run({
 			operation: 'findAllByVariables',
@@ -403,7 +403,7 @@ describe('Find All by Variables (find_all_client_id_by_several_vars)', () => {
 	});
 });
 
-describe('Search (find_clients)', () => {
+describe('Client Search → Search (find_clients)', () => {
 	const search = (parameters, options) => run({ operation: 'search', ...parameters }, options);
 	const conditions = (...rows) => ({
 		condition: rows.map(([variable, operator, value]) => ({ variable, operator, value })),
@@ -674,7 +674,7 @@ describe('Search (find_clients)', () => {
 	});
 });
 
-describe('Find by Messenger IDs (find_client_id_by_platform_id)', () => {
+describe('Client Search → Find by Messenger IDs (find_client_id_by_platform_id)', () => {
 	test('one item per client object, with client_id added; IDs are sent as text', async () => {
 		const result = await run({
 			operation: 'findByPlatformIds',
@@ -752,7 +752,7 @@ describe('Find by Messenger IDs (find_client_id_by_platform_id)', () => {
 	});
 });
 
-describe('Find by Website Chat (online_chat_client_id)', () => {
+describe('Client Search → Find by Website Chat (online_chat_client_id)', () => {
 	test('finds the website-chat client; tag and name are sent along', async () => {
 		const result = await run(
 			{

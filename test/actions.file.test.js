@@ -28,7 +28,7 @@ const sha256 = (binary) =>
 	crypto.createHash('sha256').update(Buffer.from(binary.data, 'base64')).digest('hex');
 const port = () => env.sandbox.url.split(':').pop();
 
-describe('File → Download: good files', () => {
+describe('File → Download', () => {
 	test('photos, a PDF and a voice note arrive whole, with their names and types, one item each', async () => {
 		const names = ['photo.jpg', 'photo.png', 'invoice.pdf', 'voice.ogg'];
 		const result = await download(names.map((name) => env.sandbox.fileUrl(name)));

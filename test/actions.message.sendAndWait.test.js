@@ -294,6 +294,35 @@ describe('Message → Send and Wait for Response', () => {
 		expect(sent().map((body) => body.client_id)).toEqual([ann]);
 	});
 
+	test('runs once per execution: several items send one message and wait with one item, paired with the first', async () => {
+		const execution = await start(
+			{
+				clientId: String(ann),
+				message: 'Approve all three orders?',
+				options: {
+					limitWaitTime: {
+						values: { limitType: 'afterTimeInterval', resumeAmount: 1, resumeUnit: 'hours' },
+					},
+				},
+			},
+			{ items: [{ n: 1 }, { n: 2 }, { n: 3 }] },
+		);
+		expect(sent()).toHaveLength(1);
+		const [waiting] = execution.data.resultData.runData.Mavibot;
+		expect(waiting.data.main[0]).toEqual([
+			{
+				json: expect.objectContaining({ status: 'waiting', client_id: ann }),
+				pairedItem: { item: 0 },
+			},
+		]);
+
+		await resumeAfterLimit(execution);
+		expect(execution.output('Mavibot')).toEqual([
+			{ data: {}, timedOut: true, waitLimit: expect.any(String) },
+		]);
+		expect(sent()).toHaveLength(2); // the question, then the "After" node's one message
+	});
+
 	test('bad input names the parameter and sends nothing', async () => {
 		const noFields = await start({
 			clientId: String(ann),

@@ -1,10 +1,10 @@
 /**
- * Message resource: Send to WhatsApp Number (whatsapp_message) and Broadcast (broadcast), run through n8n's engine
- * against the sandbox. Message → Send is covered by foundation.test.js.
+ * Message resource: Send (message), Send to WhatsApp Number (whatsapp_message) and Broadcast (broadcast), run through
+ * n8n's engine against the sandbox. Send and Wait for Response has its own file.
  */
 const { runWorkflow } = require('./harness/n8n');
 const { mavibotWorkflow } = require('./harness/workflows');
-const { useSandbox, SEED } = require('./harness/sandbox');
+const { useSandbox, KEYS, SEED } = require('./harness/sandbox');
 
 const { ann, boris, carol, elena, hanna } = SEED.clients;
 const NEW_CLIENT = SEED.firstRuntimeClientId;
@@ -25,6 +25,178 @@ const locator = (value, mode = 'list') => ({ __rl: true, mode, value });
 const requests = (action) =>
 	env.sandbox.requestsFor(action).map(({ method, body }) => ({ method, body }));
 const deliveredTo = () => env.sandbox.deliveries.map((delivery) => delivery.clientId);
+
+describe('Message → Send', () => {
+	// With the node's default Max Parallel Requests, unlike the other tests of this file.
+	const run = (parameters, options = {}) =>
+		runWorkflow(mavibotWorkflow(parameters, options), {
+			credentials: env.credentials(options.key),
+		});
+
+	test('sends text to each client and outputs one item per input item', async () => {
+		const result = await run(
+			{
+				resource: 'message',
+				operation: 'send',
+				clientId: '={{ $json.id }}',
+				text: '=Hello {{ $json.name }}',
+			},
+			{
+				items: [
+					{ id: ann, name: 'Ann' },
+					{ id: boris, name: 'Boris' },
+				],
+			},
+		);
+		expect(result.error).toBeUndefined();
+		const sent = env.sandbox.requestsFor('message');
+		expect(sent.map(({ method, body, key }) => ({ method, body, key }))).toEqual([
+			{ method: 'POST', body: { client_id: ann, message: 'Hello Ann' }, key: KEYS.full },
+			{ method: 'POST', body: { client_id: boris, message: 'Hello Boris' }, key: KEYS.full },
+		]);
+		expect(result.output('Mavibot')).toEqual([
+			expect.objectContaining({ status: 'success', client_id: ann }),
+			expect.objectContaining({ status: 'success', client_id: boris }),
+		]);
+		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+		]);
+	});
+
+	test('sends an attachment, a bot block, buttons and a schedule', async () => {
+		await run({
+			resource: 'message',
+			operation: 'send',
+			clientId: String(ann),
+			text: 'Your invoice',
+			additionalFields: {
+				attachmentUrl: 'https://example.com/a.pdf',
+				attachmentType: 'file',
+				botBlock: { __rl: true, mode: 'list', value: String(SEED.blocks.paidOk) },
+				buttons: {
+					button: [
+						{ text: 'Pay', type: 'url', url: 'https://example.com/pay', line: 0, indexInLine: 0 },
+						{ text: 'Later', type: 'inline', line: 0, indexInLine: 1, oneTime: false },
+					],
+				},
+				buttonsHint: 'Reply 1 to pay',
+				sendAt: '2026-12-01T06:30:00Z',
+				timeZone: 'Europe/Moscow',
+			},
+		});
+		expect(env.sandbox.requestsFor('message')[0].body).toEqual({
+			client_id: ann,
+			message: 'Your invoice',
+			message_id: SEED.blocks.paidOk,
+			attachment_url: 'https://example.com/a.pdf',
+			attachment_type: 'file',
+			buttons: {
+				hint: 'Reply 1 to pay',
+				buttons: [
+					{
+						text: 'Pay',
+						type: 'inline',
+						url: 'https://example.com/pay',
+						line: 0,
+						index_in_line: 0,
+					},
+					{ text: 'Later', type: 'inline', line: 0, index_in_line: 1 },
+				],
+			},
+			send_time: '2026-12-01 09:30:00',
+		});
+	});
+
+	test('a delay is sent as time_shift next to send_time (Mavibot lets the delay win)', async () => {
+		await run({
+			resource: 'message',
+			operation: 'send',
+			clientId: String(ann),
+			text: 'Soon',
+			additionalFields: { sendAt: '2026-12-01 09:30:00', delaySeconds: 90 },
+		});
+		expect(env.sandbox.requestsFor('message')[0].body).toMatchObject({
+			send_time: '2026-12-01 09:30:00',
+			time_shift: 90,
+		});
+	});
+
+	test('an attachment URL without a type is refused before sending, naming the field and the item', async () => {
+		const result = await run(
+			{
+				resource: 'message',
+				operation: 'send',
+				clientId: '={{ $json.id }}',
+				text: 'x',
+				additionalFields: { attachmentUrl: '={{ $json.url }}' },
+			},
+			{ items: [{ id: ann }, { id: boris, url: 'https://example.com/a.png' }] },
+		);
+		expect(result.error.message).toBe(
+			'"Attachment Type" is missing while "Attachment URL" is set [item 1]',
+		);
+		expect(result.error.description).toMatch(/Choose the attachment type/);
+		// The run stopped at item 1: item 0 went out once, item 1 never.
+		expect(env.sandbox.requestsFor('message').map((request) => request.body.client_id)).toEqual([
+			ann,
+		]);
+	});
+
+	test('an invalid Send At names the field', async () => {
+		const result = await run({
+			resource: 'message',
+			operation: 'send',
+			clientId: String(ann),
+			text: 'x',
+			additionalFields: { sendAt: 'next tuesday' },
+		});
+		expect(result.error.message).toBe(
+			'"Send At" is "next tuesday", which is not a date and time [item 0]',
+		);
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	test('with Continue On Fail, bad items become error items and the others are sent once', async () => {
+		const result = await run(
+			{
+				resource: 'message',
+				operation: 'send',
+				clientId: '={{ $json.id }}',
+				text: '={{ $json.text }}',
+			},
+			{
+				items: [
+					{ id: ann, text: 'one' },
+					{ id: boris, text: '' },
+					{ id: 999999, text: 'three' },
+					{ id: boris, text: 'four' },
+				],
+				extra: { onError: 'continueRegularOutput' },
+			},
+		);
+		expect(result.error).toBeUndefined();
+		const output = result.output('Mavibot');
+		expect(output).toHaveLength(4);
+		expect(output[0]).toMatchObject({ status: 'success', client_id: ann });
+		expect(output[1].error).toBe(
+			'"Text" is empty and there is no attachment or bot block to send [item 1]',
+		);
+		expect(output[2].error).toBe('Mavibot "message" failed: client_not_found [item 2]');
+		expect(output[3]).toMatchObject({ status: 'success', client_id: boris });
+		expect(result.items('Mavibot').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
+		expect(env.sandbox.requestsFor('message').map((request) => request.body.message)).toEqual([
+			'one',
+			'three',
+			'four',
+		]);
+	});
+});
 
 describe('Message → Send to WhatsApp Number (whatsapp_message)', () => {
 	test('sends text, an attachment, a bot block and a delay through the picked channel', async () => {

@@ -34,7 +34,7 @@ test('the node is usable as an AI tool and every operation is in the router tabl
 	}
 });
 
-// n8n's lint checks the casing (node-param-operation-option-action-miscased); here: nothing is missing.
+// registry.test.js applies n8n's lint rules (casing, sorting…) to the built dropdowns; here: nothing is missing.
 test('every operation has an action and a description', () => {
 	for (const resource of Object.keys(resources)) {
 		for (const option of operationProperty(resource).options) {

@@ -1,7 +1,7 @@
 /** Plain unit tests for the transport's pure parts, run against the built code in dist/. */
 const { parseMavibotResponse } = require('../dist/nodes/Mavibot/transport/response');
 const { redact, redactDeep } = require('../dist/nodes/Mavibot/transport/redact');
-const { retryAfterMs } = require('../dist/nodes/Mavibot/transport');
+const { retryAfterMs } = require('../dist/nodes/Mavibot/transport/retryWait');
 const { RequestPacer } = require('../dist/nodes/Mavibot/transport/pacer');
 const { runWithConcurrency } = require('../dist/nodes/Mavibot/helpers/concurrency');
 const { toSendTime } = require('../dist/nodes/Mavibot/helpers/scheduling');

@@ -6,8 +6,9 @@
 // canvas's Execute workflow on every example, whose sample run must succeed (or, for Send and Wait, reach its wait),
 // opens the example's Mavibot Trigger (its setup steps, its token credential, its Production URL copied with one
 // click), and opens the Free Text page of Send and Wait for Response on a phone-sized screen.
-// Screenshots: docs/node-panel.png, docs/editor-mavibot.png, docs/trigger-setup.png, docs/trigger-url.png,
-// docs/send-and-wait-free-text.png.
+// Screenshots go to .e2e/screenshots/ (ignored by git): node-panel.png, editor-mavibot.png, trigger-setup.png,
+// trigger-url.png, send-and-wait-free-text.png. The README shows the last three from docs/: copy them there when the
+// pages change.
 //
 //   node e2e/browser/check.js [--n8n v2|v1] [--build=repo|private] [--no-screenshots] [--keep]
 //
@@ -158,7 +159,8 @@ async function browserChecks({
 		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((f) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', f), 'utf8')));
-	const docs = path.join(REPO, 'docs');
+	const shots = path.join(REPO, '.e2e', 'screenshots');
+	if (screenshots) fs.mkdirSync(shots, { recursive: true });
 	// playwright gives every launch a fresh, empty profile of its own (what --user-data-dir would do).
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
@@ -245,7 +247,7 @@ async function browserChecks({
 				if (!(await trigger.isVisible())) await triggers.click();
 				await trigger.waitFor();
 				await sleep(300);
-				if (screenshots) await page.screenshot({ path: path.join(docs, 'node-panel.png') });
+				if (screenshots) await page.screenshot({ path: path.join(shots, 'node-panel.png') });
 				await trigger.click();
 				const ndv = page.locator('[data-test-id="ndv"]');
 				await ndv.waitFor();
@@ -331,7 +333,7 @@ async function browserChecks({
 					`the credential is selected (${JSON.stringify(values)})`,
 				);
 				assert.doesNotMatch(text, /(^|\n)Token\s*\n/, 'version 1.1 has no Token field');
-				if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-setup.png') });
+				if (screenshots) await page.screenshot({ path: path.join(shots, 'trigger-setup.png') });
 				const toggle = ndv.getByText('Webhook URLs', { exact: true }).first();
 				if (await toggle.isVisible()) await toggle.click();
 				await ndv.getByText('Production URL', { exact: true }).first().click();
@@ -350,7 +352,7 @@ async function browserChecks({
 					shown,
 					'one click copies it',
 				);
-				if (screenshots) await page.screenshot({ path: path.join(docs, 'trigger-url.png') });
+				if (screenshots) await page.screenshot({ path: path.join(shots, 'trigger-url.png') });
 				await page.keyboard.press('Escape');
 			},
 		);
@@ -382,7 +384,7 @@ async function browserChecks({
 						texts.includes(name),
 						`Resource option "${name}" (got ${JSON.stringify(texts)})`,
 					);
-				if (screenshots) await page.screenshot({ path: path.join(docs, 'editor-mavibot.png') });
+				if (screenshots) await page.screenshot({ path: path.join(shots, 'editor-mavibot.png') });
 			},
 		);
 
@@ -407,7 +409,7 @@ async function browserChecks({
 						);
 						await form.locator('textarea[name="text"]').fill('Please deliver after 6 pm');
 						if (screenshots)
-							await form.screenshot({ path: path.join(docs, 'send-and-wait-free-text.png') });
+							await form.screenshot({ path: path.join(shots, 'send-and-wait-free-text.png') });
 						await form.locator('button[type="submit"]').click();
 						await form.getByText('Your answer has been recorded.').waitFor();
 					} finally {

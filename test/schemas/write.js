@@ -9,6 +9,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const prettier = require('prettier');
 
 const { startSandbox } = require('../harness/sandbox');
 const { shutdownN8n } = require('../harness/n8n');
@@ -62,7 +63,12 @@ async function main() {
 		const mapsKey = node === 'trigger' ? `trigger/${file}` : file;
 		const schema = openMaps(infer(items), MAPS[mapsKey.replace(/\.json$/, '')] ?? []);
 		fs.mkdirSync(path.dirname(target), { recursive: true });
-		fs.writeFileSync(target, `${JSON.stringify(schema, null, '\t')}\n`);
+		// Formatted as the rest of the tree (.prettierrc.js), so that lint:all's Prettier check passes as written.
+		const options = await prettier.resolveConfig(target);
+		fs.writeFileSync(
+			target,
+			await prettier.format(JSON.stringify(schema), { ...options, filepath: target }),
+		);
 		console.log(`wrote ${path.relative(process.cwd(), target)}`);
 	}
 }

@@ -52,7 +52,8 @@ function failureItem(
 
 /**
  * Runs the chosen operation once per input item, several items at a time. Output keeps the input order and each
- * item's pairedItem; with "Continue On Fail" a failing item becomes an error item and the others go on.
+ * item's pairedItem; with "Continue On Fail" a failing item becomes an error item and the others go on. An operation
+ * that `runsOnce` (Send and Wait) runs for the first item only, once per execution; the other items give no output.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = findOperation(this);
@@ -61,7 +62,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const continueOnFail = this.continueOnFail();
 	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 
-	const results = await runWithConcurrency(items.length, maxParallelRequests, async (itemIndex) => {
+	const runs = operation.runsOnce ? Math.min(items.length, 1) : items.length;
+
+	const results = await runWithConcurrency(runs, maxParallelRequests, async (itemIndex) => {
 		try {
 			const result = await operation.execute.call(this, itemIndex);
 			const output =

@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiId } from '../helpers/idList';
-import { locatorValue, whatsAppNumber } from '../helpers/parameters';
-import { botLocator, requiredTextField } from './common.descriptions';
+import { locatorValue } from '../helpers/parameters';
+import { whatsAppNumber } from '../helpers/contactParameters';
+import { botLocator } from './fields/botLocators';
+import { requiredTextField } from './fields/builders';
 
 /**
  * WhatsApp by phone number, shared by Callback → Send by WhatsApp Phone, Message → Send to WhatsApp Number and
- * Client Search → Find by WhatsApp Phone: the Phone field, the WhatsApp Channel picker, and how both are sent.
+ * Client Search → Find by WhatsApp Phone (and the fields of Message → Send and Wait's WhatsApp recipient): the Phone
+ * field, the WhatsApp Channel picker, and how both are sent.
  */
 
 export function whatsAppPhoneField(description: string): INodeProperties {

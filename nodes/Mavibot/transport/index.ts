@@ -1,5 +1,4 @@
 import type {
-	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -9,13 +8,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { cleanApiKey } from '../../../credentials/MavibotApi.credentials';
 import type { MavibotAction } from './actions';
 import { MAVIBOT_ACTIONS } from './actions';
 import { recallWrite, rememberWrite, writeKey } from './acceptedWrites';
+import { NOT_SENT_CODES, errorCode, errorText } from './connectionErrors';
+import { CREDENTIAL, credentialsOf } from './credentialCache';
 import { isMavibotErrorOfKind, mavibotError } from './errors';
 import { pacerFor } from './pacer';
 import { parseMavibotResponse } from './response';
+import { backoffMs, retryAfterMs } from './retryWait';
 import { readSettings } from './settings';
 
 export type MavibotContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -26,85 +27,6 @@ export interface MavibotRequest {
 	/** JSON body (POST actions); a top-level array for load_clients. */
 	body?: IDataObject | IDataObject[];
 }
-
-const CREDENTIAL = 'mavibotApi';
-// Errors raised before a connection exists: the request cannot have reached Mavibot.
-const NOT_SENT_CODES = new Set([
-	'ECONNREFUSED',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-]);
-
-interface CachedCredentials {
-	decrypted: ICredentialsDecrypted;
-	/** What must never appear in an error: the API key. */
-	secrets: string[];
-}
-
-const credentialsCache = new WeakMap<object, Promise<CachedCredentials>>();
-
-/**
- * The credential, decrypted once per node execution. Handing it to httpRequestWithAuthentication spares n8n a
- * credential lookup and decryption for every request (with thousands of items that was most of the time).
- */
-function credentialsOf(context: MavibotContext): Promise<CachedCredentials> {
-	let cached = credentialsCache.get(context);
-	if (!cached) {
-		cached = (async () => {
-			const data = await context.getCredentials(CREDENTIAL);
-			const key = cleanApiKey(data.apiKey);
-			const node = context.getNode();
-			const reference = node.credentials?.[CREDENTIAL];
-			return {
-				decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL, data },
-				secrets: key ? [key] : [],
-			};
-		})();
-		credentialsCache.set(context, cached);
-		// A failed lookup is not cached: the next item tries again and reports its own error.
-		cached.catch(() => credentialsCache.delete(context));
-	}
-	return cached;
-}
-
-function errorCode(error: unknown): string | undefined {
-	let current = error as { code?: unknown; cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && current.code) return current.code;
-		current = current.cause as typeof current;
-	}
-	return undefined;
-}
-
-function errorText(error: unknown): string {
-	let current = error as { message?: unknown; cause?: unknown } | undefined;
-	const parts: string[] = [];
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (
-			typeof current.message === 'string' &&
-			current.message &&
-			!parts.includes(current.message)
-		) {
-			parts.push(current.message);
-		}
-		current = current.cause as typeof current;
-	}
-	return parts[parts.length - 1] ?? 'the connection failed';
-}
-
-/** Retry-After is either seconds or an HTTP date. */
-export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
-	const value = Array.isArray(header) ? header[0] : header;
-	if (value === undefined || value === null || value === '') return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(String(value));
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-const backoffMs = (attempt: number) => Math.min(1000 * 2 ** attempt, 8000);
 
 /**
  * Sends one Mavibot API action. Every request of the package goes through here: the credential adds the key to the

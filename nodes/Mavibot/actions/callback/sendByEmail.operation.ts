@@ -1,6 +1,16 @@
-import { readBot, readEmail } from '../../helpers/parameters';
-import { botLocator } from '../common.descriptions';
-import { callbackOperation } from './shared';
+import { readBot } from '../../helpers/parameters';
+import { readEmail } from '../../helpers/contactParameters';
+import { botLocator } from '../fields/botLocators';
+import { callbackOperation } from './callbackOperation';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Send by E-Mail',
+	value: 'sendByEmail',
+	action: 'Send a callback by email address',
+	description:
+		'Start the e-mail bot for an address with a hidden callback message; the client is created if new (email_callback)',
+};
 
 export const { description, execute } = callbackOperation({
 	action: 'email_callback',

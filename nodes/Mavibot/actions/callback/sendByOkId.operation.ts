@@ -1,6 +1,17 @@
 import { readBot } from '../../helpers/parameters';
-import { botLocator } from '../common.descriptions';
-import { callbackOperation, readUserId, userIdField } from './shared';
+import { botLocator } from '../fields/botLocators';
+import { callbackOperation } from './callbackOperation';
+import { userIdField } from './fields';
+import { readUserId } from './readParameters';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Send by OK ID',
+	value: 'sendByOkId',
+	action: 'Send a callback by OK user ID',
+	description:
+		'Start the bot for an Odnoklassniki user with a hidden callback message; the client is created if new (ok_callback)',
+};
 
 export const { description, execute } = callbackOperation({
 	action: 'ok_callback',

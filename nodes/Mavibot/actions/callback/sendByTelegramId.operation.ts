@@ -1,6 +1,17 @@
 import { locatorValue } from '../../helpers/parameters';
-import { botLocator } from '../common.descriptions';
-import { callbackOperation, readUserId, userIdField } from './shared';
+import { botLocator } from '../fields/botLocators';
+import { callbackOperation } from './callbackOperation';
+import { userIdField } from './fields';
+import { readUserId } from './readParameters';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Send by Telegram ID',
+	value: 'sendByTelegramId',
+	action: 'Send a callback by TG user ID',
+	description:
+		'Start the bot for an existing client by Telegram user ID with a hidden callback message (tg_callback)',
+};
 
 export const { description, execute } = callbackOperation({
 	action: 'tg_callback',

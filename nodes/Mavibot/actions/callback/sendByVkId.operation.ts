@@ -1,6 +1,17 @@
 import { readBot } from '../../helpers/parameters';
-import { botLocator } from '../common.descriptions';
-import { callbackOperation, readUserId, userIdField } from './shared';
+import { botLocator } from '../fields/botLocators';
+import { callbackOperation } from './callbackOperation';
+import { userIdField } from './fields';
+import { readUserId } from './readParameters';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Send by VK ID',
+	value: 'sendByVkId',
+	action: 'Send a callback by VK user ID',
+	description:
+		'Start the bot for an existing client by VK user ID with a hidden callback message (vk_callback)',
+};
 
 export const { description, execute } = callbackOperation({
 	action: 'vk_callback',

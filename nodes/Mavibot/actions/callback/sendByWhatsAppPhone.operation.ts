@@ -1,5 +1,14 @@
 import { whatsAppTarget, whatsAppChannelField, whatsAppPhoneField } from '../whatsApp';
-import { callbackOperation } from './shared';
+import { callbackOperation } from './callbackOperation';
+import type { OperationOption } from '../types';
+
+export const option: OperationOption = {
+	name: 'Send by WhatsApp Phone',
+	value: 'sendByWhatsAppPhone',
+	action: 'Send a callback to a WA phone number',
+	description:
+		'Start the WhatsApp bot for a phone number with a hidden callback message; the client is created if new (whatsapp_callback)',
+};
 
 export const { description, execute } = callbackOperation({
 	action: 'whatsapp_callback',

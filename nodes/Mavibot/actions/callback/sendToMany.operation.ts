@@ -4,9 +4,20 @@ import { mavibotApiRequest } from '../../transport';
 import { chunk } from '../../helpers/idList';
 import { locatorValue, platformIdList } from '../../helpers/parameters';
 import { applyScheduling } from '../../helpers/scheduling';
-import type { OperationResult } from '../types';
-import { botLocator, scheduleFields, collection, requiredTextField } from '../common.descriptions';
-import { callbackTextField, readCallbackText } from './shared';
+import type { OperationOption, OperationResult } from '../types';
+import { botLocator } from '../fields/botLocators';
+import { collection, requiredTextField } from '../fields/builders';
+import { scheduleFields } from '../fields/schedule';
+import { callbackTextField } from './fields';
+import { readCallbackText } from './readParameters';
+
+export const option: OperationOption = {
+	name: 'Send to Many',
+	value: 'sendToMany',
+	action: 'Send a callback to many clients by messenger ID',
+	description:
+		'Send the same hidden callback message to clients by their messenger IDs (of one bot, or of the whole project), any number (300 per request, one after the other); outputs one summary item (send_callback_by_platform_id)',
+};
 
 /** send_callback_by_platform_id accepts at most 300 platform IDs per request. */
 export const PLATFORM_IDS_PER_REQUEST = 300;

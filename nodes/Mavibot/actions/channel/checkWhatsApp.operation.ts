@@ -1,9 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { readPhone } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
-import { requiredTextField } from '../common.descriptions';
+import { readPhone } from '../../helpers/contactParameters';
+import type { OperationOption, OperationResult } from '../types';
+import { requiredTextField } from '../fields/builders';
+
+export const option: OperationOption = {
+	name: 'Check WhatsApp',
+	value: 'checkWhatsApp',
+	action: 'Check whether a phone number is registered',
+	description: 'Ask the connected WhatsApp channel whether a phone number has a WhatsApp account',
+};
 
 export const description: INodeProperties[] = [
 	{

@@ -2,8 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { invalidParameter } from '../../helpers/validation';
-import type { OperationResult } from '../types';
-import { limitField, returnAllField } from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { limitField, returnAllField } from '../fields/paging';
+
+export const option: OperationOption = {
+	name: 'Get Bot Blocks',
+	value: 'getBotBlocks',
+	action: 'Get the blocks of the bot',
+	description:
+		'List the blocks of the bot scheme (ID, condition, answer, description); a block ID can be sent as a message',
+};
 
 export const description: INodeProperties[] = [
 	returnAllField,

@@ -1,7 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many channels',
+	description:
+		'List the connected bots and channels of the project, one item per channel, with their group_id',
+};
 
 /** Other spellings of a messenger key that some hosts use in the connected_channels answer. */
 const ALIASES: Record<string, string[]> = {

@@ -4,7 +4,14 @@ import { NodeApiError } from 'n8n-workflow';
 import { mavibotApiRequest } from '../../transport';
 import { chunk } from '../../helpers/idList';
 import { requiredIdList } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
+
+export const option: OperationOption = {
+	name: 'Delete Many',
+	value: 'deleteMany',
+	action: 'Delete clients',
+	description: 'Delete clients by their IDs, any number (500 per request); this cannot be undone',
+};
 
 /** delete_clients takes at most 500 client IDs per request. */
 export const DELETE_CLIENTS_CHUNK = 500;

@@ -4,9 +4,18 @@ import { mavibotApiRequest } from '../../transport';
 import { listId } from '../../helpers/parameters';
 import { collectByOffset, readReturnLimit } from '../../helpers/paging';
 import { invalidParameter, isBlank } from '../../helpers/validation';
-import type { OperationResult } from '../types';
-import { collection, limitField, returnAllField } from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { collection } from '../fields/builders';
+import { limitField, returnAllField } from '../fields/paging';
 import { simplifyClient, simplifyField } from './simplify';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many clients',
+	description:
+		'List clients of the project or of one client list, newest first (one item per client)',
+};
 
 /** get_clients returns at most 500 clients per request. */
 export const GET_CLIENTS_PAGE_SIZE = 500;

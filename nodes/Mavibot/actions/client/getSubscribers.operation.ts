@@ -6,9 +6,19 @@ import { toUnixSeconds } from '../../helpers/dates';
 import { locatorValue, optionalText } from '../../helpers/parameters';
 import { collectByPage, readReturnLimit } from '../../helpers/paging';
 import { invalidParameter, isBlank } from '../../helpers/validation';
-import type { OperationResult } from '../types';
-import { botLocator, collection, limitField, returnAllField } from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { botLocator } from '../fields/botLocators';
+import { collection } from '../fields/builders';
+import { limitField, returnAllField } from '../fields/paging';
 import { simplifyField, simplifySubscriber } from './simplify';
+
+export const option: OperationOption = {
+	name: 'Get Subscribers',
+	value: 'getSubscribers',
+	action: 'Get subscribers',
+	description:
+		'List clients filtered by tag, bot, messenger and subscription date (one item per client)',
+};
 
 /** subscribers answers pages of 1000 clients; the first page is page 0. */
 export const SUBSCRIBERS_PAGE_SIZE = 1000;

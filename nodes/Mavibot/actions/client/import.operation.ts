@@ -6,8 +6,16 @@ import { toApiId } from '../../helpers/idList';
 import { readBot, requiredText } from '../../helpers/parameters';
 import { invalidParameter, isBlank, parseJsonParameter } from '../../helpers/validation';
 import { TELEPHONY_CLIENT_TYPE, clientTypeOptions } from '../../../shared/clientTypes';
-import type { OperationResult } from '../types';
-import { botLocator } from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { botLocator } from '../fields/botLocators';
+
+export const option: OperationOption = {
+	name: 'Import',
+	value: 'import',
+	action: 'Import clients',
+	description:
+		'Create clients from their messenger IDs (platform ID, bot, client type) so they can be messaged; existing clients are returned',
+};
 
 export const description: INodeProperties[] = [
 	{

@@ -1,14 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import type { OperationResult } from '../types';
-import {
-	clientIdItems,
-	noMatchNotice,
-	readVariableQuery,
-	variableNameField,
-	variableValueField,
-} from './shared';
+import type { OperationOption, OperationResult } from '../types';
+import { noMatchNotice } from './fields';
+import { clientIdItems } from './results';
+import { readVariableQuery, variableNameField, variableValueField } from './variableQuery';
+
+export const option: OperationOption = {
+	name: 'Find All by Variable',
+	value: 'findAllByVariable',
+	action: 'Find all clients by variable',
+	description: 'Get the IDs of all clients whose variable has a value: one item per client',
+};
 
 export const description: INodeProperties[] = [
 	noMatchNotice,

@@ -5,8 +5,17 @@ import { findDuplicateJsonKey } from '../../helpers/jsonDuplicateKeys';
 import { invalidParameter, parseJsonObject } from '../../helpers/validation';
 import type { NameValueRules } from '../../helpers/variablesInput';
 import { nameValueRows, nameValueRowsField, readNameValueRows } from '../../helpers/variablesInput';
-import type { OperationResult } from '../types';
-import { clientIdItems, noMatchNotice } from './shared';
+import type { OperationOption, OperationResult } from '../types';
+import { noMatchNotice } from './fields';
+import { clientIdItems } from './results';
+
+export const option: OperationOption = {
+	name: 'Find All by Variables',
+	value: 'findAllByVariables',
+	action: 'Find all clients by several variables',
+	description:
+		'Get the IDs of all clients that have every given variable value: one item per client',
+};
 
 export const description: INodeProperties[] = [
 	noMatchNotice,

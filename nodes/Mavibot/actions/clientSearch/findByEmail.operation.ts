@@ -1,9 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { readEmail } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
-import { lookupResult } from './shared';
+import { readEmail } from '../../helpers/contactParameters';
+import type { OperationOption, OperationResult } from '../types';
+import { lookupResult } from './results';
+
+export const option: OperationOption = {
+	name: 'Find by Email',
+	value: 'findByEmail',
+	action: 'Find a client by email address',
+	description: 'Get the ID of the client with an e-mail address; found is false when there is none',
+};
 
 export const description: INodeProperties[] = [
 	{

@@ -2,9 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { optionalText, requiredText } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
-import { collection } from '../common.descriptions';
-import { lookupResult } from './shared';
+import type { OperationOption, OperationResult } from '../types';
+import { collection } from '../fields/builders';
+import { lookupResult } from './results';
+
+export const option: OperationOption = {
+	name: 'Find by Website Chat',
+	value: 'findByOnlineChat',
+	action: 'Find a client by website chat dialog',
+	description:
+		'Get the ID of the client behind a website chat dialog (recipient). Needs the modify permission: Mavibot may create the client.',
+};
 
 export const description: INodeProperties[] = [
 	{

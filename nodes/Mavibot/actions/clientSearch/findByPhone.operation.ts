@@ -1,10 +1,18 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import type { OperationResult } from '../types';
-import { requiredTextField } from '../common.descriptions';
-import { readPhone } from '../../helpers/parameters';
-import { lookupResult } from './shared';
+import type { OperationOption, OperationResult } from '../types';
+import { requiredTextField } from '../fields/builders';
+import { readPhone } from '../../helpers/contactParameters';
+import { lookupResult } from './results';
+
+export const option: OperationOption = {
+	name: 'Find by Phone',
+	value: 'findByPhone',
+	action: 'Find a client by phone',
+	description:
+		'Get the ID of the client with a phone number (WhatsApp clients and phone variables); found is false when there is none',
+};
 
 export const description: INodeProperties[] = [
 	requiredTextField(

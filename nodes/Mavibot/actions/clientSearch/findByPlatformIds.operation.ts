@@ -4,9 +4,17 @@ import { NodeOperationError } from 'n8n-workflow';
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { toApiId } from '../../helpers/idList';
 import { readBot, requiredIdList } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
-import { botLocator } from '../common.descriptions';
-import { noMatchNotice } from './shared';
+import type { OperationOption, OperationResult } from '../types';
+import { botLocator } from '../fields/botLocators';
+import { noMatchNotice } from './fields';
+
+export const option: OperationOption = {
+	name: 'Find by Messenger IDs',
+	value: 'findByPlatformIds',
+	action: 'Find clients by messenger ID',
+	description:
+		'Get the clients of a bot by their IDs in the messenger (platform_id): one item per client, with name, tag and variables',
+};
 
 export const description: INodeProperties[] = [
 	noMatchNotice,

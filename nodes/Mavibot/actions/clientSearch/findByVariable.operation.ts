@@ -2,15 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
 import { locatorValue } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
-import { botLocator } from '../common.descriptions';
-import {
-	lookupResult,
-	readVariableQuery,
-	searchInField,
-	variableNameField,
-	variableValueField,
-} from './shared';
+import type { OperationOption, OperationResult } from '../types';
+import { botLocator } from '../fields/botLocators';
+import { searchInField } from './fields';
+import { lookupResult } from './results';
+import { readVariableQuery, variableNameField, variableValueField } from './variableQuery';
+
+export const option: OperationOption = {
+	name: 'Find by Variable',
+	value: 'findByVariable',
+	action: 'Find a client by variable',
+	description:
+		'Get the ID of a client whose client or deal variable has a value; found is false when there is none',
+};
 
 export const description: INodeProperties[] = [
 	variableNameField,

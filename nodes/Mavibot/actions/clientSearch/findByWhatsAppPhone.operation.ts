@@ -1,11 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import { locatorValue, whatsAppNumber } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
-import { botLocator } from '../common.descriptions';
+import { locatorValue } from '../../helpers/parameters';
+import { whatsAppNumber } from '../../helpers/contactParameters';
+import type { OperationOption, OperationResult } from '../types';
+import { botLocator } from '../fields/botLocators';
 import { whatsAppPhoneField } from '../whatsApp';
-import { lookupResult } from './shared';
+import { lookupResult } from './results';
+
+export const option: OperationOption = {
+	name: 'Find by WhatsApp Phone',
+	value: 'findByWhatsAppPhone',
+	action: 'Find a WA client by phone number',
+	description:
+		'Get the ID of the WhatsApp client with a phone number; found is false when there is none',
+};
 
 export const description: INodeProperties[] = [
 	whatsAppPhoneField(

@@ -1,8 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequestOrNotFound } from '../../transport';
-import type { OperationResult } from '../types';
-import { lookupResult, readVariableQuery, variableNameField, variableValueField } from './shared';
+import type { OperationOption, OperationResult } from '../types';
+import { lookupResult } from './results';
+import { readVariableQuery, variableNameField, variableValueField } from './variableQuery';
+
+export const option: OperationOption = {
+	name: 'Find Latest by Variable',
+	value: 'findLatestByVariable',
+	action: 'Find the latest client by variable',
+	description:
+		'Get the ID of the most recently created client whose client or deal variable has a value; found is false when there is none',
+};
 
 export const description: INodeProperties[] = [
 	{

@@ -1,9 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { readEmail, requiredClientId } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
-import { clientIdField } from '../common.descriptions';
+import { requiredClientId } from '../../helpers/parameters';
+import { readEmail } from '../../helpers/contactParameters';
+import type { OperationOption, OperationResult } from '../types';
+import { clientIdField } from '../fields/clientId';
+
+export const option: OperationOption = {
+	name: 'Assign',
+	value: 'assign',
+	action: 'Assign a dialog to an employee',
+	description:
+		"Hand the client's dialog to an employee by e-mail, or to Mavibot's auto-distribution when no e-mail is given",
+};
 
 export const description: INodeProperties[] = [
 	{ ...clientIdField, description: 'The Mavibot client ID whose dialog is assigned' },

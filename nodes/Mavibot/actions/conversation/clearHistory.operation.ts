@@ -2,8 +2,15 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
-import { clientIdField } from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { clientIdField } from '../fields/clientId';
+
+export const option: OperationOption = {
+	name: 'Clear History',
+	value: 'clearHistory',
+	action: 'Clear the dialog history of a client',
+	description: 'Delete all messages of the dialog with a client; this cannot be undone',
+};
 
 export const description: INodeProperties[] = [
 	{

@@ -4,8 +4,17 @@ import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
 import { toApiDay } from '../../helpers/dates';
 import { invalidParameter, isBlank } from '../../helpers/validation';
-import type { OperationResult } from '../types';
-import { clientIdField, collection } from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { collection } from '../fields/builders';
+import { clientIdField } from '../fields/clientId';
+
+export const option: OperationOption = {
+	name: 'Get History',
+	value: 'getHistory',
+	action: 'Get the dialog history of a client',
+	description:
+		'Read up to 2000 latest messages of the dialog with a client, optionally of a date range (one item per message)',
+};
 
 /** get_history returns at most 2000 messages (also its default). */
 export const HISTORY_LIMIT = 2000;

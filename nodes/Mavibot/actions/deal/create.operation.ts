@@ -1,11 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mavibotApiRequest } from '../../transport';
-import { optionalText, readEmail, readPhone, requiredClientId } from '../../helpers/parameters';
+import { optionalText, requiredClientId } from '../../helpers/parameters';
+import { readEmail, readPhone } from '../../helpers/contactParameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
-import type { OperationResult } from '../types';
-import { collection, requiredTextField } from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { collection, requiredTextField } from '../fields/builders';
 import { checkStageId, dealClientIdField, stageIdField } from './fields';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a deal',
+	description:
+		"Create a deal in MavibotCRM for a client found by ID, phone or e-mail; it becomes the client's current deal",
+};
 
 export const description: INodeProperties[] = [
 	{

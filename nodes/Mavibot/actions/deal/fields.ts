@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toApiId } from '../../helpers/idList';
 import { invalidParameter } from '../../helpers/validation';
-import { clientIdField } from '../common.descriptions';
+import { clientIdField } from '../fields/clientId';
 
 /** Fields and readers shared by the Deal operations. */
 

@@ -2,8 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { dealClientIdField } from './fields';
+
+export const option: OperationOption = {
+	name: 'Get Current',
+	value: 'getCurrent',
+	action: 'Get the current deal of a client',
+	description: "Get the ID of the client's current (active) deal",
+};
 
 export const description: INodeProperties[] = [
 	{

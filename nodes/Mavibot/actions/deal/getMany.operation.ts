@@ -4,8 +4,15 @@ import { mavibotApiRequest } from '../../transport';
 import { toApiId } from '../../helpers/idList';
 import { requiredClientId } from '../../helpers/parameters';
 import { invalidParameter } from '../../helpers/validation';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { dealClientIdField } from './fields';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many deals of a client',
+	description: 'List the deal IDs of a client by status: active, won, lost or any',
+};
 
 /** get_orders' order_status codes (§8 of the API reference). */
 const ORDER_STATUS = { active: 0, won: 1, lost: 2 } as const;

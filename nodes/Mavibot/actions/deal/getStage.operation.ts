@@ -2,8 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { dealClientIdField, dealIdField, readDealId } from './fields';
+
+export const option: OperationOption = {
+	name: 'Get Stage',
+	value: 'getStage',
+	action: 'Get the stage of a deal',
+	description: "Get the pipeline stage ID of a deal, or of the client's current deal",
+};
 
 export const description: INodeProperties[] = [
 	dealClientIdField,

@@ -3,8 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
 import { invalidParameter } from '../../helpers/validation';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { dealClientIdField, dealIdField, readDealId } from './fields';
+
+export const option: OperationOption = {
+	name: 'Get Variables',
+	value: 'getVariables',
+	action: 'Get variables of a deal',
+	description: 'Read named variables of a deal',
+};
 
 export const description: INodeProperties[] = [
 	dealClientIdField,

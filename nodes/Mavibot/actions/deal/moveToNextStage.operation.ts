@@ -2,8 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { dealClientIdField, dealIdField, readDealId } from './fields';
+
+export const option: OperationOption = {
+	name: 'Move to Next Stage',
+	value: 'moveToNextStage',
+	action: 'Move a deal to the next stage',
+	description: 'Move a deal one stage on along its pipeline and output the new stage ID',
+};
 
 export const description: INodeProperties[] = [
 	dealClientIdField,

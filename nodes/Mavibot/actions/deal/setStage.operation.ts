@@ -2,8 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { checkStageId, dealClientIdField, stageIdField } from './fields';
+
+export const option: OperationOption = {
+	name: 'Set Stage',
+	value: 'setStage',
+	action: 'Set the stage of the current deal',
+	description: "Move the client's current deal to a given pipeline stage",
+};
 
 export const description: INodeProperties[] = [
 	{

@@ -3,8 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
 import { readVariables, variablesInputProperties } from '../../helpers/variablesInput';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { dealClientIdField, dealIdField, readDealId } from './fields';
+
+export const option: OperationOption = {
+	name: 'Set Variables',
+	value: 'setVariables',
+	action: 'Set variables of a deal',
+	description: 'Write variables of a deal, given one by one or as JSON',
+};
 
 const EXAMPLE = '{"order_sum": "2500", "delivery_date": "13.04.2025"}';
 

@@ -7,10 +7,10 @@ import type { DownloadLimitValues } from '../../../shared/download/options';
 import { requiredText } from '../../helpers/parameters';
 import { invalidParameter } from '../../helpers/validation';
 import { withBinary } from '../../helpers/binaryOutput';
-import type { OperationResult } from '../types';
-import { collection, requiredTextField } from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { collection, requiredTextField } from '../fields/builders';
 
-export const option = {
+export const option: OperationOption = {
 	name: 'Download',
 	value: 'download',
 	action: 'Download a file',

@@ -1,7 +1,14 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { changeMembership, membershipFields } from './membership';
+
+export const option: OperationOption = {
+	name: 'Add Clients',
+	value: 'addClients',
+	action: 'Add clients to a list',
+	description: 'Add clients to a client list by their IDs, any number (500 per request)',
+};
 
 export const description = membershipFields('add to');
 

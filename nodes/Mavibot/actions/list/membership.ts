@@ -4,7 +4,7 @@ import { mavibotApiRequest } from '../../transport';
 import { chunk } from '../../helpers/idList';
 import { requiredIdList, requiredListId } from '../../helpers/parameters';
 import type { OperationResult } from '../types';
-import { requiredTextField } from '../common.descriptions';
+import { requiredTextField } from '../fields/builders';
 
 /** Client IDs per add_to_list / remove_from_list request (the API documents no limit; 500 as for its other bulk actions). */
 export const LIST_CHUNK = 500;

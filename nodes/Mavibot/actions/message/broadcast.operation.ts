@@ -4,17 +4,21 @@ import { mavibotApiRequest } from '../../transport';
 import { messageBody } from '../../helpers/messageContent';
 import { platformIdList, readBot, requiredIdList, requiredListId } from '../../helpers/parameters';
 import { invalidParameter, isBlank } from '../../helpers/validation';
-import type { OperationResult } from '../types';
-import {
-	attachmentFields,
-	botBlockLocator,
-	botLocator,
-	buttonFields,
-	messageTextField,
-	collection,
-	scheduleFields,
-	requiredTextField,
-} from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { attachmentFields } from '../fields/attachment';
+import { botBlockLocator, botLocator } from '../fields/botLocators';
+import { collection, requiredTextField } from '../fields/builders';
+import { buttonFields } from '../fields/buttons';
+import { messageTextField } from '../fields/messageText';
+import { scheduleFields } from '../fields/schedule';
+
+export const option: OperationOption = {
+	name: 'Broadcast',
+	value: 'broadcast',
+	action: 'Broadcast a message to many clients',
+	description:
+		'Send one message to a client list, a set of client IDs, or messenger IDs of one bot, in one request (broadcast)',
+};
 
 const pauseField: INodeProperties = {
 	displayName: 'Seconds Between Messages',

@@ -3,16 +3,21 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
 import { messageBody } from '../../helpers/messageContent';
-import type { OperationResult } from '../types';
-import {
-	attachmentFields,
-	botBlockLocator,
-	buttonFields,
-	clientIdField,
-	messageTextField,
-	collection,
-	scheduleFields,
-} from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { attachmentFields } from '../fields/attachment';
+import { botBlockLocator } from '../fields/botLocators';
+import { collection } from '../fields/builders';
+import { buttonFields } from '../fields/buttons';
+import { clientIdField } from '../fields/clientId';
+import { messageTextField } from '../fields/messageText';
+import { scheduleFields } from '../fields/schedule';
+
+export const option: OperationOption = {
+	name: 'Send',
+	value: 'send',
+	action: 'Send a message to a client',
+	description: 'Send text, a file, buttons or a bot block to a client by client ID',
+};
 
 export const description: INodeProperties[] = [
 	clientIdField,

@@ -1,16 +1,29 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../helpers/validation';
 import { mavibotApiRequest } from '../../transport';
-import type { OperationResult } from '../types';
+import type { OperationOption, OperationResult } from '../types';
 import { readConfig } from './sendAndWait/config';
 import type { SendAndWaitConfig } from './sendAndWait/config';
-import { sendAndWaitProperties } from './sendAndWait/description';
 import { answerLinks, messageContent } from './sendAndWait/links';
+import { optionsField } from './sendAndWait/optionsField';
+import { recipientFields } from './sendAndWait/recipientFields';
 import { resolveRecipient } from './sendAndWait/recipient';
-import { waitTill } from './sendAndWait/waitLimit';
+import { responseFields } from './sendAndWait/responseFields';
+import { waitForAnswer, waitTill } from './sendAndWait/waitLimit';
 
-export const description = sendAndWaitProperties;
+export const option: OperationOption = {
+	name: 'Send and Wait for Response',
+	value: 'sendAndWait',
+	action: 'Send a message and wait for the response',
+	description:
+		'Send a question with answer links (approve/decline, a text or a form) and pause the workflow until the client answers',
+};
+
+export const description: INodeProperties[] = [...recipientFields, ...responseFields, optionsField];
+
+/** An execution waits once, for one answer: the question goes out for the first item only, as in n8n's own nodes. */
+export const runsOnce = true;
 
 function checkConfig(
 	context: IExecuteFunctions,
@@ -68,8 +81,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	// An execution waits once, for one answer: the question goes out for the first item only, as in n8n's own nodes.
-	if (itemIndex > 0) return [];
 	const config = readConfig((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
 	checkConfig(this, itemIndex, config);
 	const until = waitTill(this, itemIndex);
@@ -85,22 +96,7 @@ export async function execute(
 		{ body },
 		itemIndex,
 	)) as IDataObject;
-	await this.putExecutionToWait(until);
-	const limited = until.getTime() < new Date('2999-01-01').getTime();
-	if (limited) {
-		// When the limit passes, n8n resumes the node disabled, and it passes on the data it was waiting with: that
-		// data is what comes out when nobody answered in time (an answer replaces it with the webhook's output).
-		this.getExecuteData().data = {
-			main: [
-				[
-					{
-						json: { data: {}, timedOut: true, waitLimit: until.toISOString() },
-						pairedItem: { item: 0 },
-					},
-				],
-			],
-		};
-	}
+	const limited = await waitForAnswer(this, until);
 	return {
 		...response,
 		status: 'waiting',

@@ -2,15 +2,21 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { messageBody } from '../../helpers/messageContent';
-import type { OperationResult } from '../types';
-import {
-	attachmentFields,
-	botBlockLocator,
-	messageTextField,
-	scheduleFields,
-	collection,
-} from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { attachmentFields } from '../fields/attachment';
+import { botBlockLocator } from '../fields/botLocators';
+import { collection } from '../fields/builders';
+import { messageTextField } from '../fields/messageText';
+import { scheduleFields } from '../fields/schedule';
 import { whatsAppChannelField, whatsAppPhoneField, whatsAppTarget } from '../whatsApp';
+
+export const option: OperationOption = {
+	name: 'Send to WhatsApp Number',
+	value: 'sendToWhatsApp',
+	action: 'Send a message to a WA phone number',
+	description:
+		'Send text, a file or a bot block to a phone number through a connected WhatsApp channel, no client ID needed (whatsapp_message)',
+};
 
 export const description: INodeProperties[] = [
 	whatsAppPhoneField(

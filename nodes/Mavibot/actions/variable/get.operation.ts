@@ -2,8 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mavibotApiRequest } from '../../transport';
 import { requiredClientId } from '../../helpers/parameters';
-import type { OperationResult } from '../types';
-import { clientIdField } from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { clientIdField } from '../fields/clientId';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get the variables of a client',
+	description: 'Read all variables of a client',
+};
 
 export const description: INodeProperties[] = [
 	{ ...clientIdField, description: 'The Mavibot client ID whose variables are read' },

@@ -4,8 +4,15 @@ import { mavibotApiRequest } from '../../transport';
 import { toApiId } from '../../helpers/idList';
 import { requiredClientId, requiredIdList } from '../../helpers/parameters';
 import { readVariables, variablesInputProperties } from '../../helpers/variablesInput';
-import type { OperationResult } from '../types';
-import { clientIdField } from '../common.descriptions';
+import type { OperationOption, OperationResult } from '../types';
+import { clientIdField } from '../fields/clientId';
+
+export const option: OperationOption = {
+	name: 'Set',
+	value: 'set',
+	action: 'Set variables of clients',
+	description: 'Save variables for one client or many (client profile or current deal)',
+};
 
 export const description: INodeProperties[] = [
 	{

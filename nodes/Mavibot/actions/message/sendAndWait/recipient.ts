@@ -2,13 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toApiId } from '../../../helpers/idList';
-import {
-	locatorValue,
-	readBot,
-	requiredClientId,
-	requiredId,
-	whatsAppNumber,
-} from '../../../helpers/parameters';
+import { locatorValue, readBot, requiredClientId, requiredId } from '../../../helpers/parameters';
+import { whatsAppNumber } from '../../../helpers/contactParameters';
 import { mavibotApiRequestOrNotFound } from '../../../transport';
 
 export interface Recipient {

@@ -48,3 +48,27 @@ export function waitTill(context: IExecuteFunctions, itemIndex: number, now = Da
 	}
 	return new Date(now + amount * unit);
 }
+
+/**
+ * Puts the execution to wait until `until`; returns whether that is a real limit (not "indefinitely"). When the limit
+ * passes, n8n resumes the node disabled, and it passes on the data it was waiting with: that data is what comes out
+ * when nobody answered in time (an answer replaces it with the webhook's output). Safe because the operation runs
+ * once per execution (`runsOnce`): no other item edits the execute data meanwhile.
+ */
+export async function waitForAnswer(context: IExecuteFunctions, until: Date): Promise<boolean> {
+	await context.putExecutionToWait(until);
+	const limited = until.getTime() < new Date('2999-01-01').getTime();
+	if (limited) {
+		context.getExecuteData().data = {
+			main: [
+				[
+					{
+						json: { data: {}, timedOut: true, waitLimit: until.toISOString() },
+						pairedItem: { item: 0 },
+					},
+				],
+			],
+		};
+	}
+	return limited;
+}
