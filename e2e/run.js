@@ -99,6 +99,8 @@ async function runVersion(version, { packed, features, report, args, browser }) 
 			},
 		);
 
+		// Cases whose workflow holds the sandbox's address (File → Download's links) build it now.
+		for (const c of executeCases) if (c.prepare) c.prepare(ctx);
 		const imported = await report.check(`${prefix}import credentials and workflows`, async () => {
 			await n8n.importCredentials([...credentialImport(sandbox.url), ...agentSuite.credentials()]);
 			const workflows = [

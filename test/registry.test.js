@@ -93,7 +93,7 @@ test("the built Operation dropdowns pass n8n's lint rules", () => {
 test('every operation has its row in the README operations table', () => {
 	const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 	const rows = new Set(
-		[...readme.matchAll(/^\| ([^|]+) \| ([^|]+) \| `[a-z_]+` \| [^|]+ \|$/gm)].map(
+		[...readme.matchAll(/^\| ([^|]+) \| ([^|]+) \| (?:`[a-z_]+`|—) \| [^|]+ \|$/gm)].map(
 			(m) => `${m[1].trim()} | ${m[2].trim()}`,
 		),
 	);
@@ -106,13 +106,13 @@ test('every operation has its row in the README operations table', () => {
 				path.join(ROOT, 'nodes/Mavibot/actions', resource, `${option.value}.operation.ts`),
 				'utf8',
 			);
-			const action =
-				Object.keys(MAVIBOT_ACTIONS).find((name) => source.includes(`'${name}'`)) ?? '<api_action>';
-			const permission = MAVIBOT_ACTIONS[action]
+			const action = Object.keys(MAVIBOT_ACTIONS).find((name) => source.includes(`'${name}'`));
+			// An operation that sends no API request (File → Download) gets "—" and "none".
+			const permission = action
 				? PERMISSION_LABELS[MAVIBOT_ACTIONS[action].permission].replace(/^Permission to /, '')
-				: '<permission>';
+				: 'none';
 			missing.push(
-				`README.md, Operations table: add | ${resourceName} | ${option.name} | \`${action}\` | ${permission} |`,
+				`README.md, Operations table: add | ${resourceName} | ${option.name} | ${action ? `\`${action}\`` : '—'} | ${permission} |`,
 			);
 		}
 	}

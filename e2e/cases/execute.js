@@ -6,6 +6,7 @@ const { workflow, manualTrigger, mavibot, items } = require('../lib/workflow');
 const { nodeOutput } = require('../lib/n8n');
 const { CREDENTIALS } = require('./credentials');
 const errorHandling = require('./errorHandling');
+const files = require('./files');
 
 const good = CREDENTIALS.sandbox;
 const bad = CREDENTIALS.wrongKey;
@@ -183,6 +184,7 @@ const cases = [
 		},
 	},
 	...errorHandling.cases,
+	...files.cases,
 ];
 
 module.exports = { cases, wire };

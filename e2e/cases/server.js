@@ -9,6 +9,7 @@ const { nodeOutput } = require('../lib/n8n');
 const { http, sleep, waitUntil } = require('../lib/util');
 const { CREDENTIALS } = require('./credentials');
 const { wire } = require('./execute');
+const files = require('./files');
 
 const OWNER = {
 	email: 'e2e@example.com',
@@ -165,6 +166,7 @@ async function askFreeText({ n8n, sandbox }, order = 'A-7') {
 function workflows(ctx) {
 	return [
 		...(ctx.features.has('trigger') ? triggerWorkflows() : []),
+		...(ctx.features.has('trigger') ? [files.triggerWorkflow()] : []),
 		...(ctx.features.has('message.sendAndWait') ? [sendAndWaitWorkflow()] : []),
 	];
 }
@@ -187,7 +189,7 @@ async function run(ctx) {
 	// Activate while n8n is stopped (update:workflow on 1.x must run then; publish:workflow on 2.x works either way).
 	const toActivate = [
 		...examples.filter((e) => e.activate).map((e) => e.workflow.id),
-		...(features.has('trigger') ? [ECHO.id, BLOCK.id] : []),
+		...(features.has('trigger') ? [ECHO.id, BLOCK.id, files.TRIGGER.id] : []),
 		...(features.has('message.sendAndWait') ? [FREE_TEXT.id] : []),
 	];
 	if (toActivate.length) {
@@ -268,8 +270,10 @@ async function run(ctx) {
 		);
 	}
 
-	if (features.has('trigger')) await triggerChecks(ctx, { check, owner });
-	else report.skip(`${prefix}Mavibot Trigger checks`, 'the package has no Mavibot Trigger yet');
+	if (features.has('trigger')) {
+		await triggerChecks(ctx, { check, owner });
+		await files.triggerChecks(ctx, { check, owner, triggerUrl });
+	} else report.skip(`${prefix}Mavibot Trigger checks`, 'the package has no Mavibot Trigger yet');
 
 	if (features.has('message.sendAndWait')) await freeTextChecks(ctx, { check, owner });
 

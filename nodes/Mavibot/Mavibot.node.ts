@@ -28,7 +28,10 @@ export class Mavibot implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mavibotApi', required: true }],
+		// File → Download talks to file hosts only: it needs no Mavibot key.
+		credentials: [
+			{ name: 'mavibotApi', required: true, displayOptions: { hide: { resource: ['file'] } } },
+		],
 		// Message → Send and Wait for Response: the answer pages, served while an execution waits on the node.
 		webhooks: sendAndWaitWebhooks,
 		properties: nodeProperties,

@@ -13,6 +13,7 @@ const { createRuleQueue, createRateLimiter } = require('./misbehave');
 const { buildWebhookEvent, sendWebhook } = require('./webhook');
 const { handleControl } = require('./control');
 const { createAttachmentFetcher } = require('./attachmentFetch');
+const { handleFile, fileCatalogue } = require('./files');
 
 const NOT_FOUND_PAGE =
 	'<!DOCTYPE html>\n<html><head><title>Not Found</title></head><body><h1>Not Found</h1>' +
@@ -73,6 +74,7 @@ function createSandbox(options = {}) {
 	const deliveries = [];
 	const webhooks = [];
 	const attachments = createAttachmentFetcher();
+	const fileRequests = [];
 	const timers = new Set();
 	let server;
 	let address;
@@ -264,6 +266,8 @@ function createSandbox(options = {}) {
 			return;
 		}
 		if (url.pathname.startsWith('/_sandbox/')) return handleControl(sandbox, req, res, url, raw);
+		if (url.pathname.startsWith('/files/'))
+			return handleFile(req, res, url, { sleep, record: (entry) => fileRequests.push(entry) });
 		const match = /^\/api\/([^/]*)\/([^/]+)\/?$/.exec(url.pathname);
 		if (!match) return sendHtml(res, 404, NOT_FOUND_PAGE);
 		load.inFlight++;
@@ -285,6 +289,13 @@ function createSandbox(options = {}) {
 		attachmentFetches: attachments.fetches,
 		/** Resolves the attachment downloads once none is under way. */
 		attachmentsSettled: () => attachments.settled(),
+		fileRequests,
+		/** The attachment files served under /files/ (see files.js): name → { path, fileName, mimeType, length, sha256() }. */
+		files: fileCatalogue(),
+		/** The URL of a path under /files/ on this sandbox, e.g. fileUrl('photo.jpg'). */
+		fileUrl(path) {
+			return `${address.url}/files/${path}`;
+		},
 		get state() {
 			return state;
 		},
@@ -310,6 +321,7 @@ function createSandbox(options = {}) {
 			deliveries.length = 0;
 			webhooks.length = 0;
 			attachments.reset();
+			fileRequests.length = 0;
 			load.peakInFlight = load.inFlight;
 			rules.clear();
 			if (limiter) limiter = createRateLimiter(limiter.perSecond);

@@ -188,6 +188,14 @@ const CASES = {
 			}),
 		],
 	},
+	file: {
+		download: [
+			one((sandbox) => ({
+				url: sandbox.fileUrl('invoice.pdf'),
+				options: { allowPrivateNetwork: true },
+			})),
+		],
+	},
 	list: {
 		addClients: [one({ listId: String(SEED.lists.hotLeads), clientIds: `${C.dmitry}, 999999` })],
 		removeClients: [
@@ -336,6 +344,22 @@ const TRIGGER_CASES = [
 				body: sandbox.buildWebhookEvent({
 					client_id: C.boris,
 					message: 'crm_state_changed 101 102',
+				}),
+			},
+		],
+	},
+	{
+		// Download Attachments: one file downloaded, one failed.
+		file: 'output.json',
+		parameters: {
+			source: 'messageEvents',
+			options: { downloadAttachments: true, allowPrivateNetwork: true },
+		},
+		requests: (sandbox) => [
+			{
+				body: sandbox.buildWebhookEvent({
+					client_id: C.dmitry,
+					attachments: [sandbox.fileUrl('photo.jpg'), sandbox.fileUrl('missing.pdf')],
 				}),
 			},
 		],

@@ -34,7 +34,12 @@ async function runWaitingCase(env, { resource, operation, parameters, items, ans
 
 /** The output items (json) of one case, run on a freshly reset sandbox; throws when the run fails. */
 async function runCase(env, testCase) {
-	const { resource, operation, parameters, items } = testCase;
+	const { resource, operation, items } = testCase;
+	// Parameters that need the sandbox's address (File → Download's URL) are a function of the sandbox.
+	const parameters =
+		typeof testCase.parameters === 'function'
+			? testCase.parameters(env.sandbox)
+			: testCase.parameters;
 	env.sandbox.reset();
 	if (testCase.answer) return await runWaitingCase(env, testCase);
 	// A case with `file` sends a binary file made in the workflow (Attachment Source: Binary File).

@@ -7,6 +7,7 @@ import * as client from './client';
 import * as clientSearch from './clientSearch';
 import * as conversation from './conversation';
 import * as deal from './deal';
+import * as file from './file';
 import * as list from './list';
 import * as message from './message';
 import * as variable from './variable';
@@ -22,6 +23,7 @@ const resourceModules = {
 	clientSearch,
 	conversation,
 	deal,
+	file,
 	list,
 	message,
 	variable,
@@ -54,6 +56,11 @@ export const resourceOptions: INodePropertyOptions[] = [
 		name: 'Conversation',
 		value: 'conversation',
 		description: 'Read and clear dialog history, assign dialogs to employees',
+	},
+	{
+		name: 'File',
+		value: 'file',
+		description: 'Download files (attachments of messages and of the history) as binary data',
 	},
 	{ name: 'List', value: 'list', description: 'Add clients to lists and remove them' },
 	{ name: 'Message', value: 'message', description: 'Send messages to clients' },

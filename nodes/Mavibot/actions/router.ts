@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readSettings } from '../transport/settings';
 import { runWithConcurrency } from '../helpers/concurrency';
+import { BinaryOutput } from '../helpers/binaryOutput';
 import type { MavibotOperation } from './types';
 import { resources } from './resources';
 import type { MavibotResource } from './resources';
@@ -66,7 +67,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const results = await runWithConcurrency(runs, maxParallelRequests, async (itemIndex) => {
 		try {
 			const result = await operation.execute.call(this, itemIndex);
-			return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+			const output =
+				result instanceof BinaryOutput
+					? [{ json: result.json, binary: result.binary }]
+					: this.helpers.returnJsonArray(result);
+			return this.helpers.constructExecutionMetaData(output, {
 				itemData: { item: itemIndex },
 			});
 		} catch (error) {

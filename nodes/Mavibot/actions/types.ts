@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** What one operation returns for one input item: one output item, or several. */
-export type OperationResult = IDataObject | IDataObject[];
+import type { BinaryOutput } from '../helpers/binaryOutput';
+
+/** What one operation returns for one input item: one output item, or several; withBinary() adds files. */
+export type OperationResult = IDataObject | IDataObject[] | BinaryOutput;
 
 /**
  * The operation's entry in its resource's Operation dropdown. `name` in Title Case, `action` in sentence case (also

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { clientTypeOptions } from '../../../shared/clientTypes';
 import { SERVICE_EVENT_SUMMARY } from '../../../shared/serviceEvents';
+import { downloadLimitFields } from '../../../shared/download/options';
 import { REMEMBER_FOR_MS } from './recentMessages';
 
 /** The fields of Message Events: its setup notice (above the token fields), and its filters and options (below). */
@@ -141,6 +142,15 @@ export const messageEventsOptions: INodeProperties[] = [
 				default: true,
 				description: 'Whether to add the payload exactly as Mavibot sent it, under "raw"',
 			},
+			{
+				displayName: 'Download Attachments',
+				name: 'downloadAttachments',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to download the attachments of each message as binary data: the first file in "data", the next ones in "data_1", "data_2"…; "attachmentFiles" says which field holds which link and "attachmentErrors" which files failed (a failed file never stops the workflow). Mavibot gets its answer after the downloads.',
+			},
+			...downloadLimitFields('event'),
 		],
 	},
 ];

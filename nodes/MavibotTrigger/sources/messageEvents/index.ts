@@ -1,7 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { ACCEPTED_BODY, refuse } from '../../answers';
 import type { EventSource } from '../../eventSource';
+import { downloadEventAttachments } from './downloads';
 import { messageEventsOptions, messageEventsProperties } from './fields';
 import { filterOut, messageFilters } from './filters';
 import { toMessageEvent } from './parse';
@@ -20,7 +21,7 @@ export const messageEvents: EventSource = {
 	options: messageEventsOptions,
 	// Answered at once with {"status":"ok"}.
 	response: { mode: () => 'onReceived', data: () => ({ status: 'ok' }) },
-	handle(context, { body, receivedAt }) {
+	async handle(context, { body, receivedAt }) {
 		const event = toMessageEvent(body, receivedAt);
 		if (!event.ok) return refuse(context, 400, event.reason);
 
@@ -37,9 +38,18 @@ export const messageEvents: EventSource = {
 
 		const output: IDataObject = { ...event.value };
 		if (options.includeRaw !== false) output.raw = body as IDataObject;
-		return {
-			workflowData: [context.helpers.returnJsonArray([output])],
-			webhookResponse: { ...ACCEPTED_BODY },
-		};
+		const item: INodeExecutionData = { json: output };
+		if (options.downloadAttachments === true && event.value.attachments.length > 0) {
+			const raw = (body as { attachments?: unknown } | null)?.attachments;
+			const downloaded = await downloadEventAttachments(
+				context,
+				event.value.attachments,
+				raw,
+				options,
+			);
+			Object.assign(output, downloaded.json);
+			if (Object.keys(downloaded.binary).length > 0) item.binary = downloaded.binary;
+		}
+		return { workflowData: [[item]], webhookResponse: { ...ACCEPTED_BODY } };
 	},
 };
