@@ -3,37 +3,17 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { BinaryAttachmentOptions } from './binaryAttachment';
 import { DISPLAY } from './binaryAttachment';
 import { invalidParameter, isBlank } from './validation';
+import { refusedHost } from '../../shared/download/address';
 
 /** Where a signed file link points, and whether Mavibot's servers can reach it (see binaryAttachment.ts). */
 
 type HostKind = 'loopback' | 'private' | 'public';
 
-/** Where a URL's host is, from its literal form only (names are not resolved: a name reads as public). */
+/** Where a URL's host is, from its literal form only, by the downloads' own address rules (names are not resolved). */
 export function hostKindOf(url: URL): HostKind {
-	const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-	if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback';
-	const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
-	if (v4) {
-		const [a, b] = [Number(v4[1]), Number(v4[2])];
-		if (a === 127) return 'loopback';
-		if (a === 10 || a === 0) return 'private';
-		if (a === 172 && b >= 16 && b <= 31) return 'private';
-		if (a === 192 && b === 168) return 'private';
-		if (a === 169 && b === 254) return 'private';
-		if (a === 100 && b >= 64 && b <= 127) return 'private';
-		return 'public';
-	}
-	if (host.includes(':')) {
-		if (host === '::1' || /^::ffff:7f[0-9a-f]{2}:/.test(host)) return 'loopback';
-		if (/^(fc|fd|fe[89ab])/.test(host) || host === '::' || host.startsWith('::ffff:')) {
-			return 'private';
-		}
-		return 'public';
-	}
-	// A single-label name (a Docker service, a machine on the LAN) is not reachable from the internet.
-	return host.includes('.') && !host.endsWith('.local') && !host.endsWith('.internal')
-		? 'public'
-		: 'private';
+	const refused = refusedHost(url.hostname);
+	if (!refused) return 'public';
+	return refused.loopback ? 'loopback' : 'private';
 }
 
 /** The public part of n8n's link replaced by `publicBaseUrl`: `<publicBaseUrl>/<REST path>/binary-data/signed?token=…`. */

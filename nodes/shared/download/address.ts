@@ -9,10 +9,12 @@
 export interface RefusedHost {
 	/** What the host is, for the error message: "a loopback address", "a cloud metadata host", … */
 	what: string;
+	/** This machine itself (127.0.0.0/8, ::1, localhost and its kin), rather than some other private host. */
+	loopback?: true;
 }
 
 /** Host names that are never on the public internet, or that name a cloud's metadata service. */
-const LOCAL_NAMES = new Set([
+const LOOPBACK_NAMES = new Set([
 	'localhost',
 	'localhost.localdomain',
 	'ip6-localhost',
@@ -129,16 +131,19 @@ export function parseIpv6(text: string): bigint | undefined {
 	return value;
 }
 
+const refusal = (what: string): RefusedHost =>
+	what === 'a loopback address' ? { what, loopback: true } : { what };
+
 function refusedIpv4(bytes: number[]): RefusedHost | undefined {
 	const value = BigInt(ipv4ToNumber(bytes));
 	if (value === 0xffffffffn) return { what: 'a broadcast address' };
 	const range = IPV4_RANGES.find((candidate) => inRange(value, 32, candidate));
-	return range ? { what: range.what } : undefined;
+	return range ? refusal(range.what) : undefined;
 }
 
 function refusedIpv6(value: bigint): RefusedHost | undefined {
 	const range = IPV6_RANGES.find((candidate) => inRange(value, 128, candidate));
-	if (range) return { what: range.what };
+	if (range) return refusal(range.what);
 	if (EMBEDDED_IPV4.some((prefix) => inRange(value, 128, prefix))) {
 		const embedded = Number(value & 0xffffffffn);
 		return refusedIpv4([
@@ -171,7 +176,9 @@ export function refusedHost(hostname: string): RefusedHost | undefined {
 	if (bytes) return refusedIpv4(bytes);
 	if (host === '') return { what: 'an empty host name' };
 	if (METADATA_NAMES.has(host)) return { what: 'a cloud metadata host' };
-	if (LOCAL_NAMES.has(host) || LOCAL_SUFFIXES.some((suffix) => host.endsWith(suffix)))
+	if (LOOPBACK_NAMES.has(host) || host.endsWith('.localhost'))
+		return { what: 'a local network name', loopback: true };
+	if (LOCAL_SUFFIXES.some((suffix) => host.endsWith(suffix)))
 		return { what: 'a local network name' };
 	// A name without a dot is looked up in the local network's search domains, never on the internet.
 	if (!host.includes('.')) return { what: 'a local network name' };
