@@ -41,6 +41,12 @@ const DOWNLOAD = {
 	path: 'bench-file-download',
 	webhookId: '7f2c3d4e-5a6b-4c7d-9e8f-0a1b2c3d4e5f',
 };
+/** File → Download with Max Parallel Requests 1 (measured in queue mode: one file in memory at a time). */
+const SERIAL = {
+	id: 'BenchFileSerial1',
+	path: 'bench-file-download-serial',
+	webhookId: '9b4e5f60-7c8d-4e9f-b0a1-2c3d4e5f6071',
+};
 const HTTP = {
 	id: 'BenchFileHttpReq',
 	path: 'bench-file-http-request',
@@ -63,6 +69,7 @@ const SETUPS = {
 		label: 'n8n 2.41.1 queue mode, database mode (its default there)',
 		version: 'v2',
 		queue: true,
+		scenarios: ['trigger', 'download', 'serial', 'http'],
 	},
 	memory: { label: 'n8n 2.41.1, memory mode (`default`)', version: 'v2', mode: 'default' },
 };
@@ -168,13 +175,19 @@ function linksWorkflow({ id, path, webhookId }, name, fetcher, text) {
 	});
 }
 
-const downloadWorkflow = () =>
+const downloadWorkflow = ({ id, path, webhookId }, requestOptions = {}) =>
 	linksWorkflow(
-		DOWNLOAD,
+		{ id, path, webhookId },
 		'bench: Webhook → File → Download → Send the sizes',
 		mavibot(
 			'Download',
-			{ resource: 'file', operation: 'download', url: '={{ $json.url }}', options: LIMITS },
+			{
+				resource: 'file',
+				operation: 'download',
+				url: '={{ $json.url }}',
+				options: LIMITS,
+				requestOptions,
+			},
 			CREDENTIAL,
 		),
 		'={{ "download " + $json.bytes }}',
@@ -202,7 +215,12 @@ async function prepare(n8n, tarball, sandboxUrl) {
 		{ ...CREDENTIAL, type: 'mavibotApi', data: { apiKey: KEYS.full, baseUrl: sandboxUrl } },
 		{ ...TRIGGER_CREDENTIAL, type: 'mavibotTriggerApi', data: { token: TOKEN } },
 	]);
-	const workflows = [triggerWorkflow(), downloadWorkflow(), httpWorkflow()];
+	const workflows = [
+		triggerWorkflow(),
+		downloadWorkflow(DOWNLOAD),
+		downloadWorkflow(SERIAL, { maxParallelRequests: 1 }),
+		httpWorkflow(),
+	];
 	await n8n.importWorkflows(workflows);
 	for (const wf of workflows) await n8n.activate(wf.id);
 }
@@ -221,6 +239,9 @@ const prettySize = (bytes) =>
 		? `${Number((bytes / 1e3).toPrecision(3))} kB`
 		: `${Number((bytes / 1e6).toPrecision(3))} MB`;
 
+/** The scenarios measured unless a setup names its own. */
+const DEFAULT_SCENARIOS = ['trigger', 'download', 'http'];
+
 /** The scenarios: where five links go, and the sends that say every file arrived whole. */
 const SCENARIOS = {
 	trigger: {
@@ -234,6 +255,11 @@ const SCENARIOS = {
 	download: {
 		label: 'File → Download',
 		post: (receiver, links) => [`${receiver.baseUrl}/webhook/${DOWNLOAD.path}`, { links }],
+		sends: (bytes, count) => Array(count).fill(`download ${bytes}`),
+	},
+	serial: {
+		label: 'File → Download, Max Parallel Requests 1',
+		post: (receiver, links) => [`${receiver.baseUrl}/webhook/${SERIAL.path}`, { links }],
 		sends: (bytes, count) => Array(count).fill(`download ${bytes}`),
 	},
 	http: {
@@ -290,7 +316,7 @@ async function measureOnce(scenario, { sandbox, receiver, processes, count }) {
 
 /** Waits until the process takes the three workflows' webhooks (2.x publishes after the editor is up). */
 async function registered(receiver) {
-	for (const route of [`${TRIGGER.webhookId}/mavibot`, DOWNLOAD.path, HTTP.path])
+	for (const route of [`${TRIGGER.webhookId}/mavibot`, DOWNLOAD.path, SERIAL.path, HTTP.path])
 		await receiver.waitForWebhook(route, { timeoutMs: 180000 });
 }
 
@@ -371,8 +397,9 @@ async function filesMemory({ sandbox, tarball, setups, runs, log }) {
 			label: setup.label,
 			runs: Object.fromEntries(Object.keys(SCENARIOS).map((scenario) => [scenario, []])),
 		};
+		const scenarios = setup.scenarios ?? DEFAULT_SCENARIOS;
 		for (let round = 0; round < runs; round++) {
-			for (const scenario of Object.keys(SCENARIOS)) {
+			for (const scenario of scenarios) {
 				const start = setup.queue ? withQueue : withSingle;
 				const once = () =>
 					start(setup, { sandbox, tarball }, async (context) => {
@@ -436,12 +463,14 @@ function modeLines(result) {
 			'  whole stream into one Buffer (`binaryToBuffer`) and inserts it into the `binary_data` table of PostgreSQL, so',
 			'  every file passes whole through the memory of the process that downloads it: the **webhook process** for the',
 			'  trigger (a webhook runs where the request arrives, before the execution is queued), the **worker** for File →',
-			'  Download. The trigger downloads the files of an event at the same time, and File → Download up to 8 items at a',
-			'  time (Max Parallel Requests), so their sizes add up. Reading a file back also loads it whole (`getAsBuffer`: a',
-			'  node that reads the file, or the main process serving a signed link). n8n refuses a file over',
+			'  Download. The trigger downloads the files of an event at the same time (one slow file must not hold up the',
+			'  others within its time budget), and File → Download up to 8 items at a time (Request Options → Max Parallel',
+			"  Requests), so their sizes add up; n8n's own HTTP Request node stores its responses one after another, and",
+			'  File → Download with Max Parallel Requests 1 does too (their columns). Reading a file back also loads it whole',
+			'  (`getAsBuffer`: a node that reads the file, or the main process serving a signed link). n8n refuses a file over',
 			'  `N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE` (512 MB by default) in this mode. Plan the memory of webhook processes',
-			'  and workers for the files of one event or execution, lower Max File Size, or use the external storage modes',
-			'  n8n licenses (`s3`, `azure`; not measured here).',
+			'  and workers for the files of one event or execution, set Max Parallel Requests to 1 for large files, lower Max',
+			'  File Size, or use the external storage modes n8n licenses (`s3`, `azure`; not measured here).',
 			...(queued.database
 				? [
 						`  Each queue-mode run left its files in \`binary_data\` (the last one: ${queued.database.rows} files, ${queued.database.megabytes.toFixed(0)} MB, warm-up included).`,
@@ -461,6 +490,9 @@ function modeLines(result) {
 function reportLines(result) {
 	if (!result) return [];
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+	const columns = Object.keys(SCENARIOS).filter((scenario) =>
+		result.setups.some((setup) => setup.runs[scenario].length),
+	);
 	const lines = [
 		`## 8. Files: peak memory of n8n with ${result.count} files of ${result.sizeMb} MB`,
 		'',
@@ -484,16 +516,12 @@ function reportLines(result) {
 		'PostgreSQL, Redis, the sandbox). Each cell: the median rise, then the rise of each run and the median time (from',
 		'the post until the sandbox has every send).',
 		'',
-		`| n8n, binary data mode | Process | RSS after warm-up | ${Object.values(SCENARIOS)
-			.map((scenario) => scenario.label)
-			.join(' | ')} |`,
-		`|---|---|---|${Object.keys(SCENARIOS)
-			.map(() => '---|')
-			.join('')}`,
+		`| n8n, binary data mode | Process | RSS after warm-up | ${columns.map((scenario) => SCENARIOS[scenario].label).join(' | ')} |`,
+		`|---|---|---|${columns.map(() => '---|').join('')}`,
 	];
 	for (const setup of result.setups) {
 		setup.processes.forEach((name, index) => {
-			const runs = Object.values(setup.runs);
+			const runs = columns.map((scenario) => setup.runs[scenario]);
 			const rss = median(runs.flat().map((run) => run.rssMb[index]));
 			lines.push(
 				`| ${index === 0 ? setup.label : ''} | ${name} | ${rss.toFixed(0)} MB | ${runs.map((list) => cell(list, index)).join(' | ')} |`,
