@@ -41,6 +41,14 @@ const triggerNode = (workflow) =>
 const triggerToken = (trigger) =>
 	trigger.credentials ? CREDENTIALS.trigger.data.token : trigger.parameters.token;
 
+/** The example's Mavibot Trigger production route, and its URL with the token as Mavibot calls it. */
+function triggerUrl(n8n, workflow) {
+	const trigger = triggerNode(workflow);
+	const route = `${trigger.webhookId}/mavibot`;
+	const token = encodeURIComponent(triggerToken(trigger));
+	return { route, url: `${n8n.baseUrl}/webhook/${route}?token=${token}` };
+}
+
 /** Waits until the sandbox has recorded `count` requests in all (workflows started by a webhook run after the answer). */
 async function settledRequests(sandbox, count, timeoutMs = 20000) {
 	const deadline = Date.now() + timeoutMs;
@@ -189,9 +197,7 @@ const CHECKS = {
 			},
 		],
 		async serverChecks({ n8n, sandbox, check, workflow, owner }) {
-			const trigger = triggerNode(workflow);
-			const route = `${trigger.webhookId}/mavibot`;
-			const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(triggerToken(trigger))}`;
+			const { route, url } = triggerUrl(n8n, workflow);
 			await check(
 				'example "incoming message": a question without "price" is thanked and flagged',
 				async (assert) => {
@@ -494,9 +500,7 @@ CHECKS['ai-agent-answers-incoming-messages.json'] = {
 		},
 	],
 	async serverChecks({ n8n, sandbox, check, workflow, owner }) {
-		const trigger = triggerNode(workflow);
-		const route = `${trigger.webhookId}/mavibot`;
-		const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(triggerToken(trigger))}`;
+		const { route, url } = triggerUrl(n8n, workflow);
 		await check(
 			'example "AI agent": a message giving a phone → find, read that client, reply to the writer',
 			async (assert) => {
@@ -573,9 +577,7 @@ CHECKS['voice-message-transcription-ai-reply.json'] = {
 		},
 	],
 	async serverChecks({ n8n, sandbox, check, workflow, owner }) {
-		const trigger = triggerNode(workflow);
-		const route = `${trigger.webhookId}/mavibot`;
-		const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(triggerToken(trigger))}`;
+		const { route, url } = triggerUrl(n8n, workflow);
 		await check(
 			'example "voice message": the sandbox\'s voice note reaches the transcription as served (SHA-256), the AI reply goes to its writer',
 			async (assert) => {
