@@ -132,16 +132,20 @@ async function activate(ctx) {
 	);
 }
 
-/** With `n8n start` running: the sandbox downloads the signed links from n8n and gets the file. */
-async function live(ctx) {
+/**
+ * With `n8n start` running: the sandbox downloads the signed links from n8n and gets the file. In queue mode
+ * `receiver` is the webhook process that takes the request (the links still point at `ctx.n8n`, the main process),
+ * `label` says where it ran and `also(assert)` adds the checks of that setup.
+ */
+async function live(ctx, { receiver = ctx.n8n, label = '', also } = {}) {
 	const { n8n, sandbox, report, prefix, features } = ctx;
 	if (!NEEDS.every((need) => features.has(need))) return;
 	await report.check(
-		`${prefix}a file made in n8n → Message → Send: the sandbox fetched n8n's signed link and got the same bytes, type and name`,
+		`${prefix}a file made in n8n → Message → Send${label}: the sandbox fetched n8n's signed link and got the same bytes, type and name`,
 		async (assert) => {
 			await sandbox.reset();
-			await n8n.waitForWebhook(LIVE.path);
-			const answer = await fetch(`${n8n.baseUrl}/webhook/${LIVE.path}`, { method: 'POST' });
+			await receiver.waitForWebhook(LIVE.path);
+			const answer = await fetch(`${receiver.baseUrl}/webhook/${LIVE.path}`, { method: 'POST' });
 			assert.equal(answer.status, 200);
 			const sent = await waitUntil(
 				async () => {
@@ -187,8 +191,9 @@ async function live(ctx) {
 			console.log(
 				`   n8n answered ${fetched[0].contentType}, ${fetched[0].contentDisposition}, ${fetched[0].size} bytes`,
 			);
+			if (also) await also(assert);
 		},
 	);
 }
 
-module.exports = { workflows, headless, activate, live };
+module.exports = { workflows, headless, activate, live, LIVE, FILE_NAME, FILE_BYTES };

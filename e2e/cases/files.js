@@ -193,6 +193,31 @@ function tempBinaryFiles(root) {
 	return found;
 }
 
+/**
+ * Fires one event with three sandbox files and a missing one at the trigger's production `url` and waits for the
+ * three hashes the workflow sends back. Resolves { answer, texts, expected } (texts and expected sorted).
+ */
+async function fireAttachmentsEvent(sandbox, url) {
+	await sandbox.reset();
+	const links = [...ATTACHED, 'missing.pdf'].map((name) => `${sandbox.url}/files/${name}`);
+	const token = CREDENTIALS.trigger.data.token;
+	const fired = await sandbox.fireWebhookWithin(60000, `${url}?token=${token}`, {
+		client_id: 1002,
+		message: 'Files for you',
+		attachments: links,
+	});
+	const catalogue = fileCatalogue();
+	const expected = ['data', 'data_1', 'data_2'].map(
+		(property, index) => `${property} ${catalogue[ATTACHED[index]].sha256()} errors 1`,
+	);
+	let texts = [];
+	for (let tries = 0; tries < 200 && texts.length < 3; tries++) {
+		texts = (await sandbox.deliveries()).map((delivery) => delivery.text).sort();
+		if (texts.length < 3) await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+	return { answer: fired.result.body, texts, expected: expected.sort() };
+}
+
 /** Fires one event with three attachments and a missing one; checks the hashes sent back and n8n's temp folder. */
 async function triggerChecks(ctx, { check, triggerUrl, owner }) {
 	const { n8n, sandbox } = ctx;
@@ -203,26 +228,10 @@ async function triggerChecks(ctx, { check, triggerUrl, owner }) {
 	await check(
 		'Download Attachments: three files hashed in the workflow as the sandbox serves them; a 404 listed, nothing left in the temp binary folder',
 		async (assert) => {
-			await sandbox.reset();
-			const links = [...ATTACHED, 'missing.pdf'].map((name) => `${sandbox.url}/files/${name}`);
-			const token = CREDENTIALS.trigger.data.token;
-			const fired = await sandbox.fireWebhook(`${url}?token=${token}`, {
-				client_id: 1002,
-				message: 'Files for you',
-				attachments: links,
-			});
-			assert.deepEqual(fired.result.body, { status: 'ok' });
+			const { answer, texts, expected } = await fireAttachmentsEvent(sandbox, url);
+			assert.deepEqual(answer, { status: 'ok' });
 			if (owner) await n8n.waitForExecutions(TRIGGER.id, 1, { timeoutMs: 60000 });
-			const catalogue = fileCatalogue();
-			const expected = ['data', 'data_1', 'data_2'].map(
-				(property, index) => `${property} ${catalogue[ATTACHED[index]].sha256()} errors 1`,
-			);
-			let texts = [];
-			for (let tries = 0; tries < 100 && texts.length < 3; tries++) {
-				texts = (await sandbox.deliveries()).map((delivery) => delivery.text).sort();
-				if (texts.length < 3) await new Promise((resolve) => setTimeout(resolve, 300));
-			}
-			assert.deepEqual(texts, expected.sort(), 'each file hashes as the sandbox served it');
+			assert.deepEqual(texts, expected, 'each file hashes as the sandbox served it');
 			// After the execution n8n has moved or deleted the webhook's files: no file is left in a temp folder.
 			let left = tempBinaryFiles(n8n.userFolder);
 			for (let tries = 0; tries < 20 && left.length; tries++) {
@@ -234,4 +243,12 @@ async function triggerChecks(ctx, { check, triggerUrl, owner }) {
 	);
 }
 
-module.exports = { cases, TRIGGER, triggerWorkflow, triggerChecks, tempBinaryFiles };
+module.exports = {
+	cases,
+	TRIGGER,
+	ATTACHED,
+	triggerWorkflow,
+	triggerChecks,
+	fireAttachmentsEvent,
+	tempBinaryFiles,
+};

@@ -2,7 +2,8 @@
 // n8n 2.41.1 in queue mode (main + webhook process + 2 workers on PostgreSQL and Redis, e2e/lib/queue.js), with the
 // package installed in the shared user folder: the credential test from the main process, a manual run of the
 // broadcast example on a worker, 1,000 message events through the webhook process, a bot-block answer through the
-// webhook process, and what "Ignore Repeated Deliveries" does when a repeat reaches another webhook process.
+// webhook process, files in n8n's `database` binary mode (a file sent by signed link, a trigger's downloads), and
+// what "Ignore Repeated Deliveries" does when a repeat reaches another webhook process.
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -14,6 +15,9 @@ const { http, tail, waitUntil } = require('../lib/util');
 const { credentialImport, CREDENTIALS } = require('./credentials');
 const { wire } = require('./execute');
 const server = require('./server');
+const files = require('./files');
+const binaryAttachment = require('./binaryAttachment');
+const { fileCatalogue } = require('../../test/sandbox/files');
 
 const EVENTS = Number(process.env.E2E_QUEUE_EVENTS || 1000);
 const PARALLEL = 16;
@@ -126,10 +130,15 @@ async function runQueue({ packed, features, report, args, sandbox, examples }) {
 				await main.importCredentials(credentialImport(sandbox.url));
 				await main.importWorkflows([
 					...server.workflows({ features }),
+					...binaryAttachment.workflows({ features, n8n: main }),
 					broadcast.workflow,
 					...(errorHandlingCases() || []).map((c) => c.workflow),
 				]);
-				for (const id of [server.ECHO.id, server.BLOCK.id]) await main.activate(id);
+				const live = binaryAttachment.workflows({ features, n8n: main }).length
+					? [binaryAttachment.LIVE.id]
+					: [];
+				for (const id of [server.ECHO.id, server.BLOCK.id, files.TRIGGER.id, ...live])
+					await main.activate(id);
 				return true;
 			},
 		);
@@ -310,6 +319,8 @@ async function runQueue({ packed, features, report, args, sandbox, examples }) {
 			);
 		}
 
+		await filesInDatabaseMode({ stack, sandbox, report, prefix, features, check });
+
 		if (echoUrl) await repeatedDeliveries({ stack, sandbox, check, echoUrl });
 	} catch (error) {
 		await check('queue mode run without crashing', () => {
@@ -326,6 +337,80 @@ async function runQueue({ packed, features, report, args, sandbox, examples }) {
 		if (args.keep) console.log(`   user folder kept: ${userFolder}`);
 		else fs.rmSync(userFolder, { recursive: true, force: true });
 	}
+}
+
+/** The rows of n8n's binary_data table (database binary mode): [{ fileId, sourceType, sourceId, fileName, fileSize }]. */
+async function binaryRows(postgres) {
+	const rows = await postgres.query(
+		'SELECT "fileId", "sourceType", "sourceId", "fileName", "fileSize" FROM binary_data ORDER BY "createdAt"',
+	);
+	return rows.map(([fileId, sourceType, sourceId, fileName, fileSize]) => ({
+		fileId,
+		sourceType,
+		sourceId,
+		fileName,
+		fileSize: Number(fileSize),
+	}));
+}
+
+/** Executions started by a worker since `before` (a Set of ids): their ids. */
+const newOnWorkers = (stack, before) =>
+	[...stack.executionsByWorker().keys()].filter((id) => !before.has(id));
+
+/**
+ * Files in queue mode, where n8n 2.x keeps binary data in PostgreSQL (`database` mode, its default there, not set
+ * here): (1) a file made on a worker → Message → Send with Attachment Source: Binary File → the sandbox fetched the
+ * signed link from the main process, which reads the file from the database; (2) a message event with Download
+ * Attachments, received by the webhook process (which downloads the files into the database) and run by a worker,
+ * gives the workflow the files' bytes.
+ */
+async function filesInDatabaseMode({ stack, sandbox, report, prefix, features, check }) {
+	const [webhook] = stack.webhooks;
+	let before = new Set(stack.executionsByWorker().keys());
+	await binaryAttachment.live(
+		{ n8n: stack.main, sandbox, report, prefix, features },
+		{
+			receiver: webhook,
+			label: ' on a worker, the file in PostgreSQL (database binary mode), the link served by main',
+			also: async (assert) => {
+				const [executionId, ...more] = newOnWorkers(stack, before);
+				assert.ok(executionId && more.length === 0, 'one new execution, on a worker');
+				const rows = (await binaryRows(stack.postgres)).filter((r) => r.sourceId === executionId);
+				assert.deepEqual(
+					rows.map((r) => [r.sourceType, r.fileName, r.fileSize]),
+					[['execution', binaryAttachment.FILE_NAME, binaryAttachment.FILE_BYTES.length]],
+					"the file is a row of n8n's binary_data table, under the worker's execution",
+				);
+			},
+		},
+	);
+
+	const url = await check('Download Attachments trigger registered on the webhook process', () =>
+		server.triggerUrl(webhook, files.TRIGGER.webhookId),
+	);
+	if (!url) return;
+	await check(
+		'Download Attachments through the webhook process, run on a worker: the three files hash in the workflow as the sandbox serves them, stored in PostgreSQL',
+		async (assert) => {
+			before = new Set(stack.executionsByWorker().keys());
+			const rowsBefore = await binaryRows(stack.postgres);
+			const { answer, texts, expected } = await files.fireAttachmentsEvent(sandbox, url);
+			assert.deepEqual(answer, { status: 'ok' });
+			assert.deepEqual(texts, expected, 'each file hashes as the sandbox served it');
+			assert.equal(newOnWorkers(stack, before).length, 1, 'one new execution, on a worker');
+			const known = new Set(rowsBefore.map((r) => r.fileId));
+			const added = (await binaryRows(stack.postgres)).filter((r) => !known.has(r.fileId));
+			const catalogue = fileCatalogue();
+			assert.deepEqual(
+				added.map((r) => r.fileSize).sort((a, b) => a - b),
+				files.ATTACHED.map((name) => catalogue[name].length).sort((a, b) => a - b),
+				"the webhook process stored the three files in n8n's binary_data table",
+			);
+			console.log(
+				`   binary_data rows of the event's files: ${added.map((r) => `${r.fileName} (${r.sourceType}/${r.sourceId})`).join(', ')}`,
+			);
+		},
+	);
 }
 
 /**

@@ -2,6 +2,8 @@
 // n8n 2.41.1 in queue mode on 127.0.0.1: PostgreSQL and Redis (e2e/lib/services.js), one main process (`n8n start`),
 // webhook processes (`n8n webhook`) and workers (`n8n worker`), all sharing one user folder, where the package is
 // installed as users install it (.n8n/nodes/node_modules). Every process is started here and stopped by its PID.
+// As behind the reverse proxy of a real queue-mode setup, every process has one public URL (WEBHOOK_URL): the main
+// process's, which serves /rest/ (e.g. the signed links of binary files, built by the worker that runs the node).
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -58,15 +60,16 @@ class QueueStack {
 		};
 	}
 
-	/** An N8n (CLI/REST helper) for one process of the setup, with ports of its own. */
+	/** An N8n (CLI/REST helper) for one process of the setup, with ports of its own and main's public URL. */
 	async instance(role) {
 		const [port, brokerPort] = [await freePort(), await freePort()];
+		const publicUrl = this.main ? { WEBHOOK_URL: `${this.main.baseUrl}/` } : {};
 		const n8n = new N8n({
 			version: 'v2',
 			userFolder: this.userFolder,
 			port,
 			brokerPort,
-			env: this.queueEnv(),
+			env: { ...publicUrl, ...this.queueEnv() },
 		});
 		n8n.role = role;
 		return n8n;
