@@ -10,11 +10,12 @@
 //   npm run demo -- --check [--n8n v1]            # what CI runs: start the demo, prove it works, stop it (below)
 //
 // What it does: installs what is missing (npm ci for the package, e2e/install.sh for n8n), builds the package and
-// packs it, starts the sandbox with the demo seed on 127.0.0.1:18765 (and the scripted chat model of the AI agent
-// example on the next port), installs the tarball into a fresh n8n user folder (.demo/n8n-<version>) the way n8n
-// installs a community package, imports the "Mavibot account" credential and examples/*.json, publishes the
-// webhook and trigger examples (sandbox mode only), starts n8n, creates the owner login and prints the editor URL,
-// the login and ready-to-paste curl commands. Ctrl-C stops everything.
+// packs it, starts the sandbox with the demo seed on 127.0.0.1:18765 (and the scripted model of the AI examples, chat
+// and transcription, on the next port), installs the tarball into a fresh n8n user folder (.demo/n8n-<version>) the
+// way n8n installs a community package, imports the "Mavibot account" credential and examples/*.json (in sandbox
+// mode with "Allow Private Addresses" on where a trigger downloads attachments: the sandbox's files are on
+// 127.0.0.1), publishes the webhook and trigger examples (sandbox mode only), starts n8n, creates the owner login and
+// prints the editor URL, the login and ready-to-paste curl commands. Ctrl-C stops everything.
 //
 // --check runs that same demo as a child in a process group of its own, on free ports and in a temporary user
 // folder, waits for "demo is running", then checks n8n's /healthz, the credential test through n8n's REST API and
@@ -35,6 +36,7 @@ const { packPackage, installTarball } = require('../e2e/lib/pack');
 const { N8n, VERSIONS } = require('../e2e/lib/n8n');
 const { CREDENTIALS } = require('../e2e/cases/credentials');
 const agentModel = require('../e2e/cases/agent');
+const { forTheSandbox } = require('../e2e/cases/examples');
 
 const DEMO_DIR = path.join(REPO, '.demo');
 const LOGIN = {
@@ -190,9 +192,9 @@ async function main() {
 		stops.push(() => sandbox.stop());
 		apiBaseUrl = sandbox.url;
 		apiKey = CREDENTIALS.sandbox.data.apiKey;
-		// No model is reachable from here: the AI agent example talks to the end-to-end tier's scripted model.
+		// No model is reachable from here: the AI examples talk to the end-to-end tier's scripted model.
 		step(
-			`Starting the scripted chat model for the AI agent example on 127.0.0.1:${args.modelPort}`,
+			`Starting the scripted model (chat, transcription) for the AI examples on 127.0.0.1:${args.modelPort}`,
 		);
 		await agentModel.start({}, { port: args.modelPort });
 		stops.push(() => agentModel.stop());
@@ -242,7 +244,8 @@ async function main() {
 			},
 			...agentModel.credentials(),
 		]);
-		await n8n.importWorkflows(examples);
+		// Against the sandbox, whose attachment files are on 127.0.0.1, downloading triggers allow private addresses.
+		await n8n.importWorkflows(real ? examples : examples.map(forTheSandbox));
 		if (!real) {
 			// The examples that start from a webhook or the Mavibot Trigger, so that the curls below work. The weekly
 			// broadcast stays inactive (open it and click "Execute workflow" to send it once).
@@ -293,16 +296,26 @@ async function main() {
 	];
 	if (!real) {
 		const messageEvents = [
-			['MavibotExReply01', { client_id: 1002, message: 'Hi! What is the price of the pro plan?' }],
+			[
+				'MavibotExReply01',
+				'a message event',
+				{ client_id: 1002, message: 'Hi! What is the price of the pro plan?' },
+			],
 			[
 				'MavibotExAgent01',
+				'a message event',
 				{
 					client_id: 1005,
 					message: 'Hello! I ordered with the phone 79991234567. When does it arrive?',
 				},
 			],
+			[
+				'MavibotExVoice01',
+				"a voice message (the sandbox's voice note)",
+				{ client_id: 1002, message: '', attachments: [`${apiBaseUrl}/files/voice.ogg`] },
+			],
 		];
-		for (const [id, event] of messageEvents) {
+		for (const [id, what, event] of messageEvents) {
 			const workflow = examples.find((w) => w.id === id);
 			const trigger =
 				workflow && workflow.nodes.find((n) => n.type === 'n8n-nodes-mavibot.mavibotTrigger');
@@ -313,7 +326,7 @@ async function main() {
 			const target = `${n8n.baseUrl}/webhook/${trigger.webhookId}/mavibot?token=${token}`;
 			lines.push(
 				'',
-				` Make the sandbox fire a message event at "${workflow.name}":`,
+				` Make the sandbox fire ${what} at "${workflow.name}":`,
 				`   curl -s -X POST ${apiBaseUrl}/_sandbox/webhook -H 'content-type: application/json' -d '${JSON.stringify({ url: target, event })}'`,
 			);
 		}

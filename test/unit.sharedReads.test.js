@@ -75,3 +75,44 @@ test('different keys (trigger, mode, credential) never share a read', async () =
 	reads[1].finish('b');
 	expect([await a, await b]).toEqual(['a', 'b']);
 });
+
+test('requests arriving in the pause after a read share the next read, which starts only when the pause ends', async () => {
+	const pauses = [];
+	const shared = new SharedReads(() => new Promise((resolve) => pauses.push(resolve)));
+	const { reads, read } = controlledReads();
+	const first = shared.fresh('k', read);
+	await tick();
+	reads[0].finish('old token');
+	expect(await first).toBe('old token');
+	await tick();
+	expect(pauses).toHaveLength(1);
+	// These arrive after read 1 ended, during its pause: they wait for a read of their own.
+	const second = shared.fresh('k', read);
+	const third = shared.fresh('k', read);
+	await tick();
+	expect(reads).toHaveLength(1);
+	pauses[0]();
+	await tick();
+	expect(reads).toHaveLength(2);
+	reads[1].finish('new token');
+	expect(await second).toBe('new token');
+	expect(await third).toBe('new token');
+	await tick();
+	expect(shared.size).toBe(1); // pausing after read 2
+	pauses[1]();
+	await tick();
+	expect(shared.size).toBe(0);
+	expect(reads).toHaveLength(2);
+});
+
+test('a lone request after the pause reads at once', async () => {
+	const pauses = [];
+	const shared = new SharedReads(() => new Promise((resolve) => pauses.push(resolve)));
+	let reads = 0;
+	expect(await shared.fresh('k', async () => ++reads)).toBe(1);
+	await tick();
+	pauses[0]();
+	await tick();
+	expect(shared.size).toBe(0);
+	expect(await shared.fresh('k', async () => ++reads)).toBe(2);
+});

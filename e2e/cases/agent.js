@@ -9,6 +9,7 @@ const { workflow, manualTrigger } = require('../lib/workflow');
 const { nodeOutput } = require('../lib/n8n');
 const { startModelServer, toolCalls, finalText } = require('../lib/modelServer');
 const { tail } = require('../lib/util');
+const { fileCatalogue } = require('../../test/sandbox/files');
 const { CREDENTIALS } = require('./credentials');
 const { wire } = require('./execute');
 
@@ -151,7 +152,30 @@ function exampleTurn(body, { prompt, history }) {
 	return finalText(`Replied to client ${clientId}: ${last.content}`);
 }
 
-const EXAMPLE_SCRIPTS = { 'gpt-4.1-mini': Array(6).fill(exampleTurn) };
+/**
+ * The model of examples/voice-message-transcription-ai-reply.json ("gpt-4o-mini" there): one answer, built from the
+ * prompt the example gives its AI Agent ("Client: <name>\nMessage: <the typed text or the transcription>").
+ */
+function voiceExampleTurn(body, { prompt }) {
+	const name = /^Client: (.*)$/m.exec(prompt);
+	const message = /^Message: ([\s\S]*)$/m.exec(prompt);
+	if (!name || !message || !message[1].trim()) throw new Error(`unexpected prompt: ${prompt}`);
+	return finalText(voiceExampleAnswer(name[1], message[1].trim()));
+}
+
+/** What the voice example's model answers to `message` from the client `name`. */
+const voiceExampleAnswer = (name, message) =>
+	`Thanks, ${name}! You said: "${message}" A manager will confirm it within the hour.`;
+
+const EXAMPLE_SCRIPTS = {
+	'gpt-4.1-mini': Array(6).fill(exampleTurn),
+	'gpt-4o-mini': [voiceExampleTurn],
+};
+
+/** What the scripted model hears in the sandbox's voice note (test/sandbox/files.js), recognised by its SHA-256. */
+const VOICE_NOTE_TRANSCRIPT =
+	'Hello! Can you deliver my order to 12 Lenin Street on Saturday morning?';
+const TRANSCRIPTS = { [fileCatalogue()['voice.ogg'].sha256()]: VOICE_NOTE_TRANSCRIPT };
 
 function agentWorkflow({ id, name, model, prompt, tools, onError }) {
 	const toolNodes = tools.map((t) => ({
@@ -357,9 +381,15 @@ function measureTools(body, nodeNames) {
 
 let model;
 
-/** Starts the scripted model (once per version run; `port` 0 picks a free one); `extraScripts` come from the examples. */
+/**
+ * Starts the scripted model (once per version run; `port` 0 picks a free one); `extraScripts` come from the examples.
+ * It transcribes the sandbox's voice note as VOICE_NOTE_TRANSCRIPT.
+ */
 async function start(extraScripts = {}, { port = 0 } = {}) {
-	model = await startModelServer({ ...SCRIPTS, ...EXAMPLE_SCRIPTS, ...extraScripts }, { port });
+	model = await startModelServer(
+		{ ...SCRIPTS, ...EXAMPLE_SCRIPTS, ...extraScripts },
+		{ port, transcripts: TRANSCRIPTS },
+	);
 	return model;
 }
 
@@ -469,6 +499,8 @@ module.exports = {
 	assertNoApiKey,
 	toolMessages,
 	toolName,
+	voiceExampleAnswer,
+	VOICE_NOTE_TRANSCRIPT,
 	MODEL_CREDENTIAL,
 	MAVIBOT_TOOL,
 };

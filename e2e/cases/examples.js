@@ -16,6 +16,8 @@ const { nodeOutput } = require('../lib/n8n');
 const { wire } = require('./execute');
 const { CREDENTIALS } = require('./credentials');
 const agent = require('./agent');
+const { contentText } = require('../lib/modelServer');
+const { fileCatalogue } = require('../../test/sandbox/files');
 
 const EXAMPLES_DIR = path.join(REPO, 'examples');
 
@@ -38,6 +40,14 @@ const triggerNode = (workflow) =>
 // Version 1.1 reads the token from its "Mavibot Trigger API" credential (the one e2e imports), version 1 from "Token".
 const triggerToken = (trigger) =>
 	trigger.credentials ? CREDENTIALS.trigger.data.token : trigger.parameters.token;
+
+/** The example's Mavibot Trigger production route, and its URL with the token as Mavibot calls it. */
+function triggerUrl(n8n, workflow) {
+	const trigger = triggerNode(workflow);
+	const route = `${trigger.webhookId}/mavibot`;
+	const token = encodeURIComponent(triggerToken(trigger));
+	return { route, url: `${n8n.baseUrl}/webhook/${route}?token=${token}` };
+}
 
 /** Waits until the sandbox has recorded `count` requests in all (workflows started by a webhook run after the answer). */
 async function settledRequests(sandbox, count, timeoutMs = 20000) {
@@ -187,9 +197,7 @@ const CHECKS = {
 			},
 		],
 		async serverChecks({ n8n, sandbox, check, workflow, owner }) {
-			const trigger = triggerNode(workflow);
-			const route = `${trigger.webhookId}/mavibot`;
-			const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(triggerToken(trigger))}`;
+			const { route, url } = triggerUrl(n8n, workflow);
 			await check(
 				'example "incoming message": a question without "price" is thanked and flagged',
 				async (assert) => {
@@ -492,9 +500,7 @@ CHECKS['ai-agent-answers-incoming-messages.json'] = {
 		},
 	],
 	async serverChecks({ n8n, sandbox, check, workflow, owner }) {
-		const trigger = triggerNode(workflow);
-		const route = `${trigger.webhookId}/mavibot`;
-		const url = `${n8n.baseUrl}/webhook/${route}?token=${encodeURIComponent(triggerToken(trigger))}`;
+		const { route, url } = triggerUrl(n8n, workflow);
 		await check(
 			'example "AI agent": a message giving a phone → find, read that client, reply to the writer',
 			async (assert) => {
@@ -530,12 +536,134 @@ CHECKS['ai-agent-answers-incoming-messages.json'] = {
 	},
 };
 
+const VOICE_MODEL = 'gpt-4o-mini';
+
+/** The voice example's chat-model conversation (one request, no API key) and the prompt the AI Agent sent. */
+function voiceConversation(assert) {
+	const model = agent.current();
+	agent.assertNoApiKey(assert, model.requests());
+	const conversation = model.conversation(VOICE_MODEL);
+	assert.equal(conversation.length, 1, 'one chat-model request');
+	const users = conversation[0].body.messages.filter((m) => m.role === 'user');
+	return contentText(users[users.length - 1].content);
+}
+
+/** The newest finished execution of `workflow` once `count` have finished, checked for success. */
+async function newestExecution(n8n, workflow, count, assert) {
+	const [newest] = await n8n.waitForExecutions(workflow.id, count, { timeoutMs: 60000 });
+	assert.equal(newest.status, 'success', `execution ${newest.id} succeeded`);
+	return newest.data.resultData.runData;
+}
+
+CHECKS['voice-message-transcription-ai-reply.json'] = {
+	needs: ['trigger', 'message.send'],
+	activate: true,
+	executeCases: [
+		{
+			name: 'example "voice message → transcription → AI reply" with its sample typed message (scripted model)',
+			setup: () => agent.current().reset(),
+			verify({ run, requests, assert }) {
+				assert.equal(run.code, 0, 'n8n execute exits 0');
+				const text = 'Hi! Do you deliver on Saturdays?';
+				assert.equal(voiceConversation(assert), `Client: Ann Petrova\nMessage: ${text}`);
+				assert.deepEqual(one(assert, requests, 'message').body, {
+					client_id: 1001,
+					message: agent.voiceExampleAnswer('Ann Petrova', text),
+				});
+				assert.equal(requests.length, 1, 'nothing else was sent');
+				assert.deepEqual(agent.current().transcriptions(), [], 'nothing transcribed');
+				assert.equal(nodeOutput(run.runData, 'Transcribe voice note'), undefined);
+			},
+		},
+	],
+	async serverChecks({ n8n, sandbox, check, workflow, owner }) {
+		const { route, url } = triggerUrl(n8n, workflow);
+		await check(
+			'example "voice message": the sandbox\'s voice note reaches the transcription as served (SHA-256), the AI reply goes to its writer',
+			async (assert) => {
+				await n8n.waitForWebhook(route);
+				await sandbox.reset();
+				agent.current().reset();
+				const voice = fileCatalogue()['voice.ogg'];
+				const fired = await sandbox.fireWebhook(url, {
+					client_id: 1002,
+					message: '',
+					// The shape real payloads give an attachment (test/fixtures/messageEvents/attachmentsObjects.json).
+					attachments: [{ file: `${sandbox.url}${voice.path}`, name: 'voice.ogg', type: 'audio' }],
+				});
+				assert.equal(fired.result.status, 200);
+				assert.deepEqual(fired.result.body, { status: 'ok' });
+				const requests = await settledRequests(sandbox, 1, 60000);
+				assert.deepEqual(one(assert, requests, 'message').body, {
+					client_id: 1002,
+					message: agent.voiceExampleAnswer('Boris Ivanov', agent.VOICE_NOTE_TRANSCRIPT),
+				});
+				const uploads = agent.current().transcriptions();
+				assert.equal(uploads.length, 1, 'one transcription request');
+				assert.deepEqual(uploads[0].fields, { model: 'whisper-1' });
+				assert.deepEqual(
+					uploads[0].file,
+					{
+						name: 'file',
+						fileName: 'voice.ogg',
+						contentType: 'audio/ogg',
+						size: voice.length,
+						sha256: voice.sha256(),
+					},
+					"the model received exactly the sandbox's voice note",
+				);
+				assert.equal(
+					voiceConversation(assert),
+					`Client: Boris Ivanov\nMessage: ${agent.VOICE_NOTE_TRANSCRIPT}`,
+					'the AI Agent was given the transcription',
+				);
+				if (owner) {
+					const runData = await newestExecution(n8n, workflow, 1, assert);
+					const [event] = nodeOutput(runData, 'Mavibot Trigger');
+					assert.deepEqual(event.attachmentFiles, [
+						{
+							url: `${sandbox.url}${voice.path}`,
+							binaryProperty: 'data',
+							fileName: 'voice.ogg',
+							mimeType: 'audio/ogg',
+							bytes: voice.length,
+						},
+					]);
+					assert.deepEqual(event.attachmentErrors, []);
+				}
+			},
+		);
+		await check(
+			'example "voice message": a typed message is answered without a transcription',
+			async (assert) => {
+				await sandbox.reset();
+				agent.current().reset();
+				const text = 'Do you have the pro plan in stock?';
+				const fired = await sandbox.fireWebhook(url, { client_id: 1005, message: text });
+				assert.equal(fired.result.status, 200);
+				const requests = await settledRequests(sandbox, 1, 60000);
+				assert.deepEqual(one(assert, requests, 'message').body, {
+					client_id: 1005,
+					message: agent.voiceExampleAnswer('Elena Kuznetsova', text),
+				});
+				assert.equal(voiceConversation(assert), `Client: Elena Kuznetsova\nMessage: ${text}`);
+				assert.deepEqual(agent.current().transcriptions(), [], 'no transcription request');
+				if (owner) {
+					const runData = await newestExecution(n8n, workflow, 2, assert);
+					assert.equal(nodeOutput(runData, 'Transcribe voice note'), undefined, 'not transcribed');
+				}
+			},
+		);
+	},
+};
+
 const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
 /**
  * The example as `n8n execute` can run it: each trigger with pinned data is replaced by Manual Trigger → Set (raw JSON
- * of the pinned item) wired to the trigger's targets; the copy has its own id (the last 3 characters become "Cli").
- * An example without pinned data is returned as it is.
+ * of the pinned item) wired to the trigger's targets; the Set node keeps the trigger's name, so that expressions such
+ * as `$('Mavibot Trigger').item` still find it. The copy has its own id (the last 3 characters become "Cli"). An
+ * example without pinned data is returned as it is.
  */
 function cliCopy(workflow) {
 	const pinned = Object.entries(workflow.pinData || {});
@@ -547,7 +675,6 @@ function cliCopy(workflow) {
 	for (const [name, [item]] of pinned) {
 		const trigger = copy.nodes.find((node) => node.name === name);
 		const start = `${name} (manual)`;
-		const sample = `${name} (pinned sample)`;
 		copy.nodes = copy.nodes.filter((node) => node !== trigger);
 		copy.nodes.push(
 			{
@@ -556,21 +683,36 @@ function cliCopy(workflow) {
 				name: start,
 				type: MANUAL_TRIGGER,
 				typeVersion: 1,
-				position: trigger.position,
+				position: [trigger.position[0], trigger.position[1] - 200],
 			},
 			{
 				parameters: { mode: 'raw', jsonOutput: JSON.stringify(item.json), options: {} },
 				id: `${trigger.id}-sample`,
-				name: sample,
+				name,
 				type: 'n8n-nodes-base.set',
 				typeVersion: 3.4,
-				position: [trigger.position[0], trigger.position[1] + 200],
+				position: trigger.position,
 			},
 		);
-		copy.connections[start] = { main: [[{ node: sample, type: 'main', index: 0 }]] };
-		copy.connections[sample] = copy.connections[name];
-		delete copy.connections[name];
+		copy.connections[start] = { main: [[{ node: name, type: 'main', index: 0 }]] };
 	}
+	return copy;
+}
+
+/**
+ * The example as the tier and the demo import it against the sandbox: the sandbox serves attachment files from
+ * 127.0.0.1, which a Mavibot Trigger that downloads attachments refuses unless "Allow Private Addresses" is on. The
+ * shipped example keeps it off (real Mavibot file hosts are public); this copy switches it on.
+ */
+function forTheSandbox(workflow) {
+	const downloads = (node) =>
+		node.type === 'n8n-nodes-mavibot.mavibotTrigger' &&
+		node.parameters.options &&
+		node.parameters.options.downloadAttachments === true;
+	if (!workflow.nodes.some(downloads)) return workflow;
+	const copy = JSON.parse(JSON.stringify(workflow));
+	for (const node of copy.nodes.filter(downloads))
+		node.parameters.options.allowPrivateNetwork = true;
 	return copy;
 }
 
@@ -581,7 +723,9 @@ function loadExamples() {
 		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((file) => {
-			const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
+			const workflow = forTheSandbox(
+				JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+			);
 			const checks = CHECKS[file] || {};
 			const needs = checks.needs || [];
 			return {
@@ -601,4 +745,4 @@ function loadExamples() {
 		});
 }
 
-module.exports = { loadExamples, cliCopy, EXAMPLES_DIR, CHECKS };
+module.exports = { loadExamples, cliCopy, forTheSandbox, EXAMPLES_DIR, CHECKS };

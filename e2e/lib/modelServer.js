@@ -5,12 +5,20 @@
 // no state of its own: the turn is the number of assistant messages already in the conversation, so an agent that
 // replays the conversation gets the same answers. Every request is recorded as received.
 //
-//   const model = await startModelServer({ 'send-by-id': [(req) => toolCall(...), (req) => text(...)] });
+// It also transcribes: POST /v1/audio/transcriptions (multipart/form-data, fields `model` and `file`, as n8n's OpenAI
+// node sends an audio file) answers { text } from `transcripts` (the file's SHA-256 → its text), else a text that
+// names the file's size. What was uploaded (name, type, size, SHA-256) is recorded with the request.
+//
+//   const model = await startModelServer({ 'send-by-id': [(req) => toolCall(...), (req) => text(...)] },
+//     { transcripts: { '<sha256>': 'Hello, …' } });
 //   model.url            // http://127.0.0.1:<port>/v1, the credential's Base URL
-//   model.requests()     // [{ method, path, headers, body, raw }] in arrival order
+//   model.requests()     // [{ method, path, headers, body, raw, upload? }] in arrival order
+//   model.transcriptions() // [{ fields, file: { name, fileName, contentType, size, sha256 }, text }]
 //   model.reset(); await model.stop();
 
+const crypto = require('node:crypto');
 const http = require('node:http');
+const { parseMultipart } = require('./multipart');
 
 /** An assistant turn that calls tools: calls is [{ name, args }]. */
 const toolCalls = (...calls) => ({ toolCalls: calls });
@@ -21,7 +29,7 @@ function readBody(req) {
 	return new Promise((resolve, reject) => {
 		const chunks = [];
 		req.on('data', (c) => chunks.push(c));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }
@@ -103,19 +111,26 @@ function streamCompletion(res, model, message) {
  * finalText(…). Context: { turn, prompt, history }: the text of the last user message, and the tool calls made so far
  * with what came back, [{ name, args, content (the tool message as sent), result (content parsed when JSON) }].
  */
-function startModelServer(scripts, { port = 0 } = {}) {
+function startModelServer(scripts, { port = 0, transcripts = {} } = {}) {
 	const received = [];
 	const server = http.createServer(async (req, res) => {
-		const raw = await readBody(req);
+		const bytes = await readBody(req);
+		const raw = bytes.toString('utf8');
+		const multipart = /^multipart\//i.test(req.headers['content-type'] || '');
 		let body;
 		try {
-			body = raw ? JSON.parse(raw) : undefined;
+			body = raw && !multipart ? JSON.parse(raw) : undefined;
 		} catch {
 			body = undefined;
 		}
 		const headers = { ...req.headers };
-		received.push({ method: req.method, path: req.url, headers, body, raw });
+		const record = { method: req.method, path: req.url, headers, body, raw };
+		received.push(record);
 		const route = req.url.replace(/\?.*$/, '').replace(/^\/v1/, '');
+		if (req.method === 'POST' && route === '/audio/transcriptions') {
+			transcribe(res, record, bytes, transcripts);
+			return;
+		}
 		if (req.method === 'GET' && route === '/models') {
 			sendJson(res, 200, {
 				object: 'list',
@@ -126,7 +141,7 @@ function startModelServer(scripts, { port = 0 } = {}) {
 		if (req.method !== 'POST' || route !== '/chat/completions' || !body) {
 			sendJson(res, 404, {
 				error: {
-					message: `The scripted model serves POST /v1/chat/completions, not ${req.method} ${req.url}`,
+					message: `The scripted model serves POST /v1/chat/completions and /v1/audio/transcriptions, not ${req.method} ${req.url}`,
 					type: 'invalid_request_error',
 				},
 			});
@@ -182,6 +197,8 @@ function startModelServer(scripts, { port = 0 } = {}) {
 				requests: () => received.slice(),
 				/** The chat-completions requests of one script (model name). */
 				conversation: (model) => received.filter((r) => r.body && r.body.model === model),
+				/** The transcription requests: the form fields, the uploaded file and the text answered. */
+				transcriptions: () => received.filter((r) => r.upload).map((r) => r.upload),
 				reset: () => {
 					received.length = 0;
 				},
@@ -189,6 +206,52 @@ function startModelServer(scripts, { port = 0 } = {}) {
 			});
 		});
 	});
+}
+
+/**
+ * POST /v1/audio/transcriptions: the multipart body's `file` and other fields, recorded on the request as `upload`,
+ * answered { text } as OpenAI's API does (400 with an OpenAI-style error for a body it cannot read or without a file).
+ */
+function transcribe(res, record, bytes, transcripts) {
+	let parts;
+	try {
+		parts = parseMultipart(bytes, record.headers['content-type']);
+	} catch (error) {
+		sendJson(res, 400, {
+			error: {
+				message: `Could not read the multipart body: ${error.message}`,
+				type: 'invalid_request_error',
+			},
+		});
+		return;
+	}
+	const fields = Object.fromEntries(
+		parts.filter((p) => p.fileName === undefined).map((p) => [p.name, p.content.toString('utf8')]),
+	);
+	const part = parts.find((p) => p.name === 'file' && p.fileName !== undefined);
+	if (!part) {
+		record.upload = { fields, file: null, text: null };
+		sendJson(res, 400, {
+			error: {
+				message: `No file part named "file" (parts: ${parts.map((p) => p.name).join(', ') || 'none'})`,
+				type: 'invalid_request_error',
+				param: 'file',
+			},
+		});
+		return;
+	}
+	const file = {
+		name: part.name,
+		fileName: part.fileName,
+		contentType: part.contentType,
+		size: part.content.length,
+		sha256: crypto.createHash('sha256').update(part.content).digest('hex'),
+	};
+	const text =
+		transcripts[file.sha256] ??
+		`An audio file of ${file.size} bytes (${file.fileName}) with no scripted transcript.`;
+	record.upload = { fields, file, text };
+	sendJson(res, 200, { text });
 }
 
 /** The text of a message's content (a string, or OpenAI's list of parts). */

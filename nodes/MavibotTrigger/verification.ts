@@ -9,7 +9,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	TOKEN_MIN_LENGTH,
@@ -59,8 +59,17 @@ function tokenSource(context: IHookFunctions | IWebhookFunctions): string {
 		: 'the "Token" parameter';
 }
 
+/**
+ * The pause after a credential read before the next read of the same trigger: under load, the requests of the pause
+ * share the next read (sharedReads.ts). A request waits for it only when another one was checked less than this
+ * before; bench/scale.js measured it (docs/BENCHMARKS.md §6).
+ */
+export const READ_PAUSE_MS = 200;
+
 /** The credential reads of requests that arrive together (sharedReads.ts): nothing is kept between them. */
-const credentialReads = new SharedReads<ICredentialDataDecryptedObject>();
+const credentialReads = new SharedReads<ICredentialDataDecryptedObject>(
+	async () => await sleep(READ_PAUSE_MS),
+);
 
 /** Requests share a read only within one trigger node, mode (test or production) and credential. */
 function credentialReadKey(context: IWebhookFunctions): string {
