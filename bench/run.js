@@ -4,7 +4,7 @@
  * real n8n (2.41.1 on Node 24, from e2e/) against the local sandbox on 127.0.0.1, and written to docs/BENCHMARKS.md.
  *
  *   node bench/run.js [--runs 3] [--quick] [--out docs/BENCHMARKS.md] [--only hook,lazy,queue,files]
- *                     [--setups v2,v2x10,v1,queue,memory]
+ *                     [--setups v2,v2x10,v1,queue,memory,node24,node20]
  *
  * --quick runs every scenario small and once (CI uses it to keep the script working) and writes to .bench/.
  * Figures are medians of --runs runs. Nothing here is a test: no figure fails anything.
@@ -13,8 +13,9 @@
  * with one expression (the floor) and static, 3 × N alternated runs of each; lazy = the same with
  * N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true; queue = queue mode with 1 and 2 workers; files = the peak memory of n8n
  * with five 50 MB files through the Mavibot Trigger and File → Download (bench/files.js), --runs runs in each of the
- * --setups (default v2,v2x10,v1,queue: 2.41 in filesystem mode with five files and with ten, 1.123 in filesystem mode,
- * 2.41 queue mode in database mode; memory = 2.41 in memory mode; --quick: v2 once).
+ * --setups (default v2,v2x10,v1,queue,node24,node20: 2.41 in filesystem mode with five files and with ten, 1.123 in
+ * filesystem mode, 2.41 queue mode in database mode, and the same downloads in a bare script on Node 24 and on Node 20,
+ * the floor, bench/bareDownload.js; memory = 2.41 in memory mode; --quick: v2 and node24 once).
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -53,7 +54,7 @@ const SCALE = {
 	queueCount: QUICK ? 100 : 2000,
 	rounds: Number(option('rounds', QUICK ? 1 : 2)),
 };
-const FILE_SETUPS = option('setups', QUICK ? 'v2' : 'v2,v2x10,v1,queue')
+const FILE_SETUPS = option('setups', QUICK ? 'v2,node24' : 'v2,v2x10,v1,queue,node24,node20')
 	.split(',')
 	.filter(Boolean);
 
