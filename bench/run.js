@@ -3,14 +3,19 @@
  * `npm run bench`: throughput, rate limits, paging, chunking and load time of the Mavibot node, measured through a
  * real n8n (2.41.1 on Node 24, from e2e/) against the local sandbox on 127.0.0.1, and written to docs/BENCHMARKS.md.
  *
- *   node bench/run.js [--runs 3] [--quick] [--out docs/BENCHMARKS.md] [--only hook,lazy,queue]
+ *   node bench/run.js [--runs 3] [--quick] [--out docs/BENCHMARKS.md] [--only hook,lazy,queue,files]
+ *                     [--setups v2,v2x10,v1,queue,memory,node24,node20]
  *
  * --quick runs every scenario small and once (CI uses it to keep the script working) and writes to .bench/.
  * Figures are medians of --runs runs. Nothing here is a test: no figure fails anything.
  * --only hook,lazy,queue (with --rounds N, default 2) measures only the scale-out rows of bench/scale.js and replaces
  * their sections in the output file, leaving the others as they are: hook = the Mavibot Trigger vs n8n's Webhook node
  * with one expression (the floor) and static, 3 × N alternated runs of each; lazy = the same with
- * N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true; queue = queue mode with 1 and 2 workers.
+ * N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true; queue = queue mode with 1 and 2 workers; files = the peak memory of n8n
+ * with five 50 MB files through the Mavibot Trigger and File → Download (bench/files.js), --runs runs in each of the
+ * --setups (default v2,v2x10,v1,queue,node24,node20: 2.41 in filesystem mode with five files and with ten, 1.123 in
+ * filesystem mode, 2.41 queue mode in database mode, and the same downloads in a bare script on Node 24 and on Node 20,
+ * the floor, bench/bareDownload.js; memory = 2.41 in memory mode; --quick: v2 and node24 once).
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -23,6 +28,7 @@ const { REPO, freePort, http, run, startProcess } = require('../e2e/lib/util');
 const { workflow, manualTrigger, mavibot, items } = require('../e2e/lib/workflow');
 const { KEYS } = require('../test/sandbox/state');
 const scale = require('./scale');
+const files = require('./files');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -48,6 +54,9 @@ const SCALE = {
 	queueCount: QUICK ? 100 : 2000,
 	rounds: Number(option('rounds', QUICK ? 1 : 2)),
 };
+const FILE_SETUPS = option('setups', QUICK ? 'v2,node24' : 'v2,v2x10,v1,queue,node24,node20')
+	.split(',')
+	.filter(Boolean);
 
 const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -565,7 +574,12 @@ function replaceSections(lines) {
 	log(`Updated ${path.relative(REPO, OUT)}`);
 }
 
-function report({ throughput, limited, paging, chunking, load, started, scaled = {} }) {
+/** §8: five 50 MB files through the trigger and File → Download (bench/files.js). */
+function scenarioFiles(sandbox, tarball) {
+	return files.filesMemory({ sandbox, tarball, setups: FILE_SETUPS, runs: RUNS, log });
+}
+
+function report({ throughput, limited, paging, chunking, load, started, scaled = {}, filed }) {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	const lines = [];
 	lines.push('# Benchmarks', '');
@@ -662,6 +676,7 @@ function report({ throughput, limited, paging, chunking, load, started, scaled =
 		'',
 	);
 	lines.push(...scale.reportLines(scaled));
+	lines.push(...files.reportLines(filed));
 	fs.mkdirSync(path.dirname(OUT), { recursive: true });
 	fs.writeFileSync(OUT, `${lines.join('\n')}\n`);
 	log(`Wrote ${path.relative(REPO, OUT)}`);
@@ -682,7 +697,10 @@ async function main() {
 	const sandbox = await startSandbox();
 	if (ONLY.length) {
 		try {
-			replaceSections(scale.reportLines(await scenarioScale(sandbox, packed.tarball, ONLY)));
+			const lines = scale.reportLines(await scenarioScale(sandbox, packed.tarball, ONLY));
+			if (ONLY.includes('files'))
+				lines.push(...files.reportLines(await scenarioFiles(sandbox, packed.tarball)));
+			replaceSections(lines);
 		} finally {
 			await sandbox.stop();
 		}
@@ -701,7 +719,8 @@ async function main() {
 		log('5. Load time and size');
 		const load = await scenarioLoad(packed);
 		const scaled = await scenarioScale(sandbox, packed.tarball, ['hook', 'queue']);
-		report({ throughput, limited, paging, chunking, load, started, scaled });
+		const filed = await scenarioFiles(sandbox, packed.tarball);
+		report({ throughput, limited, paging, chunking, load, started, scaled, filed });
 	} finally {
 		await sandbox.stop();
 	}

@@ -17,7 +17,7 @@ const { N8n } = require('../e2e/lib/n8n');
 const { installTarball } = require('../e2e/lib/pack');
 const { QueueStack } = require('../e2e/lib/queue');
 const { freePort, http, waitUntil } = require('../e2e/lib/util');
-const { workflow, mavibot, MAVIBOT_TRIGGER } = require('../e2e/lib/workflow');
+const { workflow, mavibot, mavibotTrigger } = require('../e2e/lib/workflow');
 const { KEYS, createState } = require('../test/sandbox/state');
 const { buildWebhookEvent } = require('../test/sandbox/webhook');
 
@@ -63,14 +63,11 @@ const triggerWorkflow = () =>
 		id: TRIGGER.id,
 		name: 'bench: Mavibot Trigger → Send',
 		nodes: [
-			{
-				name: 'Mavibot Trigger',
-				type: MAVIBOT_TRIGGER,
-				typeVersion: 1.1, // what the editor adds today
+			mavibotTrigger({
 				webhookId: TRIGGER.webhookId,
-				parameters: { source: 'messageEvents', verifyToken: true, direction: 'incoming' },
-				credentials: { mavibotTriggerApi: TRIGGER_CREDENTIAL },
-			},
+				credential: TRIGGER_CREDENTIAL,
+				parameters: { verifyToken: true },
+			}),
 			send('={{ $json.client.id }}', '={{ "You wrote: " + $json.text }}'),
 		],
 		connections: [['Mavibot Trigger', 'Send']],

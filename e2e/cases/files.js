@@ -14,7 +14,7 @@ const {
 	mavibot,
 	items,
 	noOp,
-	MAVIBOT_TRIGGER,
+	mavibotTrigger,
 } = require('../lib/workflow');
 const { nodeOutput } = require('../lib/n8n');
 const { fileCatalogue } = require('../../test/sandbox/files');
@@ -122,18 +122,11 @@ function triggerWorkflow() {
 		id: TRIGGER.id,
 		name: 'e2e: Mavibot Trigger → download attachments → hashes sent back',
 		nodes: [
-			{
-				name: 'Mavibot Trigger',
-				type: MAVIBOT_TRIGGER,
-				typeVersion: 1.1,
+			mavibotTrigger({
 				webhookId: TRIGGER.webhookId,
-				parameters: {
-					source: 'messageEvents',
-					direction: 'incoming',
-					options: { downloadAttachments: true, allowPrivateNetwork: true },
-				},
-				credentials: { mavibotTriggerApi: { id: credential.id, name: credential.name } },
-			},
+				credential,
+				parameters: { options: { downloadAttachments: true, allowPrivateNetwork: true } },
+			}),
 			...properties.flatMap((property, row) => [
 				{
 					name: `Hash ${property}`,

@@ -4,7 +4,7 @@
 // published workflows: version 1.1 (token in the "Mavibot Trigger API" credential, which must never show in an exported
 // workflow or an execution) for message events, version 1 (token as a node parameter) for bot-block requests.
 
-const { workflow, mavibot, MAVIBOT_TRIGGER } = require('../lib/workflow');
+const { workflow, mavibot, mavibotTrigger, MAVIBOT_TRIGGER } = require('../lib/workflow');
 const { nodeOutput } = require('../lib/n8n');
 const { http, sleep, waitUntil } = require('../lib/util');
 const { CREDENTIALS } = require('./credentials');
@@ -33,16 +33,7 @@ function triggerWorkflows() {
 		id: ECHO.id,
 		name: 'e2e: Mavibot Trigger → reply',
 		nodes: [
-			{
-				name: 'Mavibot Trigger',
-				type: MAVIBOT_TRIGGER,
-				typeVersion: 1.1,
-				webhookId: ECHO.webhookId,
-				parameters: { source: 'messageEvents', direction: 'incoming' },
-				credentials: {
-					mavibotTriggerApi: { id: triggerCredential.id, name: triggerCredential.name },
-				},
-			},
+			mavibotTrigger({ webhookId: ECHO.webhookId, credential: triggerCredential }),
 			mavibot(
 				'Reply',
 				{

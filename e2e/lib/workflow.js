@@ -84,6 +84,19 @@ const mavibot = (name, parameters, credential) => ({
 	credentials: { mavibotApi: { id: credential.id, name: credential.name } },
 });
 
+/**
+ * A Mavibot Trigger 1.1 (what the editor adds) on incoming message events unless `parameters` say otherwise, checking
+ * the token of the "Mavibot Trigger API" credential `credential` ({ id, name }).
+ */
+const mavibotTrigger = ({ webhookId, credential, parameters = {} }) => ({
+	name: 'Mavibot Trigger',
+	type: MAVIBOT_TRIGGER,
+	typeVersion: 1.1,
+	webhookId,
+	parameters: { source: 'messageEvents', direction: 'incoming', ...parameters },
+	credentials: { mavibotTriggerApi: { id: credential.id, name: credential.name } },
+});
+
 /** A Code node ("Run Once for All Items") that outputs `items` (plain objects) as JSON items. */
 const items = (name, list) => ({
 	name,
@@ -98,6 +111,7 @@ module.exports = {
 	uuidFrom,
 	workflow,
 	manualTrigger,
+	mavibotTrigger,
 	mavibot,
 	items,
 	noOp,
