@@ -12,6 +12,7 @@ guard.stubN8nResolver();
 const { runWorkflow, loadPackage } = require('./harness/n8n');
 const { mavibotWorkflow, MAVIBOT_NODE_TYPE } = require('./harness/workflows');
 const { useSandbox, KEYS } = require('./harness/sandbox');
+const { collectGarbageAfter } = require('./harness/gc');
 
 const env = useSandbox();
 const ALLOW = { allowPrivateNetwork: true };
@@ -118,6 +119,17 @@ describe('File → Download: bad files are node errors naming the item', () => {
 			`The download took longer than 1 s (${env.sandbox.fileUrl('slow.pdf')}) [item 0]`,
 		);
 	});
+
+	// Node 20 (n8n 1.x) drops a timeout signal held only by AbortSignal.any() at the next garbage collection.
+	test('over the time budget even when garbage is collected while it waits', async () => {
+		collectGarbageAfter(300, 600);
+		const result = await download([env.sandbox.fileUrl('slow.pdf')], {
+			options: { ...ALLOW, timeout: 1 },
+		});
+		expect(result.error.message).toBe(
+			`The download took longer than 1 s (${env.sandbox.fileUrl('slow.pdf')}) [item 0]`,
+		);
+	}, 10000);
 
 	test.each([
 		['ftp://127.0.0.1/a.pdf', /ftp links cannot be downloaded/],

@@ -37,6 +37,11 @@ export interface DownloadOptions {
 export interface DownloadBudget {
 	signal: AbortSignal;
 	seconds: number;
+	/**
+	 * The timeout signal behind `signal`, held here for as long as the download holds the budget: Node 20 (n8n 1.x)
+	 * lets the garbage collector take a timeout signal that only AbortSignal.any() refers to, and then never aborts.
+	 */
+	timer: AbortSignal;
 }
 
 export interface DownloadedFile {
@@ -51,7 +56,7 @@ export function downloadBudget(seconds: number, cancel?: AbortSignal): DownloadB
 	const timer = AbortSignal.timeout(Math.max(1, Math.round(seconds * 1000)));
 	const signal =
 		cancel && typeof AbortSignal.any === 'function' ? AbortSignal.any([timer, cancel]) : timer;
-	return { signal, seconds };
+	return { signal, seconds, timer };
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
