@@ -20,22 +20,23 @@ const path = require('node:path');
 
 const { bareDownload } = require('./bareDownload');
 const { N8n, VERSIONS } = require('../e2e/lib/n8n');
-const { installTarball } = require('../e2e/lib/pack');
 const { QueueStack } = require('../e2e/lib/queue');
 const { freePort, http, sleep, tail, waitUntil } = require('../e2e/lib/util');
 const { workflow, mavibot, mavibotTrigger } = require('../e2e/lib/workflow');
-const { KEYS, createState } = require('../test/sandbox/state');
+const { createState } = require('../test/sandbox/state');
 const { buildWebhookEvent } = require('../test/sandbox/webhook');
 const { fileCatalogue } = require('../test/sandbox/files');
+const scale = require('./scale');
+const { median } = require('./stats');
+
+/** The bench's credentials and trigger token, which `scale.prepare` imports into n8n. */
+const { CREDENTIAL, TRIGGER_CREDENTIAL, TOKEN } = scale;
 
 /** Files per run: the issue's figure is for five (a setup may say otherwise). */
 const COUNT = 5;
 const BIG = 'video.mp4';
 const SMALL = 'photo.jpg';
 const TARGET_MB = 64;
-const CREDENTIAL = { id: 'MavibotBenchCred', name: 'Mavibot sandbox (bench)' };
-const TRIGGER_CREDENTIAL = { id: 'MavibotBenchTrig', name: 'Mavibot Trigger (bench)' };
-const TOKEN = 'bench-token-files-5c0d7e1a9b';
 const TRIGGER = { id: 'BenchFileTrigger', webhookId: '6e1b2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e' };
 const DOWNLOAD = {
 	id: 'BenchFileDownld1',
@@ -75,12 +76,6 @@ const SETUPS = {
 	memory: { label: 'n8n 2.41.1, memory mode (`default`)', version: 'v2', mode: 'default' },
 	node24: { label: 'no n8n: a bare script on Node 24 (2.41.1 runs on it)', bare: 'v2' },
 	node20: { label: 'no n8n: a bare script on Node 20 (1.123.81 runs on it)', bare: 'v1' },
-};
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
 // ---- memory of a process, from /proc ----
@@ -205,21 +200,13 @@ const httpWorkflow = () =>
 		'={{ "http " + $binary.data.fileSize }}',
 	);
 
-async function prepare(n8n, tarball, sandboxUrl) {
-	await installTarball(tarball, n8n.userFolder, { env: n8n.env() });
-	await n8n.importCredentials([
-		{ ...CREDENTIAL, type: 'mavibotApi', data: { apiKey: KEYS.full, baseUrl: sandboxUrl } },
-		{ ...TRIGGER_CREDENTIAL, type: 'mavibotTriggerApi', data: { token: TOKEN } },
-	]);
-	const workflows = [
+const prepare = (n8n, tarball, sandboxUrl) =>
+	scale.prepare(n8n, tarball, sandboxUrl, [
 		triggerWorkflow(),
 		downloadWorkflow(DOWNLOAD),
 		downloadWorkflow(SERIAL, { maxParallelRequests: 1 }),
 		httpWorkflow(),
-	];
-	await n8n.importWorkflows(workflows);
-	for (const wf of workflows) await n8n.activate(wf.id);
-}
+	]);
 
 // ---- one run: five links in, the sends with every size out ----
 

@@ -28,6 +28,7 @@ const { REPO, freePort, http, run, startProcess } = require('../e2e/lib/util');
 const { workflow, manualTrigger, mavibot, items } = require('../e2e/lib/workflow');
 const { KEYS } = require('../test/sandbox/state');
 const scale = require('./scale');
+const { median } = require('./stats');
 const files = require('./files');
 
 const args = process.argv.slice(2);
@@ -58,11 +59,6 @@ const FILE_SETUPS = option('setups', QUICK ? 'v2,node24' : 'v2,v2x10,v1,queue,no
 	.split(',')
 	.filter(Boolean);
 
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const log = (line) => process.stdout.write(`${line}\n`);
 

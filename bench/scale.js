@@ -20,6 +20,7 @@ const { freePort, http, waitUntil } = require('../e2e/lib/util');
 const { workflow, mavibot, mavibotTrigger } = require('../e2e/lib/workflow');
 const { KEYS, createState } = require('../test/sandbox/state');
 const { buildWebhookEvent } = require('../test/sandbox/webhook');
+const { median } = require('./stats');
 
 const CREDENTIAL = { id: 'MavibotBenchCred', name: 'Mavibot sandbox (bench)' };
 const TOKEN = 'bench-token-7c1e9a2f4b6d8e0a';
@@ -47,12 +48,6 @@ const ITEMS = {
 
 /** n8n 2.x's setting that takes an expression isolate only when an expression is evaluated (default: every request). */
 const LAZY_ACQUIRE = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const send = (clientId, text) =>
 	mavibot('Send', { resource: 'message', operation: 'send', clientId, text }, CREDENTIAL);
@@ -171,8 +166,9 @@ async function timeUntilSent(sandbox, count, post) {
 	return ms;
 }
 
+/** Installs the package into `n8n`'s user folder, imports the bench's two credentials and publishes `workflows`. */
 async function prepare(n8n, tarball, sandboxUrl, workflows) {
-	await installTarball(tarball, n8n.userFolder);
+	await installTarball(tarball, n8n.userFolder, { env: n8n.env() });
 	await n8n.importCredentials([
 		{ ...CREDENTIAL, type: 'mavibotApi', data: { apiKey: KEYS.full, baseUrl: sandboxUrl } },
 		{ ...TRIGGER_CREDENTIAL, type: 'mavibotTriggerApi', data: { token: TOKEN } },
@@ -363,6 +359,10 @@ function reportLines({ hook, hookLazy, queue }) {
 }
 
 module.exports = {
+	CREDENTIAL,
+	TRIGGER_CREDENTIAL,
+	TOKEN,
+	prepare,
 	LAZY_ACQUIRE,
 	triggerVsWebhook,
 	workers,

@@ -128,17 +128,15 @@ async function runQueue({ packed, features, report, args, sandbox, examples }) {
 				const main = stack.main;
 				await installTarball(packed.tarball, userFolder, { env: main.env() });
 				await main.importCredentials(credentialImport(sandbox.url));
+				const sendFile = binaryAttachment.workflows({ features, n8n: main });
 				await main.importWorkflows([
 					...server.workflows({ features }),
-					...binaryAttachment.workflows({ features, n8n: main }),
+					...sendFile,
 					broadcast.workflow,
 					...(errorHandlingCases() || []).map((c) => c.workflow),
 				]);
-				const live = binaryAttachment.workflows({ features, n8n: main }).length
-					? [binaryAttachment.LIVE.id]
-					: [];
-				for (const id of [server.ECHO.id, server.BLOCK.id, files.TRIGGER.id, ...live])
-					await main.activate(id);
+				const published = [server.ECHO.id, server.BLOCK.id, files.TRIGGER.id];
+				for (const id of [...published, ...sendFile.map((wf) => wf.id)]) await main.activate(id);
 				return true;
 			},
 		);
